@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { PaperRecord } from '../record.ts';
+import { mergePaper, paperFromRecord, PaperIndex } from './merge-papers.ts';
+import { normaliseArxivId, normaliseTitle, paperId, paperKeys } from './paper-key.ts';
+
+const record = (fields: Partial<PaperRecord> & { title: string }, line = 1): PaperRecord => ({
+  source: { file: 'data/in/listing.txt', line },
+  ...fields,
+});
+
+describe('paper identity', () => {
+  it('normalises titles across case, accents, punctuation and spacing', () => {
+    expect(normaliseTitle('  Causal de Finetti: On the Identification…  ')).toBe(
+      normaliseTitle('causal DE finetti -- on the identification'),
+    );
+    expect(normaliseTitle('Naïve  Bayes')).toBe('naive bayes');
+  });
+
+  it('prefers arXiv id, then DOI, then a title hash for the id', () => {
+    expect(paperId({ title: 'X', arxivId: 'arXiv:2301.01234v3', doi: '10.1/A' })).toBe('2301.01234');
+    expect(paperId({ title: 'X', doi: 'https://doi.org/10.1145/ABC' })).toBe('10.1145/abc');
+    expect(paperId({ title: 'Some Title' })).toMatch(/^t-[0-9a-f]{16}$/);
+    expect(paperId({ title: 'Some  title!' })).toBe(paperId({ title: 'Some Title' }));
+    expect(normaliseArxivId('https://arxiv.org/abs/hep-th/9901001v2')).toBe('hep-th/9901001');
+  });
+
+  it('gives match keys strongest first', () => {
+    expect(paperKeys({ title: 'A B', doi: '10.1/X', arxivId: '2301.1v1' })).toEqual([
+      'doi:10.1/x',
+      'arxiv:2301.1',
+      'title:a b',
+    ]);
+  });
+});
+
+describe('merging records of one paper', () => {
+  it('keeps the longest abstract, earliest date, united links and sources', () => {
+    const a = paperFromRecord(
+      record({ title: 'Paper', abstract: 'Short. Code: https://github.com/a/b.', published: '2024-05-01' }, 3),
+    );
+    const b = paperFromRecord(
+      record(
+        {
+          title: 'paper',
+          abstract: 'A longer abstract. Code: https://github.com/a/b and https://a.github.io/page.',
+          published: '2023-01-02',
+          upvotes: 4,
+          organization: 'Org',
+        },
+        9,
+      ),
+    );
+    const merged = mergePaper(a, b);
+    expect(merged).toMatchObject({
+      id: a.id,
+      title: 'Paper',
+      abstract: b.abstract,
+      published: '2023-01-02',
+      upvotes: 4,
+      organization: 'Org',
+      links: ['https://github.com/a/b', 'https://a.github.io/page'],
+      sources: ['listing.txt:3', 'listing.txt:9'],
+    });
+    expect(mergePaper(merged, b)).toEqual(merged);
+  });
+
+  it('groups records by any shared key', () => {
+    const index = new PaperIndex();
+    expect(index.add(paperFromRecord(record({ title: 'One', abstract: 'x' })))).toBe(false);
+    expect(index.add(paperFromRecord(record({ title: 'ONE.', abstract: 'xy' }, 2)))).toBe(true);
+    expect(index.add(paperFromRecord(record({ title: 'Two', doi: '10.1/two' }, 3)))).toBe(false);
+    expect(index.add(paperFromRecord(record({ title: 'Two (journal version)', doi: '10.1/TWO' }, 4)))).toBe(true);
+    expect(index.size).toBe(2);
+    expect([...index.values()].map((p) => p.sources.length)).toEqual([2, 2]);
+  });
+});

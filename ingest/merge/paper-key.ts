@@ -1,0 +1,57 @@
+/**
+ * Identity of papers across inputs. A paper is matched on DOI, then arXiv id (without
+ * version), then normalised title; its stable id is the arXiv id or DOI when known, else a
+ * hash of the normalised title.
+ */
+import { createHash } from 'node:crypto';
+
+/** Case-, accent-, punctuation- and spacing-insensitive form of a title. */
+export function normaliseTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function normaliseDoi(doi: string): string {
+  return doi
+    .trim()
+    .replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '')
+    .toLowerCase();
+}
+
+/** `arXiv:2301.01234v3` → `2301.01234`; old-style ids (`hep-th/9901001v2`) likewise. */
+export function normaliseArxivId(id: string): string {
+  return id
+    .trim()
+    .replace(/^(arxiv:|https?:\/\/arxiv\.org\/(abs|pdf)\/)/i, '')
+    .replace(/\.pdf$/i, '')
+    .replace(/v\d+$/i, '')
+    .toLowerCase();
+}
+
+export interface PaperIdentity {
+  title: string;
+  doi?: string;
+  arxivId?: string;
+}
+
+/** Match keys, strongest first: any shared key means the same paper. */
+export function paperKeys(paper: PaperIdentity): string[] {
+  const keys: string[] = [];
+  if (paper.doi) keys.push(`doi:${normaliseDoi(paper.doi)}`);
+  if (paper.arxivId) keys.push(`arxiv:${normaliseArxivId(paper.arxivId)}`);
+  const title = normaliseTitle(paper.title);
+  if (title) keys.push(`title:${title}`);
+  return keys;
+}
+
+/** The id a new paper gets; an existing paper keeps the id it has. */
+export function paperId(paper: PaperIdentity): string {
+  if (paper.arxivId) return normaliseArxivId(paper.arxivId);
+  if (paper.doi) return normaliseDoi(paper.doi);
+  const hash = createHash('sha256').update(normaliseTitle(paper.title)).digest('hex');
+  return `t-${hash.slice(0, 16)}`;
+}

@@ -1,0 +1,81 @@
+/**
+ * Streams the lines of a text file with their numbers, refusing input that is not UTF-8 text:
+ * a NUL byte (a binary file), an invalid UTF-8 sequence (another encoding, e.g. Latin-1 or
+ * UTF-16) or an absurdly long line stop the file with an error naming the line, before any of
+ * its records are written.
+ */
+import { createReadStream } from 'node:fs';
+import { IngestError } from './errors.ts';
+
+/** Longest line accepted: a whole abstract fits many times over; a minified blob does not. */
+export const DEFAULT_MAX_LINE_LENGTH = 1_000_000;
+
+export interface NumberedLine {
+  line: number;
+  text: string;
+}
+
+export interface ReadLinesOptions {
+  stage: string;
+  maxLineLength?: number;
+}
+
+/** Yields every line of `file` (without its line break, BOM stripped) with its 1-based number. */
+export async function* readLines(
+  file: string,
+  { stage, maxLineLength = DEFAULT_MAX_LINE_LENGTH }: ReadLinesOptions,
+): AsyncGenerator<NumberedLine> {
+  // fatal: another encoding must be refused, not silently turned into U+FFFD characters.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let pending = '';
+  let line = 0;
+
+  const check = (text: string, lineNumber: number): string => {
+    if (text.includes('\u0000')) {
+      throw new IngestError(stage, file, lineNumber, 'binary data (NUL byte): not a text file');
+    }
+    return text;
+  };
+
+  const decode = (bytes: Uint8Array, stream: boolean): string => {
+    try {
+      return decoder.decode(bytes, { stream });
+    } catch {
+      // Find the line of the first bad byte: decode leniently and count lines up to U+FFFD.
+      const lenient = pending + new TextDecoder('utf-8').decode(bytes);
+      const bad = lenient.indexOf('\uFFFD');
+      const lineNumber = line + 1 + (lenient.slice(0, Math.max(bad, 0)).match(/\n/g)?.length ?? 0);
+      throw new IngestError(stage, file, lineNumber, 'invalid UTF-8: save the file as UTF-8');
+    }
+  };
+
+  let first = true;
+  for await (const chunk of createReadStream(file)) {
+    if (first && isUtf16(chunk as Buffer)) {
+      throw new IngestError(stage, file, 1, 'UTF-16 text: save the file as UTF-8');
+    }
+    first = false;
+    pending += decode(chunk as Buffer, true);
+    let start = 0;
+    let newline: number;
+    while ((newline = pending.indexOf('\n', start)) !== -1) {
+      line += 1;
+      const text = pending.slice(start, newline).replace(/\r$/, '');
+      yield { line, text: check(line === 1 ? text.replace(/^\uFEFF/, '') : text, line) };
+      start = newline + 1;
+    }
+    pending = pending.slice(start);
+    if (pending.length > maxLineLength) {
+      throw new IngestError(stage, file, line + 1, `line longer than ${maxLineLength} characters`);
+    }
+  }
+  pending += decode(new Uint8Array(), false);
+  if (pending.length > 0) {
+    line += 1;
+    yield { line, text: check(line === 1 ? pending.replace(/^\uFEFF/, '') : pending, line) };
+  }
+}
+
+function isUtf16(bytes: Buffer): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}

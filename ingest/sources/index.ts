@@ -1,0 +1,35 @@
+/**
+ * The registry of input formats: which parser reads a file, chosen by extension (or forced
+ * with `--format`). Adding a format is adding one entry here and one parser module.
+ */
+import { extname } from 'node:path';
+import { readLines } from '../read-lines.ts';
+import type { PaperRecord } from '../record.ts';
+import { parseHfListing } from './hf-listing.ts';
+
+export interface SourceFormat {
+  /** The name users give to `--format`. */
+  name: string;
+  description: string;
+  /** Lower-case file extensions, with the dot. */
+  extensions: string[];
+  read(file: string): AsyncIterable<PaperRecord>;
+}
+
+export const SOURCE_FORMATS = [
+  {
+    name: 'hf-listing',
+    description: 'saved Hugging Face paper-listing page (title, abstract, metadata lines)',
+    extensions: ['.txt'],
+    read: (file) => parseHfListing(readLines(file, { stage: 'hf-listing' }), file),
+  },
+] satisfies SourceFormat[];
+
+export type SourceFormatName = (typeof SOURCE_FORMATS)[number]['name'];
+
+/** The format that reads `file`, by name when forced, else by extension; undefined if none. */
+export function formatFor(file: string, forced?: string): SourceFormat | undefined {
+  if (forced) return SOURCE_FORMATS.find((format) => format.name === forced);
+  const extension = extname(file).toLowerCase();
+  return SOURCE_FORMATS.find((format) => format.extensions.includes(extension));
+}

@@ -1,0 +1,78 @@
+/**
+ * The graph model shared by ingest, the stores and the API: papers, topics and repositories,
+ * and the relationships between them (see DESIGN.md, "Graph model"). Plain data, no behaviour.
+ */
+
+/** A paper as stored: one node, however many inputs it was seen in. */
+export interface Paper {
+  /** Stable id: arXiv id or DOI when known, else `t-` + a hash of the normalised title. */
+  id: string;
+  title: string;
+  /** Empty when no input gave one. */
+  abstract: string;
+  /** ISO date (`YYYY-MM-DD`), the earliest any source gave. */
+  published?: string;
+  authors: string[];
+  authorsCount?: number;
+  upvotes?: number;
+  organization?: string;
+  arxivId?: string;
+  doi?: string;
+  url?: string;
+  /** Other http(s) links found for the paper (project pages, demos): not repositories. */
+  links: string[];
+  /** Where the paper was seen: `file:line` for each input record merged into it. */
+  sources: string[];
+}
+
+export type RepositoryKind = 'code' | 'dataset' | 'model' | 'demo';
+
+export interface Repository {
+  /** `host/owner/name`, lower-cased: the same repository written three ways is one node. */
+  id: string;
+  url: string;
+  host: string;
+  owner: string;
+  name: string;
+  kind: RepositoryKind;
+}
+
+export type LinkStatus = 'released' | 'promised';
+
+/** `(Paper)-[:LINKS_TO {status}]->(Repository)` */
+export interface RepositoryLink {
+  paperId: string;
+  repositoryId: string;
+  status: LinkStatus;
+}
+
+/** `(Paper)-[:MENTIONS {score, count, inTitle}]->(Topic)`, with the surface form seen. */
+export interface Mention {
+  paperId: string;
+  topicId: string;
+  /** The readable surface form in this paper; a topic's label is its most common one. */
+  label: string;
+  score: number;
+  count: number;
+  inTitle: boolean;
+}
+
+export interface Topic {
+  /** Normalised key: case-folded, singular head. */
+  id: string;
+  label: string;
+  aliases: string[];
+  /** Number of papers that mention it. */
+  df: number;
+  cluster: number;
+  x: number;
+  y: number;
+}
+
+/** `(Topic)-[:CO_OCCURS {papers, strength}]-(Topic)`, source < target. */
+export interface CoOccurrence {
+  source: string;
+  target: string;
+  papers: number;
+  strength: number;
+}
