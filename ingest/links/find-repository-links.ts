@@ -22,7 +22,9 @@ function sentenceAround(text: string, index: number): string {
 }
 
 /** The repositories among `paper.links`, with the status read from the abstract. */
-export function findRepositoryLinks(paper: Pick<Paper, 'abstract' | 'links'>): FoundRepositoryLink[] {
+export function findRepositoryLinks(
+  paper: Pick<Paper, 'abstract' | 'links'>,
+): FoundRepositoryLink[] {
   const byId = new Map<string, FoundRepositoryLink>();
   for (const url of paper.links) {
     const repository = toRepository(url);

@@ -15,9 +15,9 @@ describe('findUrls', () => {
   });
 
   it('keeps balanced brackets inside a URL and ignores other schemes', () => {
-    expect(findUrls('see https://en.wikipedia.org/wiki/Rubin_(statistics).').map((f) => f.url)).toEqual([
-      'https://en.wikipedia.org/wiki/Rubin_(statistics)',
-    ]);
+    expect(
+      findUrls('see https://en.wikipedia.org/wiki/Rubin_(statistics).').map((f) => f.url),
+    ).toEqual(['https://en.wikipedia.org/wiki/Rubin_(statistics)']);
     expect(findUrls('javascript:alert(1) ftp://x.org/a data:text/html,hi')).toEqual([]);
     expect(isHttpUrl('javascript:alert(1)')).toBe(false);
     expect(isHttpUrl('https://github.com/a/b')).toBe(true);

@@ -17,7 +17,9 @@ describe('paper identity', () => {
   });
 
   it('prefers arXiv id, then DOI, then a title hash for the id', () => {
-    expect(paperId({ title: 'X', arxivId: 'arXiv:2301.01234v3', doi: '10.1/A' })).toBe('2301.01234');
+    expect(paperId({ title: 'X', arxivId: 'arXiv:2301.01234v3', doi: '10.1/A' })).toBe(
+      '2301.01234',
+    );
     expect(paperId({ title: 'X', doi: 'https://doi.org/10.1145/ABC' })).toBe('10.1145/abc');
     expect(paperId({ title: 'Some Title' })).toMatch(/^t-[0-9a-f]{16}$/);
     expect(paperId({ title: 'Some  title!' })).toBe(paperId({ title: 'Some Title' }));
@@ -36,7 +38,14 @@ describe('paper identity', () => {
 describe('merging records of one paper', () => {
   it('keeps the longest abstract, earliest date, united links and sources', () => {
     const a = paperFromRecord(
-      record({ title: 'Paper', abstract: 'Short. Code: https://github.com/a/b.', published: '2024-05-01' }, 3),
+      record(
+        {
+          title: 'Paper',
+          abstract: 'Short. Code: https://github.com/a/b.',
+          published: '2024-05-01',
+        },
+        3,
+      ),
     );
     const b = paperFromRecord(
       record(
@@ -69,7 +78,9 @@ describe('merging records of one paper', () => {
     expect(index.add(paperFromRecord(record({ title: 'One', abstract: 'x' })))).toBe(false);
     expect(index.add(paperFromRecord(record({ title: 'ONE.', abstract: 'xy' }, 2)))).toBe(true);
     expect(index.add(paperFromRecord(record({ title: 'Two', doi: '10.1/two' }, 3)))).toBe(false);
-    expect(index.add(paperFromRecord(record({ title: 'Two (journal version)', doi: '10.1/TWO' }, 4)))).toBe(true);
+    expect(
+      index.add(paperFromRecord(record({ title: 'Two (journal version)', doi: '10.1/TWO' }, 4))),
+    ).toBe(true);
     expect(index.size).toBe(2);
     expect([...index.values()].map((p) => p.sources.length)).toEqual([2, 2]);
   });

@@ -38,7 +38,10 @@ export function paperFromRecord(record: PaperRecord): Paper {
     title: record.title.trim(),
     abstract,
     authors: record.authors ?? [],
-    links: union(record.url ? [record.url] : [], findUrls(abstract).map((found) => found.url)),
+    links: union(
+      record.url ? [record.url] : [],
+      findUrls(abstract).map((found) => found.url),
+    ),
     sources: [sourceLabel(record)],
   };
   if (record.published) paper.published = record.published;

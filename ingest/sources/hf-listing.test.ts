@@ -31,11 +31,15 @@ function writeTemp(text: string | Buffer): string {
 
 describe('parseHfListing on the sample listings', () => {
   it('reads every paper of each variant, and no page chrome', async () => {
-    const counts = await Promise.all(Object.values(SAMPLES).map(async (file) => (await parse(file)).length));
+    const counts = await Promise.all(
+      Object.values(SAMPLES).map(async (file) => (await parse(file)).length),
+    );
     expect(counts).toEqual([46, 129, 31]);
     for (const file of Object.values(SAMPLES)) {
       for (const record of await parse(file)) {
-        expect(record.title).not.toMatch(/^(new|Subscribe|Daily Papers|byAK|Get trending|[A-Z][a-z]{2} \d{1,2}$)/);
+        expect(record.title).not.toMatch(
+          /^(new|Subscribe|Daily Papers|byAK|Get trending|[A-Z][a-z]{2} \d{1,2}$)/,
+        );
         expect(record.abstract!.length).toBeGreaterThan(300);
       }
     }
@@ -91,7 +95,9 @@ describe('parseHfListing on bad input', () => {
     const error = await parse(file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IngestError);
     expect(error).toMatchObject({ file, line: 7 });
-    expect((error as Error).message).toContain(`${file} line 7: no abstract after title "Another Title"`);
+    expect((error as Error).message).toContain(
+      `${file} line 7: no abstract after title "Another Title"`,
+    );
   });
 
   it('refuses metadata outside a paper', async () => {
@@ -105,9 +111,9 @@ describe('parseHfListing on bad input', () => {
   });
 
   it('refuses binary and UTF-16 files', async () => {
-    await expect(parse(writeTemp(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x0a])))).rejects.toThrow(
-      /line 1: binary data/,
-    );
+    await expect(
+      parse(writeTemp(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x0a]))),
+    ).rejects.toThrow(/line 1: binary data/);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('A Title\n', 'utf16le')]);
     await expect(parse(writeTemp(utf16))).rejects.toThrow(/UTF-16/);
   });

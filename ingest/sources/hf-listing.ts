@@ -66,7 +66,8 @@ export async function* parseHfListing(
     throw new IngestError(STAGE, file, line, reason);
   };
   const finish = (): PaperRecord | undefined => {
-    if (paper && !paper.abstract) fail(paper.source.line, `no abstract after title "${paper.title}"`);
+    if (paper && !paper.abstract)
+      fail(paper.source.line, `no abstract after title "${paper.title}"`);
     const done = paper;
     paper = undefined;
     return done;

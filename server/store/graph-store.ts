@@ -1,0 +1,117 @@
+/**
+ * The `GraphStore` port: the one narrow interface ingest and the API use to reach the graph,
+ * whichever database holds it (embedded SQLite by default, Neo4j for teams). Writes come in
+ * batches, each one transaction; reads are exactly the queries the API needs.
+ */
+import type { CoOccurrence, LinkStatus, Mention, Paper, Repository, Topic } from './model.ts';
+
+/** One paper to write, with everything that hangs off it; replaces what the store had. */
+export interface PaperWrite {
+  paper: Paper;
+  /** Match keys (`doi:…`, `arxiv:…`, `title:…`) by which later inputs find this paper. */
+  keys: string[];
+  mentions: Omit<Mention, 'paperId'>[];
+  repositories: { repository: Repository; status: LinkStatus }[];
+}
+
+/** Corpus-level results of ingest/analyze, written back in one transaction. */
+export interface Analysis {
+  topics: Pick<Topic, 'id' | 'label' | 'df' | 'cluster' | 'x' | 'y'>[];
+  coOccurrences: CoOccurrence[];
+  clusters: Cluster[];
+}
+
+export interface Cluster {
+  id: number;
+  /** Its most characteristic topics, joined: a readable name. */
+  label: string;
+  /** Number of topics in it. */
+  topics: number;
+}
+
+export interface StoreStats {
+  papers: number;
+  topics: number;
+  repositories: number;
+  clusters: number;
+  mentions: number;
+  links: number;
+  papersWithCode: number;
+}
+
+export interface TopicMapQuery {
+  /** Most-mentioned topics first; at most this many. */
+  limit: number;
+  /** Only topics mentioned by at least this many papers. */
+  minPapers: number;
+  /** Only topics of this cluster. */
+  cluster?: number;
+  /** At most this many co-occurrence edges, strongest first. */
+  maxEdges: number;
+}
+
+export interface TopicMap {
+  topics: Topic[];
+  edges: CoOccurrence[];
+  clusters: Cluster[];
+}
+
+export interface PaperSummary {
+  id: string;
+  title: string;
+  published?: string;
+}
+
+export interface RelatedPaper extends PaperSummary {
+  score: number;
+  /** The topics both papers mention, most specific first. */
+  shared: { id: string; label: string }[];
+}
+
+export interface PaperDetail {
+  paper: Paper;
+  topics: { id: string; label: string; score: number; inTitle: boolean }[];
+  repositories: (Repository & { status: LinkStatus })[];
+  related: RelatedPaper[];
+}
+
+export interface TopicDetail {
+  topic: Topic;
+  papers: (PaperSummary & { score: number })[];
+  coOccurring: { id: string; label: string; papers: number; strength: number }[];
+}
+
+export interface RepositoryDetail {
+  repository: Repository;
+  papers: (PaperSummary & { status: LinkStatus })[];
+}
+
+export type SearchKind = 'topic' | 'paper' | 'repository';
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  label: string;
+  /** Short context: a topic's paper count, a paper's date, a repository's host. */
+  detail?: string;
+}
+
+export interface GraphStore {
+  /** `embedded` or `neo4j`, for health checks and messages. */
+  readonly kind: string;
+  /** Papers having any of `keys`, for merging new records into what is stored. */
+  findPapers(keys: string[]): Promise<Paper[]>;
+  /** Writes the batch in one transaction: all of it or, on error, none of it. */
+  writePapers(batch: PaperWrite[]): Promise<void>;
+  /** Every paper–topic mention, for corpus-level analysis. */
+  readMentions(): Promise<Pick<Mention, 'paperId' | 'topicId' | 'label' | 'score'>[]>;
+  writeAnalysis(analysis: Analysis): Promise<void>;
+
+  stats(): Promise<StoreStats>;
+  topicMap(query: TopicMapQuery): Promise<TopicMap>;
+  paper(id: string, relatedLimit: number): Promise<PaperDetail | undefined>;
+  topic(id: string, limit: number): Promise<TopicDetail | undefined>;
+  repository(id: string): Promise<RepositoryDetail | undefined>;
+  search(query: string, limit: number): Promise<SearchHit[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+/**
+ * Rows of the embedded store's tables and their conversion to the graph model: SQL NULL
+ * becomes an absent field, JSON text becomes lists, 0/1 becomes a boolean.
+ */
+import type { Paper, Topic } from '../model.ts';
+
+export interface PaperRow {
+  id: string;
+  title: string;
+  abstract: string;
+  published: string | null;
+  authors: string;
+  authors_count: number | null;
+  upvotes: number | null;
+  organization: string | null;
+  arxiv_id: string | null;
+  doi: string | null;
+  url: string | null;
+  links: string;
+  sources: string;
+}
+
+export interface TopicRow {
+  id: string;
+  label: string;
+  aliases: string;
+  df: number;
+  cluster: number;
+  x: number;
+  y: number;
+}
+
+export function paperFromRow(row: PaperRow): Paper {
+  const paper: Paper = {
+    id: row.id,
+    title: row.title,
+    abstract: row.abstract,
+    authors: JSON.parse(row.authors) as string[],
+    links: JSON.parse(row.links) as string[],
+    sources: JSON.parse(row.sources) as string[],
+  };
+  if (row.published !== null) paper.published = row.published;
+  if (row.authors_count !== null) paper.authorsCount = row.authors_count;
+  if (row.upvotes !== null) paper.upvotes = row.upvotes;
+  if (row.organization !== null) paper.organization = row.organization;
+  if (row.arxiv_id !== null) paper.arxivId = row.arxiv_id;
+  if (row.doi !== null) paper.doi = row.doi;
+  if (row.url !== null) paper.url = row.url;
+  return paper;
+}
+
+export function topicFromRow(row: TopicRow): Topic {
+  return { ...row, aliases: JSON.parse(row.aliases) as string[] };
+}

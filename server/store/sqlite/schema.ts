@@ -1,0 +1,81 @@
+/**
+ * The embedded store's tables: one per node kind and one per relationship, as in DESIGN.md's
+ * graph model, plus `paper_keys` (match keys for merging) and an FTS5 index for search.
+ * Lists (authors, links, sources, aliases) are JSON text; they are only ever read whole.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS papers (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  abstract TEXT NOT NULL,
+  published TEXT,
+  authors TEXT NOT NULL,
+  authors_count INTEGER,
+  upvotes INTEGER,
+  organization TEXT,
+  arxiv_id TEXT,
+  doi TEXT,
+  url TEXT,
+  links TEXT NOT NULL,
+  sources TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS paper_keys (
+  key TEXT PRIMARY KEY,
+  paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS paper_keys_paper ON paper_keys(paper_id);
+CREATE TABLE IF NOT EXISTS topics (
+  id TEXT PRIMARY KEY,
+  label TEXT NOT NULL,
+  aliases TEXT NOT NULL DEFAULT '[]',
+  df INTEGER NOT NULL DEFAULT 0,
+  cluster INTEGER NOT NULL DEFAULT -1,
+  x REAL NOT NULL DEFAULT 0,
+  y REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS topics_df ON topics(df DESC);
+CREATE TABLE IF NOT EXISTS mentions (
+  paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  topic_id TEXT NOT NULL REFERENCES topics(id),
+  label TEXT NOT NULL,
+  score REAL NOT NULL,
+  count INTEGER NOT NULL,
+  in_title INTEGER NOT NULL,
+  PRIMARY KEY (paper_id, topic_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_topic ON mentions(topic_id);
+CREATE TABLE IF NOT EXISTS repositories (
+  id TEXT PRIMARY KEY,
+  url TEXT NOT NULL,
+  host TEXT NOT NULL,
+  owner TEXT NOT NULL,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS links_to (
+  paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  repository_id TEXT NOT NULL REFERENCES repositories(id),
+  status TEXT NOT NULL,
+  PRIMARY KEY (paper_id, repository_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS links_to_repository ON links_to(repository_id);
+CREATE TABLE IF NOT EXISTS co_occurs (
+  source TEXT NOT NULL REFERENCES topics(id),
+  target TEXT NOT NULL REFERENCES topics(id),
+  papers INTEGER NOT NULL,
+  strength REAL NOT NULL,
+  PRIMARY KEY (source, target)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS co_occurs_target ON co_occurs(target);
+CREATE TABLE IF NOT EXISTS clusters (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  topics INTEGER NOT NULL
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS paper_search USING fts5(
+  paper_id UNINDEXED, title, abstract, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+`;

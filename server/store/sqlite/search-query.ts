@@ -1,0 +1,20 @@
+/**
+ * Turns what a user types into safe SQLite search expressions: an FTS5 query of quoted
+ * prefix terms (so `"`, `*`, `NEAR` or `-` in the input are words, never syntax) and a LIKE
+ * pattern with its wildcards escaped.
+ */
+
+/** `causal infer` → `"causal" "infer"*`; undefined when nothing searchable is left. */
+export function ftsQuery(input: string): string | undefined {
+  const words = input.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  if (words.length === 0) return undefined;
+  return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** The input with `%`, `_` and `\` escaped for `LIKE … ESCAPE '\'`, case-folded. */
+export function likePattern(input: string): string {
+  return input
+    .trim()
+    .toLowerCase()
+    .replace(/[\\%_]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,343 @@
+/**
+ * The embedded `GraphStore`: one SQLite file through better-sqlite3, in WAL mode so the server
+ * can read while an ingest writes. Every batch is one transaction, so a failed ingest leaves
+ * the file as it was; the same batch written twice leaves it unchanged.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  Analysis,
+  GraphStore,
+  PaperDetail,
+  PaperWrite,
+  RepositoryDetail,
+  SearchHit,
+  StoreStats,
+  TopicDetail,
+  TopicMap,
+  TopicMapQuery,
+} from '../graph-store.ts';
+import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
+import { rankRelated, type SharedTopicRow } from '../related.ts';
+import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
+import { paperFromRow, topicFromRow, type PaperRow, type TopicRow } from './rows.ts';
+import { ftsQuery, likePattern } from './search-query.ts';
+
+export interface SqliteStoreOptions {
+  /** Open an existing file only; never create one. */
+  readonly?: boolean;
+}
+
+/** Opens (creating when needed) the store at `path`; `:memory:` for a throw-away one. */
+export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): GraphStore {
+  if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: false });
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.exec(SCHEMA);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }
+  db.pragma('foreign_keys = ON');
+  return new SqliteStore(db);
+}
+
+class SqliteStore implements GraphStore {
+  readonly kind = 'embedded';
+
+  constructor(private readonly db: Database.Database) {}
+
+  // ── writes ────────────────────────────────────────────────────────────────────────────
+
+  async findPapers(keys: string[]): Promise<Paper[]> {
+    if (keys.length === 0) return [];
+    const rows = this.db
+      .prepare<[string], PaperRow>(
+        `SELECT DISTINCT p.* FROM paper_keys k JOIN papers p ON p.id = k.paper_id
+         WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
+      )
+      .all(JSON.stringify(keys));
+    return rows.map(paperFromRow);
+  }
+
+  async writePapers(batch: PaperWrite[]): Promise<void> {
+    const db = this.db;
+    const upsertPaper = db.prepare(
+      `INSERT INTO papers (id, title, abstract, published, authors, authors_count, upvotes,
+         organization, arxiv_id, doi, url, links, sources)
+       VALUES (@id, @title, @abstract, @published, @authors, @authorsCount, @upvotes,
+         @organization, @arxivId, @doi, @url, @links, @sources)
+       ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract,
+         published = excluded.published, authors = excluded.authors,
+         authors_count = excluded.authors_count, upvotes = excluded.upvotes,
+         organization = excluded.organization, arxiv_id = excluded.arxiv_id, doi = excluded.doi,
+         url = excluded.url, links = excluded.links, sources = excluded.sources`,
+    );
+    const deleteSearch = db.prepare('DELETE FROM paper_search WHERE paper_id = ?');
+    const insertSearch = db.prepare(
+      'INSERT INTO paper_search (paper_id, title, abstract) VALUES (?, ?, ?)',
+    );
+    const upsertKey = db.prepare(
+      'INSERT INTO paper_keys (key, paper_id) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET paper_id = excluded.paper_id',
+    );
+    const deleteMentions = db.prepare('DELETE FROM mentions WHERE paper_id = ?');
+    const insertTopic = db.prepare('INSERT OR IGNORE INTO topics (id, label) VALUES (?, ?)');
+    const insertMention = db.prepare(
+      `INSERT INTO mentions (paper_id, topic_id, label, score, count, in_title)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const deleteLinks = db.prepare('DELETE FROM links_to WHERE paper_id = ?');
+    const upsertRepository = db.prepare(
+      `INSERT INTO repositories (id, url, host, owner, name, kind)
+       VALUES (@id, @url, @host, @owner, @name, @kind) ON CONFLICT (id) DO NOTHING`,
+    );
+    const insertLink = db.prepare(
+      'INSERT INTO links_to (paper_id, repository_id, status) VALUES (?, ?, ?)',
+    );
+
+    db.transaction(() => {
+      for (const { paper, keys, mentions, repositories } of batch) {
+        upsertPaper.run({
+          id: paper.id,
+          title: paper.title,
+          abstract: paper.abstract,
+          published: paper.published ?? null,
+          authors: JSON.stringify(paper.authors),
+          authorsCount: paper.authorsCount ?? null,
+          upvotes: paper.upvotes ?? null,
+          organization: paper.organization ?? null,
+          arxivId: paper.arxivId ?? null,
+          doi: paper.doi ?? null,
+          url: paper.url ?? null,
+          links: JSON.stringify(paper.links),
+          sources: JSON.stringify(paper.sources),
+        });
+        deleteSearch.run(paper.id);
+        insertSearch.run(paper.id, paper.title, paper.abstract);
+        for (const key of keys) upsertKey.run(key, paper.id);
+        deleteMentions.run(paper.id);
+        for (const mention of mentions) {
+          insertTopic.run(mention.topicId, mention.label);
+          insertMention.run(
+            paper.id,
+            mention.topicId,
+            mention.label,
+            mention.score,
+            mention.count,
+            mention.inTitle ? 1 : 0,
+          );
+        }
+        deleteLinks.run(paper.id);
+        for (const { repository, status } of repositories) {
+          upsertRepository.run(repository);
+          insertLink.run(paper.id, repository.id, status);
+        }
+      }
+    })();
+  }
+
+  async readMentions() {
+    return this.db
+      .prepare<[], { paperId: string; topicId: string; label: string; score: number }>(
+        'SELECT paper_id AS paperId, topic_id AS topicId, label, score FROM mentions ORDER BY paper_id, topic_id',
+      )
+      .all();
+  }
+
+  async writeAnalysis({ topics, coOccurrences, clusters }: Analysis): Promise<void> {
+    const db = this.db;
+    const updateTopic = db.prepare(
+      'UPDATE topics SET label = @label, df = @df, cluster = @cluster, x = @x, y = @y WHERE id = @id',
+    );
+    const insertCoOccurrence = db.prepare(
+      'INSERT INTO co_occurs (source, target, papers, strength) VALUES (@source, @target, @papers, @strength)',
+    );
+    const insertCluster = db.prepare(
+      'INSERT INTO clusters (id, label, topics) VALUES (@id, @label, @topics)',
+    );
+    db.transaction(() => {
+      db.exec('DELETE FROM co_occurs; DELETE FROM clusters;');
+      db.exec('UPDATE topics SET df = 0, cluster = -1, x = 0, y = 0');
+      for (const topic of topics) updateTopic.run(topic);
+      db.exec(`DELETE FROM topics WHERE id NOT IN (SELECT topic_id FROM mentions);
+               DELETE FROM repositories WHERE id NOT IN (SELECT repository_id FROM links_to);`);
+      for (const edge of coOccurrences) insertCoOccurrence.run(edge);
+      for (const cluster of clusters) insertCluster.run(cluster);
+    })();
+  }
+
+  // ── reads ─────────────────────────────────────────────────────────────────────────────
+
+  async stats(): Promise<StoreStats> {
+    return this.db
+      .prepare<[], StoreStats>(
+        `SELECT (SELECT count(*) FROM papers) AS papers,
+                (SELECT count(*) FROM topics) AS topics,
+                (SELECT count(*) FROM repositories) AS repositories,
+                (SELECT count(*) FROM clusters) AS clusters,
+                (SELECT count(*) FROM mentions) AS mentions,
+                (SELECT count(*) FROM links_to) AS links,
+                (SELECT count(DISTINCT paper_id) FROM links_to) AS papersWithCode`,
+      )
+      .get()!;
+  }
+
+  async topicMap({ limit, minPapers, cluster, maxEdges }: TopicMapQuery): Promise<TopicMap> {
+    const topics = this.db
+      .prepare<[number, number | null, number | null, number], TopicRow>(
+        `SELECT * FROM topics WHERE df >= ? AND cluster >= 0 AND (? IS NULL OR cluster = ?)
+         ORDER BY df DESC, id LIMIT ?`,
+      )
+      .all(minPapers, cluster ?? null, cluster ?? null, limit)
+      .map(topicFromRow);
+    const ids = JSON.stringify(topics.map((topic) => topic.id));
+    const edges = this.db
+      .prepare<[string, string, number], CoOccurrence>(
+        `SELECT source, target, papers, strength FROM co_occurs
+         WHERE source IN (SELECT value FROM json_each(?))
+           AND target IN (SELECT value FROM json_each(?))
+         ORDER BY strength DESC, source, target LIMIT ?`,
+      )
+      .all(ids, ids, maxEdges);
+    const clusters = this.db
+      .prepare<[], TopicMap['clusters'][number]>(
+        'SELECT id, label, topics FROM clusters ORDER BY id',
+      )
+      .all();
+    return { topics, edges, clusters };
+  }
+
+  async paper(id: string, relatedLimit: number): Promise<PaperDetail | undefined> {
+    const row = this.db.prepare<[string], PaperRow>('SELECT * FROM papers WHERE id = ?').get(id);
+    if (!row) return undefined;
+    const topics = this.db
+      .prepare<[string], { id: string; label: string; score: number; inTitle: number }>(
+        `SELECT t.id, t.label, m.score, m.in_title AS inTitle FROM mentions m
+         JOIN topics t ON t.id = m.topic_id WHERE m.paper_id = ? ORDER BY m.score DESC, t.id`,
+      )
+      .all(id)
+      .map((topic) => ({ ...topic, inTitle: topic.inTitle === 1 }));
+    const repositories = this.db
+      .prepare<[string], Repository & { status: LinkStatus }>(
+        `SELECT r.*, l.status FROM links_to l JOIN repositories r ON r.id = l.repository_id
+         WHERE l.paper_id = ? ORDER BY r.id`,
+      )
+      .all(id);
+    const shared = this.db
+      .prepare<[string], SharedTopicRow>(
+        `SELECT other.paper_id AS paperId, p.title, p.published, t.id AS topicId, t.label, t.df
+         FROM mentions mine
+         JOIN mentions other ON other.topic_id = mine.topic_id AND other.paper_id <> mine.paper_id
+         JOIN topics t ON t.id = mine.topic_id
+         JOIN papers p ON p.id = other.paper_id
+         WHERE mine.paper_id = ?`,
+      )
+      .all(id);
+    const { papers } = await this.stats();
+    return {
+      paper: paperFromRow(row),
+      topics,
+      repositories,
+      related: rankRelated(shared, papers, relatedLimit),
+    };
+  }
+
+  async topic(id: string, limit: number): Promise<TopicDetail | undefined> {
+    const row = this.db.prepare<[string], TopicRow>('SELECT * FROM topics WHERE id = ?').get(id);
+    if (!row) return undefined;
+    const papers = this.db
+      .prepare<
+        [string, number],
+        { id: string; title: string; published: string | null; score: number }
+      >(
+        `SELECT p.id, p.title, p.published, m.score FROM mentions m JOIN papers p ON p.id = m.paper_id
+         WHERE m.topic_id = ? ORDER BY m.score DESC, p.published DESC, p.id LIMIT ?`,
+      )
+      .all(id, limit)
+      .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
+    const coOccurring = this.db
+      .prepare<[string, string, number], TopicDetail['coOccurring'][number]>(
+        `SELECT t.id, t.label, c.papers, c.strength FROM co_occurs c
+         JOIN topics t ON t.id = CASE WHEN c.source = ? THEN c.target ELSE c.source END
+         WHERE ? IN (c.source, c.target) ORDER BY c.strength DESC, t.id LIMIT ?`,
+      )
+      .all(id, id, limit);
+    return { topic: topicFromRow(row), papers, coOccurring };
+  }
+
+  async repository(id: string): Promise<RepositoryDetail | undefined> {
+    const repository = this.db
+      .prepare<[string], Repository>('SELECT * FROM repositories WHERE id = ?')
+      .get(id);
+    if (!repository) return undefined;
+    const papers = this.db
+      .prepare<
+        [string],
+        { id: string; title: string; published: string | null; status: LinkStatus }
+      >(
+        `SELECT p.id, p.title, p.published, l.status FROM links_to l JOIN papers p ON p.id = l.paper_id
+         WHERE l.repository_id = ? ORDER BY p.published DESC, p.id`,
+      )
+      .all(id)
+      .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
+    return { repository, papers };
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const like = likePattern(query);
+    // Topics whose label starts with the query first, then those with a word starting with it.
+    const topics = this.db
+      .prepare<
+        [{ prefix: string; word: string; limit: number }],
+        { id: string; label: string; df: number }
+      >(
+        `SELECT id, label, df FROM topics
+         WHERE df > 0 AND (label LIKE @prefix ESCAPE '\\' OR label LIKE @word ESCAPE '\\'
+                           OR id LIKE @prefix ESCAPE '\\')
+         ORDER BY (label LIKE @prefix ESCAPE '\\') DESC, df DESC, id LIMIT @limit`,
+      )
+      .all({ prefix: `${like}%`, word: `% ${like}%`, limit });
+    const hits: SearchHit[] = topics.map((topic) => ({
+      kind: 'topic',
+      id: topic.id,
+      label: topic.label,
+      detail: `${topic.df} paper${topic.df === 1 ? '' : 's'}`,
+    }));
+    const match = ftsQuery(query);
+    if (match) {
+      const papers = this.db
+        .prepare<[string, number], { id: string; title: string; published: string | null }>(
+          `SELECT p.id, p.title, p.published FROM paper_search s JOIN papers p ON p.id = s.paper_id
+           WHERE paper_search MATCH ? ORDER BY bm25(paper_search, 0, 10, 1), p.id LIMIT ?`,
+        )
+        .all(match, limit);
+      for (const paper of papers) {
+        hits.push({
+          kind: 'paper',
+          id: paper.id,
+          label: paper.title,
+          detail: paper.published ?? undefined,
+        });
+      }
+    }
+    const repositories = this.db
+      .prepare<[string, number], Repository>(
+        `SELECT * FROM repositories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`,
+      )
+      .all(`%${like}%`, limit);
+    for (const repository of repositories) {
+      hits.push({
+        kind: 'repository',
+        id: repository.id,
+        label: `${repository.owner}/${repository.name}`,
+        detail: repository.host,
+      });
+    }
+    return hits;
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * The GraphStore contract: what every adapter must do, as one suite that runs against each
+ * of them (store.test.ts). The fixture is a tiny hand-made graph of four papers, so each
+ * expected value can be checked by hand.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Analysis, GraphStore, PaperWrite } from '../server/store/graph-store.ts';
+import type { Paper } from '../server/store/model.ts';
+
+const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => ({
+  id,
+  title,
+  abstract: `${title}. An abstract about ${title.toLowerCase()}.`,
+  authors: [],
+  links: [],
+  sources: [`fixture.txt:${id}`],
+  ...extra,
+});
+
+const mention = (topicId: string, score: number, inTitle = false) => ({
+  topicId,
+  label: topicId,
+  score,
+  count: 1,
+  inTitle,
+});
+
+const dowhy = {
+  id: 'github.com/py-why/dowhy',
+  url: 'https://github.com/py-why/dowhy',
+  host: 'github.com',
+  owner: 'py-why',
+  name: 'dowhy',
+  kind: 'code' as const,
+};
+
+export const FIXTURE: PaperWrite[] = [
+  {
+    paper: paper('p1', 'String diagram surgery', { published: '2019-01-01', upvotes: 3 }),
+    keys: ['title:string diagram surgery'],
+    mentions: [
+      mention('string diagram', 0.9, true),
+      mention('causal inference', 0.5),
+      mention('intervention', 0.4),
+    ],
+    repositories: [],
+  },
+  {
+    paper: paper('p2', 'Diagrams for causal effects', {
+      links: ['https://github.com/py-why/dowhy'],
+    }),
+    keys: ['title:diagrams for causal effects', 'doi:10.1/p2'],
+    mentions: [
+      mention('string diagram', 0.8),
+      mention('causal inference', 0.5),
+      mention('causal effect', 0.7, true),
+    ],
+    repositories: [{ repository: dowhy, status: 'released' }],
+  },
+  {
+    paper: paper('p3', 'Causal effects of smoking', { published: '2021-06-01' }),
+    keys: ['title:causal effects of smoking'],
+    mentions: [mention('causal effect', 0.9, true), mention('causal inference', 0.5)],
+    repositories: [{ repository: dowhy, status: 'promised' }],
+  },
+  {
+    paper: paper('p4', 'Unrelated optics'),
+    keys: ['title:unrelated optics'],
+    mentions: [mention('optics', 1, true)],
+    repositories: [],
+  },
+];
+
+export const FIXTURE_ANALYSIS: Analysis = {
+  topics: [
+    { id: 'causal inference', label: 'causal inference', df: 3, cluster: 0, x: 0, y: 0 },
+    { id: 'string diagram', label: 'string diagram', df: 2, cluster: 1, x: 1, y: 1 },
+    { id: 'causal effect', label: 'causal effect', df: 2, cluster: 0, x: -1, y: 0 },
+    { id: 'intervention', label: 'intervention', df: 1, cluster: 1, x: 2, y: 1 },
+    { id: 'optics', label: 'optics', df: 1, cluster: -1, x: 0, y: 0 },
+  ],
+  coOccurrences: [
+    { source: 'causal effect', target: 'causal inference', papers: 2, strength: 1 },
+    { source: 'causal inference', target: 'string diagram', papers: 2, strength: 1 },
+    { source: 'intervention', target: 'string diagram', papers: 1, strength: 2 },
+  ],
+  clusters: [
+    { id: 0, label: 'causal inference · causal effect', topics: 2 },
+    { id: 1, label: 'string diagram · intervention', topics: 2 },
+  ],
+};
+
+export function describeGraphStoreContract(
+  name: string,
+  open: () => Promise<{ store: GraphStore; dispose(): Promise<void> }>,
+): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+    let dispose: () => Promise<void>;
+
+    beforeEach(async () => {
+      ({ store, dispose } = await open());
+      await store.writePapers(FIXTURE);
+      await store.writeAnalysis(FIXTURE_ANALYSIS);
+    });
+    afterEach(async () => dispose());
+
+    it('counts what it holds', async () => {
+      expect(await store.stats()).toEqual({
+        papers: 4,
+        topics: 5,
+        repositories: 1,
+        clusters: 2,
+        mentions: 9,
+        links: 2,
+        papersWithCode: 2,
+      });
+    });
+
+    it('finds papers by any of their keys and round-trips every field', async () => {
+      const found = await store.findPapers(['doi:10.1/p2', 'title:unknown']);
+      expect(found).toEqual([FIXTURE[1]!.paper]);
+      expect(await store.findPapers(['title:string diagram surgery'])).toEqual([FIXTURE[0]!.paper]);
+      expect(await store.findPapers([])).toEqual([]);
+    });
+
+    it('writes the same batch twice without changing anything', async () => {
+      const before = await store.paper('p2', 10);
+      await store.writePapers(FIXTURE);
+      await store.writeAnalysis(FIXTURE_ANALYSIS);
+      expect(await store.stats()).toMatchObject({ papers: 4, mentions: 9, links: 2 });
+      expect(await store.paper('p2', 10)).toEqual(before);
+    });
+
+    it('replaces a paper’s mentions and links when it is written again', async () => {
+      await store.writePapers([
+        { ...FIXTURE[1]!, mentions: [mention('optics', 0.2)], repositories: [] },
+      ]);
+      const detail = await store.paper('p2', 10);
+      expect(detail?.topics.map((t) => t.id)).toEqual(['optics']);
+      expect(detail?.repositories).toEqual([]);
+    });
+
+    it('writes a batch all or nothing', async () => {
+      const broken = {
+        ...FIXTURE[3]!,
+        paper: { ...FIXTURE[3]!.paper, title: null as unknown as string },
+      };
+      const fresh: PaperWrite = {
+        ...FIXTURE[0]!,
+        paper: paper('p5', 'New paper'),
+        keys: ['title:new paper'],
+      };
+      await expect(store.writePapers([fresh, broken])).rejects.toThrow();
+      expect(await store.findPapers(['title:new paper'])).toEqual([]);
+      expect((await store.stats()).papers).toBe(4);
+    });
+
+    it('serves the topic map: positioned topics, strongest edges, clusters', async () => {
+      const map = await store.topicMap({ limit: 10, minPapers: 2, maxEdges: 10 });
+      expect(map.topics.map((t) => t.id)).toEqual([
+        'causal inference',
+        'causal effect',
+        'string diagram',
+      ]);
+      expect(map.edges).toHaveLength(2);
+      expect(map.clusters.map((c) => c.label)).toEqual([
+        'causal inference · causal effect',
+        'string diagram · intervention',
+      ]);
+      const cluster1 = await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 1, cluster: 1 });
+      expect(cluster1.topics.map((t) => t.id)).toEqual(['string diagram', 'intervention']);
+      expect(cluster1.edges).toEqual([FIXTURE_ANALYSIS.coOccurrences[2]]);
+    });
+
+    it('details a paper: topics by score, repositories, related papers with reasons', async () => {
+      const detail = await store.paper('p1', 10);
+      expect(detail?.topics.map((t) => [t.id, t.inTitle])).toEqual([
+        ['string diagram', true],
+        ['causal inference', false],
+        ['intervention', false],
+      ]);
+      // p2 shares the specific "string diagram" and the common "causal inference"; p3 only the
+      // common one; p4 nothing.
+      expect(detail?.related.map((r) => r.id)).toEqual(['p2', 'p3']);
+      expect(detail?.related[0]?.shared.map((t) => t.id)).toEqual([
+        'string diagram',
+        'causal inference',
+      ]);
+      const p3 = await store.paper('p3', 10);
+      expect(p3?.repositories).toEqual([{ ...dowhy, status: 'promised' }]);
+      expect(await store.paper('nope', 10)).toBeUndefined();
+    });
+
+    it('details a topic and a repository', async () => {
+      const topic = await store.topic('causal effect', 10);
+      expect(topic?.topic).toMatchObject({ label: 'causal effect', df: 2, cluster: 0 });
+      expect(topic?.papers.map((p) => p.id)).toEqual(['p3', 'p2']);
+      expect(topic?.coOccurring.map((t) => t.id)).toEqual(['causal inference']);
+      const repository = await store.repository(dowhy.id);
+      expect(repository?.papers.map((p) => [p.id, p.status])).toEqual([
+        ['p3', 'promised'],
+        ['p2', 'released'],
+      ]);
+      expect(await store.topic('nope', 10)).toBeUndefined();
+      expect(await store.repository('nope')).toBeUndefined();
+    });
+
+    it('searches topics, papers and repositories', async () => {
+      const hits = await store.search('causal', 10);
+      expect(hits.filter((h) => h.kind === 'topic').map((h) => h.id)).toEqual([
+        'causal inference',
+        'causal effect',
+      ]);
+      expect(
+        hits
+          .filter((h) => h.kind === 'paper')
+          .map((h) => h.id)
+          .sort(),
+      ).toEqual(['p2', 'p3']);
+      expect((await store.search('dowh', 10)).map((h) => [h.kind, h.id])).toEqual([
+        ['repository', dowhy.id],
+      ]);
+      expect((await store.search('diag', 10)).some((h) => h.id === 'string diagram')).toBe(true);
+    });
+
+    it('treats search syntax in user input as text', async () => {
+      for (const hostile of [
+        '"',
+        '*',
+        'NEAR(',
+        '%',
+        '_',
+        "'; DROP TABLE papers; --",
+        'a OR b',
+        '\\',
+      ]) {
+        await expect(store.search(hostile, 10)).resolves.toBeInstanceOf(Array);
+      }
+      expect(await store.search('%', 10)).toEqual([]);
+      expect((await store.stats()).papers).toBe(4);
+    });
+  });
+}
