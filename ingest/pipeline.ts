@@ -1,0 +1,193 @@
+/**
+ * The ingest pipeline, end to end: files → records → merged papers → key terms and repository
+ * links → batched store writes → corpus analysis. A file that cannot be read is reported and
+ * contributes nothing, so it never leaves half its papers in the store; the other files are
+ * ingested. Running the same ingest twice changes nothing.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { GraphStore, PaperWrite } from '../server/store/graph-store.ts';
+import type { Paper } from '../server/store/model.ts';
+import { analyzeTopics } from './analyze/analyze-topics.ts';
+import { IngestError } from './errors.ts';
+import { findRepositoryLinks } from './links/find-repository-links.ts';
+import { mergePaper, paperFromRecord, PaperIndex } from './merge/merge-papers.ts';
+import { paperKeys } from './merge/paper-key.ts';
+import { SILENT_PROGRESS, type Progress } from './progress.ts';
+import { formatFor, SOURCE_FORMATS } from './sources/index.ts';
+import { extractTerms } from './terms/extract.ts';
+
+export interface IngestOptions {
+  /** Force one format for every file instead of choosing by extension. */
+  format?: string;
+  /** Key terms kept per paper. */
+  topK?: number;
+  /** Papers per store transaction. */
+  batchSize?: number;
+  progress?: Progress;
+}
+
+export interface FileFailure {
+  file: string;
+  message: string;
+}
+
+export interface IngestSummary {
+  files: number;
+  /** Files in the given folders that no format reads (READMEs, images…). */
+  skippedFiles: string[];
+  failures: FileFailure[];
+  records: number;
+  /** Records that were another record of a paper already read in this ingest. */
+  merged: number;
+  papers: { new: number; updated: number; unchanged: number };
+  withoutAbstract: number;
+  topics: number;
+  repositories: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 250;
+export const DEFAULT_TOP_K = 10;
+
+/** Field-order-independent equality of two papers. */
+function samePaper(a: Paper, b: Paper): boolean {
+  const canonical = (paper: Paper) => JSON.stringify(paper, Object.keys(paper).sort());
+  return canonical(a) === canonical(b);
+}
+
+/** The files to read: files as given, folders walked (sorted, hidden entries skipped). */
+async function listInputs(paths: string[], format: string | undefined) {
+  const files: string[] = [];
+  const skipped: string[] = [];
+  const failures: FileFailure[] = [];
+  const walk = async (path: string, explicit: boolean): Promise<void> => {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) {
+      failures.push({ file: path, message: `ingest: ${path}: no such file or folder` });
+    } else if (info.isDirectory()) {
+      const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
+      for (const entry of entries) await walk(join(path, entry), false);
+    } else if (formatFor(path, format)) {
+      files.push(path);
+    } else if (explicit) {
+      const known = SOURCE_FORMATS.map((f) => `${f.name} (${f.extensions.join(', ')})`).join('; ');
+      failures.push({
+        file: path,
+        message: format
+          ? `ingest: unknown format "${format}"; known formats: ${known}`
+          : `ingest: ${path}: no format reads this file; known formats: ${known}`,
+      });
+    } else {
+      skipped.push(path);
+    }
+  };
+  for (const path of paths) await walk(path, true);
+  return { files, skipped, failures };
+}
+
+export async function ingest(
+  paths: string[],
+  store: GraphStore,
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const progress = options.progress ?? SILENT_PROGRESS;
+  const { files, skipped, failures } = await listInputs(paths, options.format);
+
+  // ── read and merge ──────────────────────────────────────────────────────────────────
+  const index = new PaperIndex();
+  let records = 0;
+  let merged = 0;
+  progress.start('reading files', files.length);
+  for (const [done, file] of files.entries()) {
+    progress.update(done, file);
+    const fileRecords: Paper[] = [];
+    try {
+      for await (const record of formatFor(file, options.format)!.read(file)) {
+        fileRecords.push(paperFromRecord(record));
+      }
+    } catch (error) {
+      const message =
+        error instanceof IngestError ? error.message : `ingest: ${file}: ${String(error)}`;
+      failures.push({ file, message });
+      continue;
+    }
+    records += fileRecords.length;
+    for (const paper of fileRecords) if (index.add(paper)) merged += 1;
+  }
+  progress.update(files.length);
+  progress.stop();
+  for (const failure of failures) progress.log(`failed: ${failure.message}`);
+
+  // ── merge with what is stored ───────────────────────────────────────────────────────
+  const incoming = [...index.values()];
+  const stored = await store.findPapers(incoming.flatMap((paper) => paperKeys(paper)));
+  const storedByKey = new Map(
+    stored.flatMap((paper) => paperKeys(paper).map((key) => [key, paper])),
+  );
+  const counts = { new: 0, updated: 0, unchanged: 0 };
+  const changed: Paper[] = [];
+  for (const paper of incoming) {
+    const match = paperKeys(paper)
+      .map((key) => storedByKey.get(key))
+      .find((found) => found !== undefined);
+    const result = match ? mergePaper(match, paper) : paper;
+    if (!match) {
+      counts.new += 1;
+      changed.push(result);
+    } else if (samePaper(result, match)) {
+      counts.unchanged += 1;
+    } else {
+      counts.updated += 1;
+      changed.push(result);
+    }
+  }
+
+  // ── key terms, links, writes ────────────────────────────────────────────────────────
+  progress.start('extracting terms', changed.length);
+  const terms = extractTerms(
+    changed.map((paper) => ({ id: paper.id, title: paper.title, text: paper.abstract })),
+    { topK: options.topK ?? DEFAULT_TOP_K },
+  );
+  progress.update(changed.length);
+  progress.stop();
+
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  progress.start('writing papers', changed.length);
+  for (let start = 0; start < changed.length; start += batchSize) {
+    const batch: PaperWrite[] = changed.slice(start, start + batchSize).map((paper) => ({
+      paper,
+      keys: paperKeys(paper),
+      mentions: (terms.get(paper.id) ?? []).map((term) => ({
+        topicId: term.key,
+        label: term.label,
+        score: term.score,
+        count: term.count,
+        inTitle: term.inTitle,
+      })),
+      repositories: findRepositoryLinks(paper),
+    }));
+    await store.writePapers(batch);
+    progress.update(Math.min(start + batchSize, changed.length));
+  }
+  progress.stop();
+
+  // ── corpus analysis ─────────────────────────────────────────────────────────────────
+  progress.start('analysing topics', 1);
+  const analysis = analyzeTopics(await store.readMentions());
+  await store.writeAnalysis(analysis);
+  progress.update(1);
+  progress.stop();
+
+  const stats = await store.stats();
+  return {
+    files: files.length,
+    skippedFiles: skipped,
+    failures,
+    records,
+    merged,
+    papers: counts,
+    withoutAbstract: incoming.filter((paper) => paper.abstract === '').length,
+    topics: stats.topics,
+    repositories: stats.repositories,
+  };
+}

@@ -1,0 +1,139 @@
+/**
+ * The JSON API under `/api`. Every parameter is validated by a JSON schema (bad ones give 400
+ * with a message), every limit is capped, and unknown ids give 404. Routes only talk to the
+ * `GraphStore` port; they never see SQL or Cypher.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { GraphStore } from '../store/graph-store.ts';
+import { NotFoundError } from './errors.ts';
+import type { HealthResponse, SearchResponse, TopicMapResponse } from './types.ts';
+
+export const LIMITS = {
+  topicMap: { default: 500, max: 2_000 },
+  edges: { default: 4_000, max: 20_000 },
+  search: { default: 12, max: 50 },
+  related: { default: 10, max: 50 },
+  topicPapers: { default: 100, max: 500 },
+} as const;
+
+const limit = (spec: { default: number; max: number }) =>
+  ({ type: 'integer', minimum: 1, maximum: spec.max, default: spec.default }) as const;
+
+const idParams = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', minLength: 1, maxLength: 500 } },
+} as const;
+
+export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void {
+  app.get('/api/health', async (): Promise<HealthResponse> => {
+    await store.stats();
+    return { status: 'ok', store: store.kind };
+  });
+
+  app.get('/api/stats', async () => store.stats());
+
+  app.get<{
+    Querystring: { limit: number; minPapers: number; cluster?: number; maxEdges: number };
+  }>(
+    '/api/topic-map',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            limit: limit(LIMITS.topicMap),
+            maxEdges: limit(LIMITS.edges),
+            minPapers: { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
+            cluster: { type: 'integer', minimum: 0, maximum: 1_000_000 },
+          },
+        },
+      },
+    },
+    async (request): Promise<TopicMapResponse> => {
+      const map = await store.topicMap(request.query);
+      return {
+        attributes: { clusters: map.clusters },
+        options: { type: 'undirected', multi: false, allowSelfLoops: false },
+        nodes: map.topics.map((topic) => ({
+          key: topic.id,
+          attributes: {
+            label: topic.label,
+            papers: topic.df,
+            cluster: topic.cluster,
+            x: topic.x,
+            y: topic.y,
+          },
+        })),
+        edges: map.edges.map((edge) => ({
+          key: `${edge.source}->${edge.target}`,
+          source: edge.source,
+          target: edge.target,
+          attributes: { papers: edge.papers, strength: edge.strength },
+        })),
+      };
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { related: number } }>(
+    '/api/papers/:id',
+    {
+      schema: {
+        params: idParams,
+        querystring: { type: 'object', properties: { related: limit(LIMITS.related) } },
+      },
+    },
+    async (request) => {
+      const detail = await store.paper(request.params.id, request.query.related);
+      if (!detail) throw new NotFoundError(`no paper with id "${request.params.id}"`);
+      return detail;
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { limit: number } }>(
+    '/api/topics/:id',
+    {
+      schema: {
+        params: idParams,
+        querystring: { type: 'object', properties: { limit: limit(LIMITS.topicPapers) } },
+      },
+    },
+    async (request) => {
+      const detail = await store.topic(request.params.id, request.query.limit);
+      if (!detail) throw new NotFoundError(`no topic with id "${request.params.id}"`);
+      return detail;
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/repositories/:id',
+    { schema: { params: idParams } },
+    async (request) => {
+      const detail = await store.repository(request.params.id);
+      if (!detail) throw new NotFoundError(`no repository with id "${request.params.id}"`);
+      return detail;
+    },
+  );
+
+  app.get<{ Querystring: { q: string; limit: number } }>(
+    '/api/search',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          required: ['q'],
+          properties: {
+            q: { type: 'string', minLength: 1, maxLength: 200 },
+            limit: limit(LIMITS.search),
+          },
+        },
+      },
+    },
+    async (request): Promise<SearchResponse> => {
+      const query = request.query.q.trim();
+      const results = query ? await store.search(query, request.query.limit) : [];
+      return { query, results };
+    },
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * Builds the Fastify app — the JSON API and, when a built web app is given, the explorer —
+ * without listening, so tests drive it with `inject` or a real socket and `main.ts` decides
+ * where it listens.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerErrorHandler } from './api/errors.ts';
+import { registerApiRoutes } from './api/routes.ts';
+import type { ErrorResponse } from './api/types.ts';
+import type { GraphStore } from './store/graph-store.ts';
+
+export interface AppOptions {
+  store: GraphStore;
+  /** Folder of the built web app (`dist/web`); the API alone when absent. */
+  webRoot?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Only our own scripts and styles, and no framing: user data never becomes markup. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export async function buildApp({
+  store,
+  webRoot,
+  logger = false,
+}: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    maxParamLength: 500,
+    // Unknown query parameters are an error, not silently dropped: a typo should be visible.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+  });
+  registerErrorHandler(app);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    }
+    return payload;
+  });
+
+  registerApiRoutes(app, store);
+
+  const root = webRoot ? resolve(webRoot) : undefined;
+  if (root && existsSync(resolve(root, 'index.html'))) {
+    await app.register(fastifyStatic, { root, wildcard: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // The explorer keeps its state in the URL hash, so any page path gets the app.
+    if (root && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.sendFile('index.html');
+    }
+    const body: ErrorResponse = {
+      statusCode: 404,
+      error: 'Not Found',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+    };
+    return reply.status(404).send(body);
+  });
+  return app;
+}

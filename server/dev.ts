@@ -1,0 +1,34 @@
+/**
+ * `npm run dev`: the explorer from Vite's dev server with hot reload, and the API on the next
+ * port, which Vite proxies under `/api` — one command, one URL to open.
+ */
+import { createServer } from 'vite';
+import { buildApp } from './app.ts';
+import { serverConfig } from './config.ts';
+import { openStore } from './store/open-store.ts';
+
+const config = serverConfig();
+const store = openStore();
+const api = await buildApp({ store, logger: { level: 'warn' } });
+await api.listen({ host: config.host, port: config.port + 1 });
+
+const vite = await createServer({
+  configFile: 'vite.config.ts',
+  server: {
+    host: config.host,
+    port: config.port,
+    strictPort: true,
+    proxy: { '/api': `http://${config.host}:${config.port + 1}` },
+  },
+});
+await vite.listen();
+vite.printUrls();
+
+const shutdown = async () => {
+  await vite.close();
+  await api.close();
+  await store.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

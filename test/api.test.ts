@@ -1,0 +1,170 @@
+// The HTTP API through Fastify's inject, over a real SQLite store built from the samples.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../server/app.ts';
+import type {
+  PaperDetailResponse,
+  RepositoryDetailResponse,
+  SearchResponse,
+  StatsResponse,
+  TopicDetailResponse,
+  TopicMapResponse,
+} from '../server/api/types.ts';
+import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
+import { createSampleStore, type SampleStore } from './support/sample-store.ts';
+
+let sample: SampleStore;
+let app: FastifyInstance;
+
+async function get<T>(url: string, status = 200): Promise<T> {
+  const response = await app.inject({ method: 'GET', url });
+  expect(response.statusCode, `${url}: ${response.body}`).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  return response.json<T>();
+}
+
+beforeAll(async () => {
+  sample = await createSampleStore();
+  app = await buildApp({ store: sample.store });
+});
+afterAll(async () => {
+  await app.close();
+  await sample.dispose();
+});
+
+describe('GET /api/health and /api/stats', () => {
+  it('reports health and the numbers of the graph', async () => {
+    expect(await get('/api/health')).toEqual({ status: 'ok', store: 'embedded' });
+    const stats = await get<StatsResponse>('/api/stats');
+    expect(stats).toMatchObject({ papers: 176 });
+    expect(stats.topics).toBeGreaterThan(100);
+    expect(stats.repositories).toBeGreaterThan(30);
+  });
+});
+
+describe('GET /api/topic-map', () => {
+  it('returns a graphology graph of positioned topics and their links', async () => {
+    const map = await get<TopicMapResponse>('/api/topic-map?limit=60');
+    expect(map.nodes.length).toBe(60);
+    const keys = new Set(map.nodes.map((n) => n.key));
+    expect(map.edges.length).toBeGreaterThan(0);
+    expect(map.edges.every((e) => keys.has(e.source) && keys.has(e.target))).toBe(true);
+    const sizes = map.nodes.map((n) => n.attributes.papers);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(map.attributes.clusters.length).toBeGreaterThan(1);
+  });
+
+  it('filters by cluster and minimum papers', async () => {
+    const map = await get<TopicMapResponse>('/api/topic-map?cluster=0&minPapers=3');
+    expect(map.nodes.length).toBeGreaterThan(0);
+    expect(map.nodes.every((n) => n.attributes.cluster === 0 && n.attributes.papers >= 3)).toBe(
+      true,
+    );
+  });
+
+  it('refuses bad or uncapped parameters with a message', async () => {
+    for (const query of [
+      'limit=abc',
+      'limit=0',
+      'limit=100000',
+      'cluster=-1',
+      'maxEdges=1e9',
+      'color=red',
+    ]) {
+      const body = await get<{ message: string }>(`/api/topic-map?${query}`, 400);
+      expect(body.message.length).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('papers, topics and repositories', () => {
+  it('details a paper with topics, repositories and related papers with reasons', async () => {
+    const search = await get<SearchResponse>('/api/search?q=Think-at-Hard');
+    const hit = search.results.find((r) => r.kind === 'paper');
+    expect(hit?.label).toMatch(/^Think-at-Hard/);
+    const detail = await get<PaperDetailResponse>(`/api/papers/${encodeURIComponent(hit!.id)}`);
+    expect(detail.paper.organization).toBe('Tsinghua-NICS-EFC');
+    expect(detail.repositories.map((r) => r.url)).toEqual(['https://github.com/thu-nics/TaH']);
+    expect(detail.related.length).toBeGreaterThan(0);
+    for (const related of detail.related) {
+      expect(related.shared.length).toBeGreaterThan(0);
+      expect(related.id).not.toBe(hit!.id);
+    }
+    const few = await get<PaperDetailResponse>(
+      `/api/papers/${encodeURIComponent(hit!.id)}?related=2`,
+    );
+    expect(few.related).toEqual(detail.related.slice(0, 2));
+  });
+
+  it('details a topic with its papers and co-occurring topics', async () => {
+    const map = await get<TopicMapResponse>('/api/topic-map?limit=1');
+    const top = map.nodes[0]!;
+    const detail = await get<TopicDetailResponse>(`/api/topics/${encodeURIComponent(top.key)}`);
+    expect(detail.topic.label).toBe(top.attributes.label);
+    expect(detail.papers.length).toBe(Math.min(top.attributes.papers, 100));
+    expect(detail.coOccurring.length).toBeGreaterThan(0);
+  });
+
+  it('details a repository, its id containing slashes', async () => {
+    const detail = await get<RepositoryDetailResponse>(
+      `/api/repositories/${encodeURIComponent('github.com/thu-nics/tah')}`,
+    );
+    expect(detail.repository).toMatchObject({ owner: 'thu-nics', name: 'TaH', kind: 'code' });
+    expect(detail.papers.map((p) => p.title)).toEqual([
+      'Think-at-Hard: Selective Latent Iterations to Improve Reasoning Language Models',
+    ]);
+  });
+
+  it('answers 404 with a message for unknown ids and routes', async () => {
+    expect(await get('/api/papers/nope', 404)).toMatchObject({
+      message: 'no paper with id "nope"',
+    });
+    expect(await get('/api/topics/nope', 404)).toMatchObject({ statusCode: 404 });
+    expect(await get('/api/repositories/nope', 404)).toMatchObject({ statusCode: 404 });
+    expect(await get('/api/nothing-here', 404)).toMatchObject({ statusCode: 404 });
+    expect(await get(`/api/papers/${'x'.repeat(600)}`, 414)).toMatchObject({ statusCode: 414 });
+  });
+});
+
+describe('GET /api/search', () => {
+  it('finds topics, papers and repositories', async () => {
+    const { results } = await get<SearchResponse>('/api/search?q=counterfactual');
+    expect(
+      results.some((r) => r.kind === 'topic' && r.label.toLowerCase().includes('counterfactual')),
+    ).toBe(true);
+    expect(results.some((r) => r.kind === 'paper')).toBe(true);
+    const repos = await get<SearchResponse>('/api/search?q=dowhy');
+    expect(
+      repos.results.some((r) => r.kind === 'repository' && r.id === 'github.com/py-why/dowhy'),
+    ).toBe(true);
+  });
+
+  it('caps and validates its parameters', async () => {
+    await get('/api/search', 400);
+    await get(`/api/search?q=${'a'.repeat(201)}`, 400);
+    await get('/api/search?q=causal&limit=51', 400);
+    const { results } = await get<SearchResponse>('/api/search?q=causal&limit=3');
+    expect(results.filter((r) => r.kind === 'topic').length).toBeLessThanOrEqual(3);
+    const hostile = await get<SearchResponse>(
+      `/api/search?q=${encodeURIComponent('"; DROP TABLE papers; -- *')}`,
+    );
+    expect(hostile.query).toBe('"; DROP TABLE papers; -- *');
+    expect((await get<StatsResponse>('/api/stats')).papers).toBe(176);
+  });
+});
+
+describe('server errors', () => {
+  it('hides internals behind a 500', async () => {
+    const broken = createSqliteStore(':memory:');
+    await broken.close();
+    const brokenApp = await buildApp({ store: broken });
+    const response = await brokenApp.inject({ method: 'GET', url: '/api/stats' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on the server; see its log.',
+    });
+    await brokenApp.close();
+  });
+});

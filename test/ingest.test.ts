@@ -1,0 +1,172 @@
+// The ingest pipeline end to end on the real sample corpus, into a real SQLite file: counts,
+// merging across files, links, idempotence, and failures that lose nothing.
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingest } from '../ingest/pipeline.ts';
+import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
+import { createSampleStore, SAMPLES_DIR, type SampleStore } from './support/sample-store.ts';
+
+const TABLES = [
+  'papers',
+  'paper_keys',
+  'topics',
+  'mentions',
+  'repositories',
+  'links_to',
+  'co_occurs',
+  'clusters',
+];
+
+/** Every row of every table, in a fixed order: the whole content of the store. */
+function dump(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { readonly: true });
+  try {
+    return Object.fromEntries(
+      TABLES.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()]),
+    );
+  } finally {
+    db.close();
+  }
+}
+
+describe('ingesting the sample corpus', () => {
+  let sample: SampleStore;
+  beforeAll(async () => {
+    sample = await createSampleStore();
+  });
+  afterAll(async () => sample.dispose());
+
+  it('reads 206 records of 176 distinct papers, skipping the README', () => {
+    expect(sample.summary).toMatchObject({
+      files: 3,
+      records: 206,
+      merged: 30,
+      papers: { new: 176, updated: 0, unchanged: 0 },
+      failures: [],
+      skippedFiles: [join(SAMPLES_DIR, 'README.md')],
+    });
+  });
+
+  it('stores 176 papers, 21 of them seen in more than one file', () => {
+    const { papers } = dump(sample.path) as { papers: { sources: string }[] };
+    expect(papers).toHaveLength(176);
+    const files = papers.map(
+      (p) => new Set((JSON.parse(p.sources) as string[]).map((s) => s.split(':')[0])),
+    );
+    expect(files.filter((f) => f.size > 1)).toHaveLength(21);
+  });
+
+  it('merges metadata from the listing that has it', async () => {
+    const [paper] = await sample.store.findPapers([
+      'title:think at hard selective latent iterations to improve reasoning language models',
+    ]);
+    expect(paper).toMatchObject({
+      organization: 'Tsinghua-NICS-EFC',
+      published: '2025-11-11',
+      upvotes: 5,
+    });
+    const detail = await sample.store.paper(paper!.id, 5);
+    expect(detail?.repositories).toEqual([
+      expect.objectContaining({
+        id: 'github.com/thu-nics/tah',
+        url: 'https://github.com/thu-nics/TaH',
+        status: 'released',
+      }),
+    ]);
+    expect(detail?.topics.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('finds repositories and datasets, and keeps project pages as links', async () => {
+    const stats = await sample.store.stats();
+    expect(stats.repositories).toBeGreaterThanOrEqual(35);
+    expect(stats.papersWithCode).toBeGreaterThanOrEqual(30);
+    expect(
+      await sample.store.repository('huggingface.co/datasets/causalnlp/corr2cause'),
+    ).toMatchObject({
+      repository: { kind: 'dataset' },
+    });
+    const [lina] = await sample.store.findPapers([
+      'title:lina learning interventions adaptively for physical alignment and generalization in diffusion models',
+    ]);
+    expect(lina?.links).toContain('https://opencausalab.github.io/LINA');
+  });
+
+  it('clusters and lays out the topic map', async () => {
+    const map = await sample.store.topicMap({ limit: 2000, minPapers: 1, maxEdges: 20000 });
+    expect(map.topics.length).toBeGreaterThan(50);
+    expect(map.clusters.length).toBeGreaterThan(2);
+    expect(new Set(map.topics.map((t) => t.cluster)).size).toBe(map.clusters.length);
+    expect(map.topics.every((t) => Number.isFinite(t.x) && Number.isFinite(t.y))).toBe(true);
+    expect(new Set(map.topics.map((t) => `${t.x},${t.y}`)).size).toBe(map.topics.length);
+    expect(map.clusters.every((c) => c.label.length > 0)).toBe(true);
+  });
+
+  it('changes nothing when the same files are ingested again', async () => {
+    const before = dump(sample.path);
+    const again = await ingest([SAMPLES_DIR], sample.store);
+    expect(again.papers).toEqual({ new: 0, updated: 0, unchanged: 176 });
+    expect(dump(sample.path)).toEqual(before);
+  });
+});
+
+describe('ingest failures', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'topograph-ingest-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports a bad file with its line, ingests the others, and loses nothing stored', async () => {
+    const inputs = join(dir, 'inputs');
+    const db = join(dir, 'graph.db');
+    const store = createSqliteStore(db);
+    try {
+      await ingest([join(SAMPLES_DIR, '000_5f7d202db131836b.txt')], store);
+      const before = dump(db);
+
+      mkdirSync(inputs);
+      copyFileSync(join(SAMPLES_DIR, '002_bac4045119eb759f.txt'), join(inputs, 'good.txt'));
+      writeFileSync(
+        join(inputs, 'bad.txt'),
+        Buffer.from('A title\n\nCaf\xe9 au lait.\n', 'latin1'),
+      );
+      const summary = await ingest([inputs, join(dir, 'missing.txt')], store);
+      expect(summary.failures).toEqual([
+        { file: join(dir, 'missing.txt'), message: expect.stringContaining('no such file') },
+        {
+          file: join(inputs, 'bad.txt'),
+          message: expect.stringContaining('bad.txt line 3: invalid UTF-8'),
+        },
+      ]);
+      // The good file's 31 papers are in, some of them merged into papers already stored.
+      expect(summary.records).toBe(31);
+      expect(summary.papers.new + summary.papers.updated + summary.papers.unchanged).toBe(31);
+      expect(summary.papers.updated).toBeGreaterThan(0);
+      const after = dump(db);
+      // Everything stored before is still there.
+      for (const row of before.papers as { id: string }[]) {
+        expect((after.papers as { id: string }[]).some((p) => p.id === row.id)).toBe(true);
+      }
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('exits non-zero from the command line and names the file', async () => {
+    const bad = join(dir, 'bad.bib');
+    writeFileSync(bad, '@article{x, title={Y}}');
+    const run = promisify(execFile);
+    const result = await run(
+      'npx',
+      ['tsx', 'ingest/cli.ts', join(SAMPLES_DIR, '002_bac4045119eb759f.txt'), bad],
+      {
+        env: { ...process.env, TOPOGRAPH_DB: join(dir, 'cli.db') },
+      },
+    ).catch((error: { code: number; stdout: string }) => error);
+    expect('code' in result ? result.code : 0).toBe(1);
+    expect(result.stdout).toMatch(/papers: +31 new/);
+    expect(result.stdout).toContain(`error: ingest: ${bad}: no format reads this file`);
+  });
+});
