@@ -47,7 +47,12 @@ export interface IngestSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 250;
-export const DEFAULT_TOP_K = 10;
+/**
+ * Topics stored per paper. More than the ~10 a reader scans: related papers and the map need
+ * overlap between papers; on the samples, 10 left 35 of 176 papers with no related paper, 20
+ * leaves 8.
+ */
+export const DEFAULT_TOP_K = 20;
 
 /** Field-order-independent equality of two papers. */
 function samePaper(a: Paper, b: Paper): boolean {
@@ -126,11 +131,14 @@ export async function ingest(
   );
   const counts = { new: 0, updated: 0, unchanged: 0 };
   const changed: Paper[] = [];
+  /** Every paper of this ingest as it will be stored, changed or not. */
+  const toStore: Paper[] = [];
   for (const paper of incoming) {
     const match = paperKeys(paper)
       .map((key) => storedByKey.get(key))
       .find((found) => found !== undefined);
     const result = match ? mergePaper(match, paper) : paper;
+    toStore.push(result);
     if (!match) {
       counts.new += 1;
       changed.push(result);
@@ -143,12 +151,15 @@ export async function ingest(
   }
 
   // ── key terms, links, writes ────────────────────────────────────────────────────────
-  progress.start('extracting terms', changed.length);
+  // Terms are scored with corpus statistics, so they are computed over every paper of this
+  // ingest, not only the changed ones; nothing changed, nothing to compute.
+  const termDocs = changed.length > 0 ? toStore : [];
+  progress.start('extracting terms', termDocs.length);
   const terms = extractTerms(
-    changed.map((paper) => ({ id: paper.id, title: paper.title, text: paper.abstract })),
+    termDocs.map((paper) => ({ id: paper.id, title: paper.title, text: paper.abstract })),
     { topK: options.topK ?? DEFAULT_TOP_K },
   );
-  progress.update(changed.length);
+  progress.update(termDocs.length);
   progress.stop();
 
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;

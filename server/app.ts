@@ -36,7 +36,7 @@ export async function buildApp({
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
     // Unknown query parameters are an error, not silently dropped: a typo should be visible.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
   });

@@ -6,12 +6,11 @@
  */
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import { circular } from 'graphology-layout';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { Analysis, Cluster } from '../../server/store/graph-store.ts';
 import type { Mention } from '../../server/store/model.ts';
 import { coOccurrences } from './co-occurrence.ts';
-import { createSeededRandom } from './seeded-random.ts';
+import { layoutTopics } from './layout-topics.ts';
+import { createSeededRandom, DEFAULT_SEED } from './seeded-random.ts';
 
 export interface AnalyzeOptions {
   /** Topics mentioned by fewer papers stay in the store but not on the map. */
@@ -28,8 +27,6 @@ export function defaultMinPapers(papers: number): number {
   if (papers < 40_000) return 5;
   return 10;
 }
-
-const LAYOUT_ITERATIONS = 400;
 
 type MentionRow = Pick<Mention, 'paperId' | 'topicId' | 'label' | 'score'>;
 
@@ -49,7 +46,11 @@ function topicLabels(mentions: MentionRow[]): Map<string, string> {
   return labels;
 }
 
-export function analyzeTopics(mentions: MentionRow[], options: AnalyzeOptions = {}): Analysis {
+export function analyzeTopics(unordered: MentionRow[], options: AnalyzeOptions = {}): Analysis {
+  // Graph insertion order steers Louvain and the layout: fix it, whatever order mentions come in.
+  const mentions = [...unordered].sort(
+    (a, b) => a.paperId.localeCompare(b.paperId) || a.topicId.localeCompare(b.topicId),
+  );
   const topicsByPaper = new Map<string, string[]>();
   const df = new Map<string, number>();
   for (const { paperId, topicId } of mentions) {
@@ -79,16 +80,7 @@ export function analyzeTopics(mentions: MentionRow[], options: AnalyzeOptions = 
   const communities = louvain(graph, { rng: random, getEdgeWeight: 'weight' });
   const clusters = numberClusters(graph, communities, labels, df);
 
-  circular.assign(graph, { scale: 100 });
-  forceAtlas2.assign(graph, {
-    iterations: LAYOUT_ITERATIONS,
-    getEdgeWeight: 'weight',
-    settings: {
-      ...forceAtlas2.inferSettings(graph),
-      barnesHutOptimize: graph.order > 1_000,
-      adjustSizes: false,
-    },
-  });
+  layoutTopics(graph, clusters.ids, options.seed ?? DEFAULT_SEED);
 
   const topics = [...df].map(([id, papers]) => {
     const onMap = graph.hasNode(id);

@@ -286,18 +286,20 @@ class SqliteStore implements GraphStore {
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const like = likePattern(query);
-    // Topics whose label starts with the query first, then those with a word starting with it.
+    // The topic named exactly by the query first, then labels starting with it, then labels
+    // with a word starting with it; the most mentioned first within each.
     const topics = this.db
       .prepare<
-        [{ prefix: string; word: string; limit: number }],
+        [{ exact: string; prefix: string; word: string; limit: number }],
         { id: string; label: string; df: number }
       >(
         `SELECT id, label, df FROM topics
          WHERE df > 0 AND (label LIKE @prefix ESCAPE '\\' OR label LIKE @word ESCAPE '\\'
                            OR id LIKE @prefix ESCAPE '\\')
-         ORDER BY (label LIKE @prefix ESCAPE '\\') DESC, df DESC, id LIMIT @limit`,
+         ORDER BY (lower(label) = @exact OR id = @exact) DESC, (label LIKE @prefix ESCAPE '\\') DESC,
+                  df DESC, id LIMIT @limit`,
       )
-      .all({ prefix: `${like}%`, word: `% ${like}%`, limit });
+      .all({ exact: query.trim().toLowerCase(), prefix: `${like}%`, word: `% ${like}%`, limit });
     const hits: SearchHit[] = topics.map((topic) => ({
       kind: 'topic',
       id: topic.id,

@@ -1,0 +1,86 @@
+/**
+ * Finds the candidate key terms of one text: noun phrases, read as a run of modifiers ending in
+ * a noun (roles.ts says which word is which), never across punctuation. A phrase is cut to at
+ * most `MAX_TERM_WORDS` words from the front, since the head is at the end; praise words
+ * ("novel", "existing") and stray single letters ("the last k latent variables") are dropped
+ * from its front; pronouns, determiners and numbers never enter one ("our novel method" →
+ * nothing, "94% accuracy" → "accuracy", which junk.ts then rejects).
+ */
+import { normaliseTerm, type NormalisedTerm, type SurfaceWord } from './normalise.ts';
+import { isJunkTerm, MAX_TERM_WORDS } from './junk.ts';
+import { assignRoles, lowerText, separated, type Role } from './roles.ts';
+import { LEADING_MODIFIERS } from './stopwords.ts';
+import { tagWords, type WordUnit } from './tag.ts';
+
+/** One occurrence of a candidate phrase in a text. */
+export interface Occurrence {
+  term: NormalisedTerm;
+  /** The phrase's words as the tagger saw them (kept to re-normalise a part of it). */
+  words: SurfaceWord[];
+  /** Relative position of its first word in the text, 0 (start) to 1. */
+  position: number;
+  /** Written in parentheses directly after the previous occurrence: "… Models (LLMs)". */
+  definesPrevious: boolean;
+}
+
+/** A lone letter, a variable rather than a word: "the last k latent variables", "model N". */
+const isLetter = (unit: WordUnit): boolean => /^\p{L}$/u.test(unit.parts.join(''));
+
+/** Cuts a run of phrase units down to a term: ends on a noun, no praise words in front. */
+function trimPhrase(units: WordUnit[], unitRoles: Role[]): WordUnit[] {
+  let end = units.length;
+  while (end > 0 && (unitRoles[end - 1] !== 'noun' || isLetter(units[end - 1]!))) end -= 1;
+  const size = (from: number) => units.slice(from, end).reduce((n, u) => n + u.parts.length, 0);
+  const droppable = (unit: WordUnit) => LEADING_MODIFIERS.has(lowerText(unit)) || isLetter(unit);
+  let start = 0;
+  while (start < end && (droppable(units[start]!) || size(start) > MAX_TERM_WORDS)) start += 1;
+  return units.slice(start, end);
+}
+
+/**
+ * Finds the noun-phrase occurrences in `text`, in reading order. Positions are relative to the
+ * text's length in terms; `singular` makes head nouns singular (see `normaliseTerm`).
+ */
+export function findCandidates(text: string, singular: (word: string) => string): Occurrence[] {
+  const { sentences, terms } = tagWords(text);
+  const occurrences: Occurrence[] = [];
+  let previousEnd: WordUnit | undefined;
+  for (const units of sentences) {
+    const unitRoles = assignRoles(units);
+    let runStart = 0;
+    for (let i = 0; i <= units.length; i += 1) {
+      const unit = units[i];
+      const continues =
+        unit !== undefined &&
+        unitRoles[i] !== 'none' &&
+        (i === runStart || !separated(units[i - 1]!, unit));
+      if (continues) continue;
+      const phrase = trimPhrase(units.slice(runStart, i), unitRoles.slice(runStart, i));
+      const first = phrase[0];
+      const last = phrase[phrase.length - 1];
+      if (first && last) {
+        const words = phrase.map((u) => ({
+          parts: u.parts,
+          tags: u.partTags[u.partTags.length - 1]!,
+        }));
+        const term = normaliseTerm(words, singular);
+        const junk = isJunkTerm(term.words);
+        if (!junk) {
+          const adjacent =
+            previousEnd !== undefined &&
+            previousEnd.index + previousEnd.parts.length === first.index;
+          occurrences.push({
+            term,
+            words,
+            position: terms > 0 ? first.index / terms : 0,
+            definesPrevious: adjacent && first.pre.includes('(') && last.post.includes(')'),
+          });
+        }
+        // Only a kept phrase can be the long form of a parenthesised acronym after it.
+        previousEnd = junk ? undefined : last;
+      }
+      runStart = unit !== undefined && unitRoles[i] !== 'none' ? i : i + 1;
+    }
+  }
+  return occurrences;
+}

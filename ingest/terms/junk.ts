@@ -1,0 +1,51 @@
+/**
+ * The last word on whether a normalised phrase may be a key term. Phrase finding already keeps
+ * out pronouns, determiners and numbers; this catches what survives normalisation: phrases
+ * made only of generic academic words ("experimental result"), numbers and percentages
+ * ("8.1-11.3%"), anything longer than a topic name should be, and single words the corpus
+ * uses as modifiers ("causal", which the tagger often calls a noun, or "language").
+ */
+import { GENERIC_WORDS } from './stopwords.ts';
+
+/** Longest key term, in key words. */
+export const MAX_TERM_WORDS = 5;
+
+const HAS_LETTER = /\p{L}/u;
+/** Words written only with digits and number punctuation: "94%", "8.1-11.3", "2023". */
+const NUMBER_LIKE = /^[\d.,%‰–+-]+$/;
+
+/**
+ * True when a phrase (its key words) names no topic: empty or too long, containing a bare
+ * number, a word without letters, or made only of generic words.
+ */
+export function isJunkTerm(words: readonly string[]): boolean {
+  if (words.length === 0 || words.length > MAX_TERM_WORDS) return true;
+  if (words.length === 1 && words[0]!.length < 2) return true;
+  if (words.some((word) => NUMBER_LIKE.test(word) || !HAS_LETTER.test(word))) return true;
+  return words.every((word) => GENERIC_WORDS.has(word.toLowerCase()));
+}
+
+/** A single word is a modifier when it leads phrases this many times more than it heads one. */
+const MODIFIER_RATIO = 2;
+
+/**
+ * The words that the given phrases (key words of every occurrence in a corpus) use mostly as
+ * modifiers: more than `MODIFIER_RATIO` times as often before another word as at the end of
+ * a phrase or on their own. Such a word alone is no topic, whatever its tag: "causal" (as in
+ * "causal model"), "language" (as in "language model").
+ */
+export function findModifierWords(phrases: Iterable<readonly string[]>): Set<string> {
+  const leads = new Map<string, number>();
+  const heads = new Map<string, number>();
+  for (const words of phrases) {
+    words.forEach((word, i) => {
+      const uses = i === words.length - 1 ? heads : leads;
+      uses.set(word, (uses.get(word) ?? 0) + 1);
+    });
+  }
+  const modifiers = new Set<string>();
+  for (const [word, count] of leads) {
+    if (count > MODIFIER_RATIO * (heads.get(word) ?? 0)) modifiers.add(word);
+  }
+  return modifiers;
+}

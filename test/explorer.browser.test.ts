@@ -1,0 +1,292 @@
+/**
+ * End to end through a real browser: headless Chromium drives the built explorer (dist/web)
+ * served by the real server over the sample corpus (test/support/sample-server.ts). It loads
+ * the map and the stats, searches a topic with the keyboard and another with the mouse, opens
+ * a paper with a GitHub repository, checks the highlighted abstract, the safe repository link
+ * and back/forward, and feeds the panel a hostile paper to prove untrusted text stays text.
+ * Any console error or uncaught page error fails the test. With SCREENSHOT=1 it also writes
+ * docs/explorer.png (1280×800, a paper open) for the README.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  PaperDetailResponse,
+  SearchResponse,
+  StatsResponse,
+  TopicDetailResponse,
+  TopicMapResponse,
+} from '../server/api/types.ts';
+import { DEFAULT_HITS_PER_KIND } from '../web/src/core/search/search-results.ts';
+import { startSampleServer, WEB_ROOT, type SampleServer } from './support/sample-server.ts';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOT_PATH = 'docs/explorer.png';
+const WAIT = { timeout: 10_000 } as const;
+
+// A paper of the sample corpus (data/samples/002_bac4045119eb759f.txt, line 37) whose abstract
+// ends "Our code is available at https://github.com/thu-nics/TaH.". Which topics ingest finds
+// may change as extraction improves, so the test asks the API for them instead of hard-coding.
+const TAH_TITLE = 'Think-at-Hard: Selective Latent Iterations to Improve Reasoning Language Models';
+const TAH_REPOSITORY = 'https://github.com/thu-nics/TaH';
+
+describe('explorer in Chromium', () => {
+  let server: SampleServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(`${WEB_ROOT}/index.html`)) {
+      throw new Error(
+        `explorer.browser.test: ${WEB_ROOT}/index.html is missing; run \`npm run build\` (vite build) first`,
+      );
+    }
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(
+        `explorer.browser.test: no Chromium at ${CHROMIUM_PATH}; set CHROMIUM_PATH to a Chromium binary`,
+      );
+    }
+    server = await startSampleServer();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(WAIT.timeout);
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const api = async <T>(path: string): Promise<T> => {
+    if (server === undefined) throw new Error('no server');
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.ok, `${path} answered ${response.status}`).toBe(true);
+    return (await response.json()) as T;
+  };
+
+  const panel = () => page.locator('aside.side-panel');
+  const hash = () => page.evaluate(() => window.location.hash);
+  const topicHits = async (query: string) =>
+    (await api<SearchResponse>(`/api/search?q=${encodeURIComponent(query)}`)).results
+      .filter((hit) => hit.kind === 'topic')
+      .slice(0, DEFAULT_HITS_PER_KIND);
+
+  it('draws the topic map and the corpus stats', async () => {
+    if (server === undefined) throw new Error('no server');
+    const stats = await api<StatsResponse>('/api/stats');
+    const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
+    expect(stats.papers).toBeGreaterThan(100);
+    expect(map.nodes.length).toBeGreaterThan(20);
+
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid="topic-map"] canvas').first().waitFor();
+    await expect
+      .poll(() => page.getByTestId('topic-map').getAttribute('aria-label'), WAIT)
+      .toBe(`Topic map: ${map.nodes.length} topics, coloured by cluster`);
+    const count = (n: number) => n.toLocaleString('en-US');
+    await expect
+      .poll(() => page.getByTestId('stats').textContent(), WAIT)
+      .toBe(
+        `${count(stats.papers)} papers · ${count(stats.topics)} topics · ${count(stats.repositories)} repositories`,
+      );
+    await expect
+      .poll(() => page.locator('section.legend li').count(), WAIT)
+      .toBe(Math.min(map.attributes.clusters.length, 8));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('finds a topic with the keyboard and lists its papers', async () => {
+    const [topic] = await topicHits('counterfactual');
+    if (topic === undefined) throw new Error('the sample corpus has no "counterfactual…" topic');
+    const detail = await api<TopicDetailResponse>(`/api/topics/${encodeURIComponent(topic.id)}`);
+    const firstPaper = detail.papers[0];
+    if (firstPaper === undefined) throw new Error(`topic ${topic.id} has no papers`);
+
+    const search = page.getByRole('combobox', { name: /search/i });
+    await search.fill('counterfactual');
+    const firstOption = page.locator('[role="option"]').first();
+    await expect
+      .poll(() => firstOption.locator('.search__label').textContent(), WAIT)
+      .toBe(topic.label);
+    expect(await firstOption.getAttribute('data-kind')).toBe('topic');
+    await search.press('ArrowDown');
+    expect(await firstOption.getAttribute('aria-selected')).toBe('true');
+    await search.press('Enter');
+
+    await expect.poll(hash, WAIT).toBe(`#/topic/${encodeURIComponent(topic.id)}`);
+    await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe(detail.topic.label);
+    await panel().getByRole('button', { name: firstPaper.title }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens a paper with its highlighted abstract and a safe repository link', async () => {
+    const paperHit = (await api<SearchResponse>('/api/search?q=Think-at-Hard')).results.find(
+      (hit) => hit.kind === 'paper' && hit.label === TAH_TITLE,
+    );
+    if (paperHit === undefined) throw new Error(`search does not find "${TAH_TITLE}"`);
+    const tah = await api<PaperDetailResponse>(`/api/papers/${encodeURIComponent(paperHit.id)}`);
+    expect(tah.repositories.map((repository) => repository.url)).toContain(TAH_REPOSITORY);
+    // The route a reader would take: search one of its topics (one drawn on the map, if any).
+    const onMap = new Set(
+      (await api<TopicMapResponse>('/api/topic-map?limit=500')).nodes.map((node) => node.key),
+    );
+    const candidates = [...tah.topics].sort(
+      (a, b) => Number(onMap.has(b.id)) - Number(onMap.has(a.id)),
+    );
+    let topic: (typeof tah.topics)[number] | undefined;
+    for (const candidate of candidates) {
+      if ((await topicHits(candidate.label)).some((hit) => hit.id === candidate.id)) {
+        topic = candidate;
+        break;
+      }
+    }
+    if (topic === undefined) throw new Error('no topic of the paper can be found by search');
+
+    const search = page.getByRole('combobox', { name: /search/i });
+    await search.fill(topic.label);
+    await page
+      .locator('[role="option"][data-kind="topic"]')
+      .filter({ has: page.locator('.search__label').getByText(topic.label, { exact: true }) })
+      .click();
+    await expect.poll(hash, WAIT).toBe(`#/topic/${encodeURIComponent(topic.id)}`);
+    await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe(topic.label);
+
+    await panel().getByRole('button', { name: TAH_TITLE }).click();
+    await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe(TAH_TITLE);
+    expect(await hash()).toBe(`#/paper/${encodeURIComponent(paperHit.id)}`);
+
+    const abstract = panel().getByTestId('abstract');
+    await expect.poll(() => abstract.locator('mark').count(), WAIT).toBeGreaterThan(2);
+    const marked = (await abstract.locator('mark').allTextContents()).map((t) => t.toLowerCase());
+    // The topic's label or a plural of it ("language model" → "language models").
+    expect(marked.some((text) => text.startsWith(topic.label.toLowerCase()))).toBe(true);
+    expect(await abstract.textContent()).toContain('Our code is available at');
+
+    const repository = panel().locator(`a[href="${TAH_REPOSITORY}"]`).first();
+    await repository.waitFor();
+    expect(await repository.getAttribute('target')).toBe('_blank');
+    expect(await repository.getAttribute('rel')).toContain('noopener');
+
+    if (process.env.SCREENSHOT === '1') {
+      await page.getByRole('button', { name: 'Show the whole map' }).click();
+      await page.waitForTimeout(800); // let the camera animation and panel transition settle
+      mkdirSync('docs', { recursive: true });
+      await page.screenshot({ path: SCREENSHOT_PATH });
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('follows browser back and forward', async () => {
+    const paperHash = await hash();
+    expect(paperHash).toMatch(/^#\/paper\//);
+    await page.goBack();
+    await expect.poll(hash, WAIT).toMatch(/^#\/topic\//);
+    await expect.poll(() => panel().locator('h2').textContent(), WAIT).not.toBe(TAH_TITLE);
+    await page.goForward();
+    await expect.poll(hash, WAIT).toBe(paperHash);
+    await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe(TAH_TITLE);
+
+    await panel().getByRole('button', { name: 'Close panel' }).click();
+    await expect.poll(() => panel().count(), WAIT).toBe(0);
+    expect(await hash()).toBe('');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('renders a hostile paper as text, without live markup or unsafe links', async () => {
+    const hostileTitle = '<img src=x onerror="window.__pwned=1">Hostile <b>title</b>';
+    const hostile: PaperDetailResponse = {
+      paper: {
+        id: 'hostile/1',
+        title: hostileTitle,
+        abstract: 'A <script>window.__pwned=2</script> study of causal <i>inference</i>.',
+        authors: ['<b>Mallory</b>'],
+        links: ['javascript:window.__pwned=3'],
+        sources: ['evil.txt:1'],
+      },
+      topics: [{ id: 'causal', label: 'causal', score: 1, inTitle: false }],
+      repositories: [
+        {
+          id: 'evil/x/y',
+          url: 'javascript:window.__pwned=4',
+          host: 'evil',
+          owner: 'x',
+          name: 'y',
+          kind: 'code',
+          status: 'released',
+        },
+      ],
+      related: [],
+    };
+    // Served by the browser itself: the real API validates and would never store this.
+    await page.route('**/api/papers/hostile%2F1**', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify(hostile) }),
+    );
+    await page.evaluate(() => {
+      window.location.hash = '#/paper/hostile%2F1';
+    });
+
+    await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe(hostileTitle);
+    const abstract = panel().getByTestId('abstract');
+    expect(await abstract.textContent()).toBe(hostile.paper.abstract);
+    expect(await abstract.locator('mark').allTextContents()).toEqual(['causal']);
+    expect(await panel().locator('img, script, b, i').count()).toBe(0);
+    expect(await panel().locator('a[href^="javascript:"]').count()).toBe(0);
+    expect(await panel().locator('.link-list .unsafe-link').textContent()).toBe(
+      'javascript:window.__pwned=3',
+    );
+    expect(await panel().locator('.repository .unsafe-link').textContent()).toBe('x/y');
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says so when the store is empty, and shows the error when the map fails', async () => {
+    if (server === undefined || browser === undefined) throw new Error('no server');
+    const other = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    other.setDefaultTimeout(WAIT.timeout);
+    const otherErrors: string[] = [];
+    other.on('pageerror', (error) => otherErrors.push(error.message));
+    try {
+      const stats: StatsResponse = {
+        ...{ papers: 0, topics: 0, repositories: 0, clusters: 0 },
+        ...{ mentions: 0, links: 0, papersWithCode: 0 },
+      };
+      const emptyMap: TopicMapResponse = {
+        attributes: { clusters: [] },
+        options: { type: 'undirected', multi: false, allowSelfLoops: false },
+        nodes: [],
+        edges: [],
+      };
+      await other.route('**/api/stats', (route) => route.fulfill({ json: stats }));
+      await other.route('**/api/topic-map**', (route) => route.fulfill({ json: emptyMap }));
+      await other.goto(`${server.url}/`);
+      await other.getByRole('heading', { name: 'No papers yet' }).waitFor();
+      expect(await other.locator('.status-card code').first().textContent()).toBe(
+        'npm run ingest -- <files>',
+      );
+
+      await other.unroute('**/api/topic-map**');
+      await other.route('**/api/topic-map**', (route) =>
+        route.fulfill({
+          status: 500,
+          json: { statusCode: 500, error: 'Internal Server Error', message: 'the store is gone' },
+        }),
+      );
+      await other.unroute('**/api/stats');
+      await other.reload();
+      const alert = other.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('the store is gone');
+      expect(otherErrors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The explorer: loads the corpus stats and the topic map, keeps the selection in the URL,
+ * loads the selected topic / paper / repository, and lays out the map, the search box with
+ * the stats header, the cluster legend and the side panel. The one place where API state,
+ * URL state and the map meet.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type {
+  PaperDetailResponse,
+  RepositoryDetailResponse,
+  SearchHit,
+  StatsResponse,
+  TopicDetailResponse,
+  TopicMapResponse,
+} from '../../server/api/types.ts';
+import { apiPaths } from './core/api.ts';
+import { createMapDataset } from './core/map/map-dataset.ts';
+import { useRoute } from './core/selection/use-route.ts';
+import { useApiResource } from './core/use-api-resource.ts';
+import type { CameraTarget } from './views/map/CameraController.tsx';
+import { TopicMap } from './views/map/TopicMap.tsx';
+import { Legend } from './views/Legend.tsx';
+import type { PanelContext } from './views/panels/panel-context.ts';
+import { SidePanel, type PanelDetail } from './views/panels/SidePanel.tsx';
+import { SearchBox } from './views/SearchBox.tsx';
+import { StatsLine } from './views/StatsLine.tsx';
+import { StatusScreen, type MapStatus } from './views/StatusScreen.tsx';
+
+export function App() {
+  const stats = useApiResource<StatsResponse>(apiPaths.stats());
+  const topicMap = useApiResource<TopicMapResponse>(apiPaths.topicMap());
+  const [route, navigate] = useRoute();
+  const [hoveredCluster, setHoveredCluster] = useState<number | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
+
+  const topic = useApiResource<TopicDetailResponse>(
+    route?.kind === 'topic' ? apiPaths.topic(route.id) : null,
+  );
+  const paper = useApiResource<PaperDetailResponse>(
+    route?.kind === 'paper' ? apiPaths.paper(route.id) : null,
+  );
+  const repository = useApiResource<RepositoryDetailResponse>(
+    route?.kind === 'repository' ? apiPaths.repository(route.id) : null,
+  );
+
+  const mapData = topicMap.status === 'ready' ? topicMap.data : null;
+  const dataset = useMemo(() => (mapData === null ? null : createMapDataset(mapData)), [mapData]);
+
+  // What the map emphasises and where the camera goes: the selected topic, or the topics of
+  // the selected paper once it has loaded.
+  const paperTopics = paper.status === 'ready' ? paper.data.topics : null;
+  const selectedTopics = useMemo((): string[] => {
+    if (route?.kind === 'topic') return [route.id];
+    if (route?.kind === 'paper' && paperTopics !== null) return paperTopics.map((t) => t.id);
+    return [];
+  }, [route, paperTopics]);
+  const cameraTarget = useMemo(
+    (): CameraTarget | null =>
+      route === null || selectedTopics.length === 0
+        ? null
+        : { key: `${route.kind}:${route.id}`, topics: selectedTopics },
+    [route, selectedTopics],
+  );
+
+  const selectTopic = useCallback((id: string) => navigate({ kind: 'topic', id }), [navigate]);
+  const closePanel = useCallback(() => navigate(null), [navigate]);
+  const chooseHit = useCallback(
+    (hit: SearchHit) => navigate({ kind: hit.kind, id: hit.id }),
+    [navigate],
+  );
+
+  const panelContext = useMemo((): PanelContext => {
+    const clusters = new Map(dataset?.clusters.map((cluster) => [cluster.id, cluster]));
+    return {
+      navigate,
+      topicColor: (id) =>
+        dataset?.graph.hasNode(id) ? dataset.appearance.nodeColor(id) : undefined,
+      cluster: (id) => {
+        const cluster = clusters.get(id);
+        return cluster === undefined || dataset === null
+          ? undefined
+          : { label: cluster.label, color: dataset.appearance.clusterColor(id) };
+      },
+    };
+  }, [dataset, navigate]);
+
+  const panelDetail = ((): PanelDetail | null => {
+    switch (route?.kind) {
+      case 'topic':
+        return { kind: 'topic', resource: topic };
+      case 'paper':
+        return { kind: 'paper', resource: paper };
+      case 'repository':
+        return { kind: 'repository', resource: repository };
+      default:
+        return null;
+    }
+  })();
+
+  const mapStatus = ((): MapStatus | null => {
+    if (topicMap.status === 'error') return { kind: 'error', message: topicMap.error.message };
+    if (stats.status === 'ready' && stats.data.papers === 0) return { kind: 'empty' };
+    if (dataset === null) return { kind: 'loading' };
+    if (dataset.graph.order === 0) return { kind: 'empty' };
+    return null;
+  })();
+
+  return (
+    <div className={route === null ? 'app' : 'app app--panel-open'}>
+      <main className="map-area">
+        {dataset !== null && mapStatus === null ? (
+          <TopicMap
+            dataset={dataset}
+            selected={selectedTopics}
+            hoveredCluster={hoveredCluster}
+            cameraTarget={cameraTarget}
+            obstructionRef={panelRef}
+            onSelectTopic={selectTopic}
+          />
+        ) : (
+          <StatusScreen status={mapStatus ?? { kind: 'loading' }} />
+        )}
+      </main>
+
+      <header className="toolbar card">
+        <div className="brand">
+          <h1 className="brand__name">
+            <span className="brand__mark" aria-hidden="true" />
+            Topograph
+          </h1>
+          <StatsLine stats={stats} />
+        </div>
+        <SearchBox onChoose={chooseHit} />
+      </header>
+
+      {dataset !== null && mapStatus === null && (
+        <Legend
+          clusters={dataset.clusters}
+          colorOf={dataset.appearance.clusterColor}
+          onHoverCluster={setHoveredCluster}
+        />
+      )}
+
+      {route !== null && panelDetail !== null && (
+        <SidePanel
+          ref={panelRef}
+          route={route}
+          detail={panelDetail}
+          context={panelContext}
+          onClose={closePanel}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { CLUSTER_PALETTE, OTHER_CLUSTER_COLOR, createClusterColors } from './palette.ts';
+
+describe('createClusterColors', () => {
+  it('gives the largest clusters the first colours, stable on ties', () => {
+    const colors = createClusterColors([
+      { id: 3, label: 'small', topics: 2 },
+      { id: 1, label: 'big', topics: 40 },
+      { id: 2, label: 'tie-b', topics: 10 },
+      { id: 0, label: 'tie-a', topics: 10 },
+    ]);
+    expect(colors.colorOf(1)).toBe(CLUSTER_PALETTE[0]);
+    expect(colors.colorOf(0)).toBe(CLUSTER_PALETTE[1]);
+    expect(colors.colorOf(2)).toBe(CLUSTER_PALETTE[2]);
+    expect(colors.colorOf(3)).toBe(CLUSTER_PALETTE[3]);
+  });
+
+  it('uses grey past the palette and for unknown clusters', () => {
+    const clusters = Array.from({ length: CLUSTER_PALETTE.length + 2 }, (_, id) => ({
+      id,
+      label: `c${id}`,
+      topics: 100 - id,
+    }));
+    const colors = createClusterColors(clusters);
+    expect(colors.colorOf(CLUSTER_PALETTE.length - 1)).toBe(CLUSTER_PALETTE.at(-1));
+    expect(colors.colorOf(CLUSTER_PALETTE.length)).toBe(OTHER_CLUSTER_COLOR);
+    expect(colors.colorOf(999)).toBe(OTHER_CLUSTER_COLOR);
+  });
+
+  it('has no duplicate colours', () => {
+    expect(new Set(CLUSTER_PALETTE).size).toBe(CLUSTER_PALETTE.length);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * Small display formatters shared by the panels: counts with their noun, and ISO dates in
+ * the reader's locale. Pure and locale-explicit so they are testable.
+ */
+
+/** "1 paper", "12 papers"; thousands separated. */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** `2024-04-26` → "26 Apr 2024"; partial dates (`2024`, `2024-04`) as far as they go. */
+export function formatDate(iso: string | undefined, locale = 'en-GB'): string | null {
+  if (!iso) return null;
+  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (match === null) return iso;
+  const [, year, month, day] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString(locale, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: month === undefined ? undefined : 'short',
+    day: day === undefined ? undefined : 'numeric',
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * How the topic map looks, derived from its data: node size from paper counts, node colour
+ * from the cluster, edge width from co-occurrence strength. Computed once per graph and read
+ * by the sigma reducers; the data graph itself never carries display attributes.
+ */
+import type { ClusterSummary } from '../../../../server/api/types.ts';
+import { createClusterColors } from '../appearance/palette.ts';
+import { createNodeSizeScale } from '../appearance/node-size.ts';
+import type { TopicGraph } from './topic-graph.ts';
+
+export const MAP_COLORS = {
+  edge: '#d5dae1',
+  edgeEmphasis: '#8d96a3',
+  faded: '#e3e6eb',
+  label: '#1f2430',
+} as const;
+
+export interface MapAppearance {
+  clusterColor(cluster: number): string;
+  nodeSize(node: string): number;
+  nodeColor(node: string): string;
+  edgeSize(edge: string): number;
+}
+
+const EDGE_SIZE_RANGE = { min: 0.4, max: 2.2 } as const;
+
+export function createMapAppearance(
+  graph: TopicGraph,
+  clusters: readonly ClusterSummary[],
+): MapAppearance {
+  const colors = createClusterColors(clusters);
+  let minPapers = Infinity;
+  let maxPapers = -Infinity;
+  graph.forEachNode((_, { papers }) => {
+    minPapers = Math.min(minPapers, papers);
+    maxPapers = Math.max(maxPapers, papers);
+  });
+  const sizeOf = createNodeSizeScale(minPapers, maxPapers);
+
+  let maxStrength = 0;
+  graph.forEachEdge((_, { strength }) => {
+    maxStrength = Math.max(maxStrength, strength);
+  });
+
+  const sizes = new Map<string, number>();
+  const nodeColors = new Map<string, string>();
+  graph.forEachNode((node, { papers, cluster }) => {
+    sizes.set(node, sizeOf(papers));
+    nodeColors.set(node, colors.colorOf(cluster));
+  });
+
+  return {
+    clusterColor: (cluster) => colors.colorOf(cluster),
+    nodeSize: (node) => sizes.get(node) ?? 1,
+    nodeColor: (node) => nodeColors.get(node) ?? MAP_COLORS.faded,
+    edgeSize: (edge) => {
+      if (maxStrength <= 0 || !graph.hasEdge(edge)) return EDGE_SIZE_RANGE.min;
+      const t = Math.sqrt(graph.getEdgeAttribute(edge, 'strength') / maxStrength);
+      return EDGE_SIZE_RANGE.min + t * (EDGE_SIZE_RANGE.max - EDGE_SIZE_RANGE.min);
+    },
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * sigma's `nodeReducer` / `edgeReducer` for the topic map: display data derived from the data
+ * graph, the appearance and the current emphasis, without ever writing to the graph (see
+ * STYLE.md, "Data apart from display"). Rebuilt whenever hover or selection changes and
+ * handed to sigma with `setSetting`, which refreshes the render.
+ */
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type {
+  CoOccurrenceEdgeAttributes,
+  TopicNodeAttributes,
+} from '../../../../server/api/types.ts';
+import { MAP_COLORS, type MapAppearance } from './map-appearance.ts';
+import { isEmphasisedEdge, type MapEmphasis } from './map-focus.ts';
+import type { TopicGraph } from './topic-graph.ts';
+
+export interface MapReducers {
+  nodeReducer: (node: string, data: TopicNodeAttributes) => Partial<NodeDisplayData>;
+  edgeReducer: (edge: string, data: CoOccurrenceEdgeAttributes) => Partial<EdgeDisplayData>;
+}
+
+export function createMapReducers(
+  graph: TopicGraph,
+  appearance: MapAppearance,
+  emphasis: MapEmphasis | null,
+  selected: ReadonlySet<string>,
+): MapReducers {
+  const nodeReducer = (node: string, data: TopicNodeAttributes): Partial<NodeDisplayData> => {
+    const size = appearance.nodeSize(node);
+    const display: Partial<NodeDisplayData> = {
+      x: data.x,
+      y: data.y,
+      label: data.label,
+      size,
+      color: appearance.nodeColor(node),
+      zIndex: 1,
+    };
+    if (emphasis !== null) {
+      if (emphasis.nodes.has(node)) {
+        // Only a lone centre (the hovered or selected topic) forces its label: forced labels
+        // are never de-overlapped, so neighbours and cluster members go through sigma's
+        // label grid like everything else.
+        display.zIndex = emphasis.centers.has(node) ? 3 : 2;
+        display.forceLabel = emphasis.centers.size === 1 && emphasis.centers.has(node);
+      } else {
+        display.color = MAP_COLORS.faded;
+        display.label = null;
+        display.zIndex = 0;
+      }
+    }
+    if (selected.has(node)) {
+      display.highlighted = true;
+      display.forceLabel = true;
+      display.zIndex = 4;
+    }
+    return display;
+  };
+
+  const edgeReducer = (edge: string): Partial<EdgeDisplayData> => {
+    const display: Partial<EdgeDisplayData> = {
+      size: appearance.edgeSize(edge),
+      color: MAP_COLORS.edge,
+      zIndex: 0,
+    };
+    if (emphasis !== null) {
+      if (isEmphasisedEdge(emphasis, graph.source(edge), graph.target(edge))) {
+        display.color = MAP_COLORS.edgeEmphasis;
+        display.zIndex = 1;
+      } else {
+        display.hidden = true;
+      }
+    }
+    return display;
+  };
+
+  return { nodeReducer, edgeReducer };
+}

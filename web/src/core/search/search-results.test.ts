@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchHit } from '../../../../server/api/types.ts';
+import { groupSearchHits, hitAt, moveActive } from './search-results.ts';
+
+const hits: SearchHit[] = [
+  { kind: 'paper', id: '2511.08577', label: 'Think-at-Hard' },
+  { kind: 'topic', id: 'latent iteration', label: 'latent iteration', detail: '2 papers' },
+  { kind: 'repository', id: 'github.com/thu-nics/tah', label: 'thu-nics/TaH' },
+  { kind: 'topic', id: 'latent space', label: 'latent space' },
+];
+
+describe('groupSearchHits', () => {
+  it('groups topics, papers, repositories in that order, keeping rank within a group', () => {
+    const groups = groupSearchHits(hits);
+    expect(groups.map((group) => group.kind)).toEqual(['topic', 'paper', 'repository']);
+    expect(groups[0]?.hits.map(({ hit, index }) => [hit.id, index])).toEqual([
+      ['latent iteration', 0],
+      ['latent space', 1],
+    ]);
+    expect(hitAt(groups, 2)?.id).toBe('2511.08577');
+    expect(hitAt(groups, 3)?.id).toBe('github.com/thu-nics/tah');
+    expect(hitAt(groups, 4)).toBeUndefined();
+  });
+
+  it('keeps at most perKind hits of each kind', () => {
+    const groups = groupSearchHits(hits, 1);
+    expect(groups.map((group) => group.hits.map(({ hit }) => hit.id))).toEqual([
+      ['latent iteration'],
+      ['2511.08577'],
+      ['github.com/thu-nics/tah'],
+    ]);
+    expect(hitAt(groups, 2)?.kind).toBe('repository');
+  });
+
+  it('leaves out empty groups', () => {
+    expect(groupSearchHits([])).toEqual([]);
+  });
+});
+
+describe('moveActive', () => {
+  it('wraps around and starts from either end', () => {
+    expect(moveActive(-1, 1, 3)).toBe(0);
+    expect(moveActive(-1, -1, 3)).toBe(2);
+    expect(moveActive(2, 1, 3)).toBe(0);
+    expect(moveActive(0, -1, 3)).toBe(2);
+    expect(moveActive(0, 1, 0)).toBe(-1);
+  });
+});

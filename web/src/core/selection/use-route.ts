@@ -1,0 +1,37 @@
+/**
+ * The one place the selection meets the browser: reads the route from `location.hash`,
+ * follows back/forward (`popstate`) and hand-edited hashes (`hashchange`), and `navigate`
+ * pushes a history entry. Built on `useSyncExternalStore`, so the URL is the single source of
+ * truth and there is no copy of it in React state to drift.
+ */
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { formatRoute, parseRoute, type Route } from './route.ts';
+
+const NAVIGATE_EVENT = 'topograph:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener('hashchange', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+const getHash = () => window.location.hash;
+
+/** The current route and a function to go to another one (a no-op for the current route). */
+export function useRoute(): [Route, (route: Route) => void] {
+  const hash = useSyncExternalStore(subscribe, getHash, () => '');
+  const route = useMemo(() => parseRoute(hash), [hash]);
+  const navigate = useCallback((next: Route) => {
+    const nextHash = formatRoute(next);
+    if (nextHash === window.location.hash) return;
+    const { pathname, search } = window.location;
+    window.history.pushState(null, '', nextHash === '' ? pathname + search : nextHash);
+    window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  }, []);
+  return [route, navigate];
+}

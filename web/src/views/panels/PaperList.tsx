@@ -1,0 +1,36 @@
+/**
+ * A list of papers as buttons that open them in the panel, each with a muted detail line
+ * (date, shared topics, link status) supplied by the caller.
+ */
+import type { ReactNode } from 'react';
+
+export interface PaperListItem {
+  id: string;
+  title: string;
+  detail?: ReactNode;
+}
+
+interface PaperListProps {
+  papers: readonly PaperListItem[];
+  onOpenPaper: (paper: string) => void;
+  /** Shown instead of the list when it is empty. */
+  empty: string;
+}
+
+export function PaperList({ papers, onOpenPaper, empty }: PaperListProps) {
+  if (papers.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="paper-list">
+      {papers.map((paper) => (
+        <li key={paper.id}>
+          <button type="button" className="paper-list__item" onClick={() => onOpenPaper(paper.id)}>
+            <span className="paper-list__title">{paper.title}</span>
+            {paper.detail !== undefined && paper.detail !== null && (
+              <span className="paper-list__detail">{paper.detail}</span>
+            )}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * The side panel for a paper: title, date, authors and organisation, the abstract with its
+ * key terms marked, its topics, the code and data it links to, other links, related papers
+ * (with the topics they share as the reason) and where it was read from. All of it is
+ * untrusted text, rendered as React text nodes; only http(s) links become anchors.
+ */
+import { useMemo } from 'react';
+import type { PaperDetailResponse } from '../../../../server/api/types.ts';
+import { formatDate, plural } from '../../core/format/format.ts';
+import { paperLinks } from '../../core/links/paper-links.ts';
+import { ExternalLink } from '../common/ExternalLink.tsx';
+import { HighlightedText } from '../common/HighlightedText.tsx';
+import type { PanelContext } from './panel-context.ts';
+import { PanelSection } from './PanelSection.tsx';
+import { PaperList } from './PaperList.tsx';
+import { REPOSITORY_KIND_LABELS } from './RepositoryPanel.tsx';
+import { TopicChip } from './TopicChip.tsx';
+
+interface PaperPanelProps {
+  detail: PaperDetailResponse;
+  context: PanelContext;
+}
+
+const AUTHORS_SHOWN = 3;
+
+export function PaperPanel({ detail, context }: PaperPanelProps) {
+  const { paper, topics, repositories, related } = detail;
+  const terms = useMemo(() => topics.map(({ id, label }) => ({ id, label })), [topics]);
+  // Repository URLs are often also among the paper's links; list them once, as repositories.
+  const repositoryUrls = new Set(repositories.map((repository) => repository.url.toLowerCase()));
+  const links = paperLinks(paper).filter((link) => !repositoryUrls.has(link.url.toLowerCase()));
+  const byline = authorLine(paper.authors, paper.authorsCount);
+  const date = formatDate(paper.published);
+
+  return (
+    <article className="panel-body" aria-labelledby="panel-title">
+      <p className="kicker">
+        <span className="kicker__kind">Paper</span>
+        {date !== null && <time dateTime={paper.published}>{date}</time>}
+        {paper.upvotes !== undefined && paper.upvotes > 0 && (
+          <span title="Upvotes on the listing">▲ {paper.upvotes}</span>
+        )}
+      </p>
+      <h2 id="panel-title" className="panel-title">
+        {paper.title}
+      </h2>
+      {(byline !== null || paper.organization) && (
+        <p className="panel-meta">
+          {byline}
+          {byline !== null && paper.organization ? ' · ' : null}
+          {paper.organization && <span className="organization">{paper.organization}</span>}
+        </p>
+      )}
+
+      {repositories.length > 0 && (
+        <PanelSection title="Code & data" count={repositories.length}>
+          <ul className="repository-list">
+            {repositories.map((repository) => (
+              <li key={repository.id} className="repository">
+                <ExternalLink url={repository.url} className="repository__link">
+                  {repository.owner ? `${repository.owner}/${repository.name}` : repository.name}
+                </ExternalLink>
+                <span className="repository__meta">
+                  {REPOSITORY_KIND_LABELS[repository.kind] ?? repository.kind} · {repository.host}
+                  {repository.status === 'promised' && (
+                    <span className="badge" title="The paper says it will be released">
+                      promised
+                    </span>
+                  )}
+                </span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => context.navigate({ kind: 'repository', id: repository.id })}
+                >
+                  Papers using it
+                </button>
+              </li>
+            ))}
+          </ul>
+        </PanelSection>
+      )}
+
+      <PanelSection title="Abstract">
+        {paper.abstract.trim() === '' ? (
+          <p className="muted">No abstract was found for this paper.</p>
+        ) : (
+          <p className="abstract" data-testid="abstract">
+            <HighlightedText text={paper.abstract} terms={terms} />
+          </p>
+        )}
+      </PanelSection>
+
+      {topics.length > 0 && (
+        <PanelSection title="Topics" count={topics.length}>
+          <div className="chips">
+            {topics.map((topic) => (
+              <TopicChip
+                key={topic.id}
+                label={topic.label}
+                color={context.topicColor(topic.id)}
+                onSelect={() => context.navigate({ kind: 'topic', id: topic.id })}
+              />
+            ))}
+          </div>
+        </PanelSection>
+      )}
+
+      {links.length > 0 && (
+        <PanelSection title="Links">
+          <ul className="link-list">
+            {links.map((link) => (
+              <li key={link.url}>
+                <ExternalLink url={link.url} className="external">
+                  {link.label}
+                </ExternalLink>
+              </li>
+            ))}
+          </ul>
+        </PanelSection>
+      )}
+
+      <PanelSection title="Related papers" count={related.length}>
+        <PaperList
+          papers={related.map((other) => ({
+            id: other.id,
+            title: other.title,
+            detail:
+              other.shared.length > 0
+                ? `shares: ${other.shared.map((topic) => topic.label).join(', ')}`
+                : undefined,
+          }))}
+          onOpenPaper={(id) => context.navigate({ kind: 'paper', id })}
+          empty="No other paper shares its topics yet."
+        />
+      </PanelSection>
+
+      {paper.sources.length > 0 && (
+        <PanelSection title="Sources">
+          <ul className="source-list">
+            {paper.sources.map((source) => (
+              <li key={source}>
+                <code>{source}</code>
+              </li>
+            ))}
+          </ul>
+        </PanelSection>
+      )}
+    </article>
+  );
+}
+
+/** "Ada Lovelace, Alan Turing, Grace Hopper +2 more", or "5 authors" when only counted. */
+function authorLine(authors: readonly string[], count: number | undefined): string | null {
+  if (authors.length > 0) {
+    const shown = authors.slice(0, AUTHORS_SHOWN).join(', ');
+    const rest = Math.max(authors.length, count ?? 0) - Math.min(authors.length, AUTHORS_SHOWN);
+    return rest > 0 ? `${shown} +${rest} more` : shown;
+  }
+  return count !== undefined && count > 0 ? plural(count, 'author') : null;
+}
