@@ -14,7 +14,11 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
   const lines = [
     `files:        ${summary.files} read, ${summary.failures.length} failed` +
       (summary.skippedFiles.length ? `, ${summary.skippedFiles.length} skipped (no format)` : ''),
-    `records:      ${summary.records} (${summary.merged} merged into papers seen in another record)`,
+    `records:      ${summary.records} (${summary.merged} merged into papers seen in another record` +
+      (summary.skippedRecords.length
+        ? `, ${summary.skippedRecords.length} skipped as unreadable`
+        : '') +
+      ')',
     `papers:       ${papers.new} new, ${papers.updated} updated, ${papers.unchanged} unchanged` +
       (summary.withoutAbstract ? `, ${summary.withoutAbstract} without abstract` : ''),
     `in the store: ${summary.topics} topics, ${summary.repositories} repositories`,

@@ -38,6 +38,8 @@ export interface IngestSummary {
   skippedFiles: string[];
   failures: FileFailure[];
   records: number;
+  /** Records a file could not give (each message names file and line); the rest was read. */
+  skippedRecords: string[];
   /** Records that were another record of a paper already read in this ingest. */
   merged: number;
   papers: { new: number; updated: number; unchanged: number };
@@ -47,6 +49,8 @@ export interface IngestSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 250;
+/** Skipped records shown while ingesting; all are counted in the summary. */
+const MAX_REPORTED_PROBLEMS = 20;
 /**
  * Topics stored per paper. More than the ~10 a reader scans: related papers and the map need
  * overlap between papers; on the samples, 10 left 35 of 176 papers with no related paper, 20
@@ -102,13 +106,16 @@ export async function ingest(
   const index = new PaperIndex();
   let records = 0;
   let merged = 0;
+  const skippedRecords: string[] = [];
   progress.start('reading files', files.length);
   for (const [done, file] of files.entries()) {
     progress.update(done, file);
     const fileRecords: Paper[] = [];
+    const fileProblems: IngestError[] = [];
     try {
-      for await (const record of formatFor(file, options.format)!.read(file)) {
-        fileRecords.push(paperFromRecord(record));
+      for await (const item of formatFor(file, options.format)!.read(file)) {
+        if (item instanceof IngestError) fileProblems.push(item);
+        else fileRecords.push(paperFromRecord(item));
       }
     } catch (error) {
       const message =
@@ -116,12 +123,16 @@ export async function ingest(
       failures.push({ file, message });
       continue;
     }
+    skippedRecords.push(...fileProblems.map((problem) => problem.message));
     records += fileRecords.length;
     for (const paper of fileRecords) if (index.add(paper)) merged += 1;
   }
   progress.update(files.length);
   progress.stop();
   for (const failure of failures) progress.log(`failed: ${failure.message}`);
+  for (const problem of skippedRecords.slice(0, MAX_REPORTED_PROBLEMS)) {
+    progress.log(`skipped: ${problem}`);
+  }
 
   // ── merge with what is stored ───────────────────────────────────────────────────────
   const incoming = [...index.values()];
@@ -195,6 +206,7 @@ export async function ingest(
     skippedFiles: skipped,
     failures,
     records,
+    skippedRecords,
     merged,
     papers: counts,
     withoutAbstract: incoming.filter((paper) => paper.abstract === '').length,

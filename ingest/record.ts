@@ -2,11 +2,12 @@
  * What every source parser produces: one `PaperRecord` per paper it reads, with where it was
  * read. Records are raw (one input's view of a paper); ingest/merge turns them into `Paper`s.
  */
+import type { IngestError } from './errors.ts';
 
 export interface SourceLocation {
   /** The file as the user named it (used in error messages). */
   file: string;
-  /** 1-based line of the record's first line. */
+  /** 1-based line of the record's first line (for formats without lines: the record number). */
   line: number;
 }
 
@@ -22,5 +23,16 @@ export interface PaperRecord {
   arxivId?: string;
   doi?: string;
   url?: string;
+  /** http(s) URLs the source gives for the paper: code repositories, project pages, datasets. */
+  links?: string[];
+  /** Free text beside the abstract whose URLs count too (arXiv's comment: "Code at …"). */
+  comment?: string;
   source: SourceLocation;
 }
+
+/**
+ * What a parser yields: a record, or a problem with one record (an `IngestError` naming the
+ * file and line) that is skipped and reported while the rest of the file is read. A parser
+ * *throws* only when the file as a whole cannot be read; then none of its records are used.
+ */
+export type SourceItem = PaperRecord | IngestError;

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { Paper } from '../../server/store/model.ts';
-import { findUrls } from '../links/find-urls.ts';
+import { findUrls, isHttpUrl } from '../links/find-urls.ts';
 import type { PaperRecord } from '../record.ts';
 import { normaliseArxivId, normaliseDoi, paperId, paperKeys } from './paper-key.ts';
 
@@ -30,7 +30,7 @@ export function sourceLabel(record: PaperRecord): string {
   return `${basename(record.source.file)}:${record.source.line}`;
 }
 
-/** A new paper from one record; its links are the URLs in its abstract. */
+/** A new paper from one record; its links are the source's links and the URLs in its text. */
 export function paperFromRecord(record: PaperRecord): Paper {
   const abstract = record.abstract?.trim() ?? '';
   const paper: Paper = {
@@ -38,9 +38,10 @@ export function paperFromRecord(record: PaperRecord): Paper {
     title: record.title.trim(),
     abstract,
     authors: record.authors ?? [],
+    // The paper's own page (`url`) is not a link of it; URLs in the comment are.
     links: union(
-      record.url ? [record.url] : [],
-      findUrls(abstract).map((found) => found.url),
+      (record.links ?? []).filter(isHttpUrl),
+      findUrls(`${abstract} ${record.comment ?? ''}`).map((found) => found.url),
     ),
     sources: [sourceLabel(record)],
   };

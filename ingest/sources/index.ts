@@ -4,7 +4,7 @@
  */
 import { extname } from 'node:path';
 import { readLines } from '../read-lines.ts';
-import type { PaperRecord } from '../record.ts';
+import type { SourceItem } from '../record.ts';
 import { parseHfListing } from './hf-listing.ts';
 
 export interface SourceFormat {
@@ -13,7 +13,8 @@ export interface SourceFormat {
   description: string;
   /** Lower-case file extensions, with the dot. */
   extensions: string[];
-  read(file: string): AsyncIterable<PaperRecord>;
+  /** Records and per-record problems, in file order; throws when the file is unreadable. */
+  read(file: string): AsyncIterable<SourceItem>;
 }
 
 export const SOURCE_FORMATS = [
