@@ -2,9 +2,11 @@
  * Streams the lines of a text file with their numbers, refusing input that is not UTF-8 text:
  * a NUL byte (a binary file), an invalid UTF-8 sequence (another encoding, e.g. Latin-1 or
  * UTF-16) or an absurdly long line stop the file with an error naming the line, before any of
- * its records are written.
+ * its records are written. A `.gz` file is decompressed on the fly.
  */
 import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { IngestError } from './errors.ts';
 
 /** Longest line accepted: a whole abstract fits many times over; a minified blob does not. */
@@ -50,7 +52,7 @@ export async function* readLines(
   };
 
   let first = true;
-  for await (const chunk of createReadStream(file)) {
+  for await (const chunk of readChunks(file, () => line + 1, stage)) {
     if (first && isUtf16(chunk as Buffer)) {
       throw new IngestError(stage, file, 1, 'UTF-16 text: save the file as UTF-8');
     }
@@ -81,4 +83,26 @@ function isUtf16(bytes: Buffer): boolean {
     bytes.length >= 2 &&
     ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
   );
+}
+
+/** The file's chunks; a read or decompression failure becomes an `IngestError` at that line. */
+async function* readChunks(file: string, currentLine: () => number, stage: string) {
+  try {
+    for await (const chunk of openText(file)) yield chunk as Buffer;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = code.startsWith('Z_')
+      ? `not valid gzip data (${(error as Error).message})`
+      : `cannot read the file (${(error as Error).message})`;
+    throw new IngestError(stage, file, currentLine(), reason);
+  }
+}
+
+/** The bytes of `file`, decompressed when it is gzipped (`.gz`). */
+export function openText(file: string): Readable {
+  const stream = createReadStream(file);
+  if (!file.toLowerCase().endsWith('.gz')) return stream;
+  const gunzip = createGunzip();
+  stream.on('error', (error) => gunzip.destroy(error));
+  return stream.pipe(gunzip);
 }

@@ -29,7 +29,8 @@ export function findRepositoryLinks(
   for (const url of paper.links) {
     const repository = toRepository(url);
     if (!repository) continue;
-    const index = paper.abstract.indexOf(url.replace(/^https:\/\/(?=www\.)/, ''));
+    // Abstracts write URLs with or without the scheme: look for the address itself.
+    const index = paper.abstract.indexOf(url.replace(/^https?:\/\//, ''));
     const status: LinkStatus =
       index !== -1 && PROMISE.test(sentenceAround(paper.abstract, index)) ? 'promised' : 'released';
     const known = byId.get(repository.id);

@@ -10,7 +10,9 @@ export interface FoundUrl {
   index: number;
 }
 
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"'`\\]*/gi;
+/** `https://…`, `www.…`, or a bare code-host path such as `github.com/owner/name`. */
+const URL_PATTERN =
+  /\bhttps?:\/\/[^\s<>"'`\\]+|\bwww\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>"'`\\]*|(?<![\w./@-])(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|huggingface\.co)\/[^\s<>"'`\\]+/gi;
 const TRAILING = /[.,;:!?'"*]+$/;
 
 /** Removes punctuation that ends the sentence, and a closing bracket with no opening one. */

@@ -14,6 +14,15 @@ describe('findUrls', () => {
     ]);
   });
 
+  it('reads bare code-host addresses, but not inside other URLs or e-mail addresses', () => {
+    const text =
+      'The source code is available at: github.com/mahdiabavisani/DSRC. Mail me@github.com/x or see https://a.org/github.com/b/c';
+    expect(findUrls(text).map((found) => found.url)).toEqual([
+      'https://github.com/mahdiabavisani/DSRC',
+      'https://a.org/github.com/b/c',
+    ]);
+  });
+
   it('keeps balanced brackets inside a URL and ignores other schemes', () => {
     expect(
       findUrls('see https://en.wikipedia.org/wiki/Rubin_(statistics).').map((f) => f.url),
@@ -73,6 +82,10 @@ describe('findRepositoryLinks', () => {
     expect(links.map(({ repository, status }) => [repository.id, status])).toEqual([
       ['github.com/a/x', 'promised'],
       ['huggingface.co/datasets/b/y', 'released'],
+    ]);
+    const bare = 'Code will be released at github.com/c/z upon acceptance.';
+    expect(findRepositoryLinks({ abstract: bare, links: ['https://github.com/c/z'] })).toEqual([
+      expect.objectContaining({ status: 'promised' }),
     ]);
   });
 });

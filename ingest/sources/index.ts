@@ -1,11 +1,14 @@
 /**
- * The registry of input formats: which parser reads a file, chosen by extension (or forced
- * with `--format`). Adding a format is adding one entry here and one parser module.
+ * The registry of input formats: which parser reads a file, chosen by extension (`.gz` is
+ * looked through) or forced with `--format`. Adding a format is adding one entry here and one
+ * parser module.
  */
 import { extname } from 'node:path';
 import { readLines } from '../read-lines.ts';
 import type { SourceItem } from '../record.ts';
+import { parseCsv } from './csv.ts';
 import { parseHfListing } from './hf-listing.ts';
+import { parseJsonLines } from './json-lines.ts';
 
 export interface SourceFormat {
   /** The name users give to `--format`. */
@@ -24,6 +27,18 @@ export const SOURCE_FORMATS = [
     extensions: ['.txt'],
     read: (file) => parseHfListing(readLines(file, { stage: 'hf-listing' }), file),
   },
+  {
+    name: 'jsonl',
+    description: 'JSON Lines, one paper object a line (title, abstract, authors, date, doi, …)',
+    extensions: ['.jsonl', '.ndjson'],
+    read: (file) => parseJsonLines(readLines(file, { stage: 'jsonl' }), file),
+  },
+  {
+    name: 'csv',
+    description: 'CSV with a header row (plain column names, or Scopus / Web of Science exports)',
+    extensions: ['.csv'],
+    read: parseCsv,
+  },
 ] satisfies SourceFormat[];
 
 export type SourceFormatName = (typeof SOURCE_FORMATS)[number]['name'];
@@ -31,6 +46,7 @@ export type SourceFormatName = (typeof SOURCE_FORMATS)[number]['name'];
 /** The format that reads `file`, by name when forced, else by extension; undefined if none. */
 export function formatFor(file: string, forced?: string): SourceFormat | undefined {
   if (forced) return SOURCE_FORMATS.find((format) => format.name === forced);
-  const extension = extname(file).toLowerCase();
+  // `papers.jsonl.gz` is read as `.jsonl`, decompressed on the fly.
+  const extension = extname(file.replace(/\.gz$/i, '')).toLowerCase();
   return SOURCE_FORMATS.find((format) => format.extensions.includes(extension));
 }

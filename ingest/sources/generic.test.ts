@@ -1,0 +1,130 @@
+// Generic JSON Lines and CSV on real fixtures (fixtures/generic/README.md), gzipped input, and
+// records skipped with their line while the rest of the file is read.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { IngestError } from '../errors.ts';
+import type { PaperRecord, SourceItem } from '../record.ts';
+import { isoDate } from './generic-record.ts';
+import { formatFor } from './index.ts';
+
+const JSONL = 'ingest/sources/fixtures/generic/arxiv-papers.jsonl';
+const CSV = 'ingest/sources/fixtures/generic/scopus-export.csv';
+
+async function read(file: string): Promise<SourceItem[]> {
+  const items: SourceItem[] = [];
+  for await (const item of formatFor(file)!.read(file)) items.push(item);
+  return items;
+}
+
+const records = (items: SourceItem[]) =>
+  items.filter((item): item is PaperRecord => !(item instanceof IngestError));
+
+function temp(name: string, content: string | Buffer): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'generic-')), name);
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('JSON Lines', () => {
+  it('maps the common field names of the arXiv corpus', async () => {
+    const items = await read(JSONL);
+    expect(items).toHaveLength(3);
+    expect(items[0]).toMatchObject({
+      title: 'MLP-SRGAN: A Single-Dimension Super Resolution GAN using MLP-Mixer',
+      arxivId: '2303.06298',
+      published: '2025-09-08',
+      links: ['https://github.com/IAMLAB-Ryerson/MLP-SRGAN'],
+      comment: '14 pages, 10 figures',
+      source: { file: JSONL, line: 1 },
+    });
+    expect((items[0] as PaperRecord).authors?.length).toBeGreaterThan(2);
+    expect((items[0] as PaperRecord).abstract).toMatch(/^We propose a novel architecture/);
+    expect(items[2]).not.toHaveProperty('links');
+  });
+
+  it('reads gzipped files transparently', async () => {
+    const file = temp('papers.jsonl.gz', gzipSync(readFileSync(JSONL)));
+    expect((await read(file)).map((item) => (item as PaperRecord).arxivId)).toEqual(
+      (await read(JSONL)).map((item) => (item as PaperRecord).arxivId),
+    );
+    const corrupt = temp('broken.jsonl.gz', Buffer.from('not gzip at all'));
+    await expect(read(corrupt)).rejects.toThrow(/broken\.jsonl\.gz line 1: not valid gzip data/);
+  });
+
+  it('skips a bad line with its number and reads the rest', async () => {
+    const [first, second] = readFileSync(JSONL, 'utf8').split('\n');
+    const file = temp(
+      'mixed.jsonl',
+      `${first}\n{"title": "cut off\n[1, 2]\n{"abstract": "x"}\n\n${second}\n`,
+    );
+    const items = await read(file);
+    expect(records(items).map((r) => r.source.line)).toEqual([1, 6]);
+    const problems = items.filter((item) => item instanceof IngestError);
+    expect(problems.map((p) => [p.line, p.message.split(': ').slice(-1)[0]])).toEqual([
+      [2, expect.stringContaining('')],
+      [3, 'expected one JSON object on the line'],
+      [4, expect.stringContaining('no title field')],
+    ]);
+    expect(problems[0]!.message).toContain(`ingest/jsonl: ${file} line 2: not valid JSON`);
+  });
+});
+
+describe('CSV', () => {
+  it('reads a Scopus-style export and skips the row without a title', async () => {
+    const items = await read(CSV);
+    expect(items).toHaveLength(3);
+    expect(items[0]).toMatchObject({
+      title: 'Think-at-Hard: Selective Latent Iterations to Improve Reasoning Language Models',
+      published: '2025',
+      url: 'https://github.com/thu-nics/TaH',
+      source: { line: 2 },
+    });
+    expect((items[0] as PaperRecord).abstract).toContain('https://github.com/thu-nics/TaH');
+    expect(items[1]).toBeInstanceOf(IngestError);
+    expect((items[1] as IngestError).message).toBe(
+      `ingest/csv: ${CSV} line 3: no title field (looked for title, Title, Article Title, …)`,
+    );
+    expect(items[2]).toMatchObject({
+      title: expect.stringMatching(/^Double Machine Learning/),
+      source: { line: 4 },
+    });
+  });
+
+  it('gives plain column names, ;-separated authors and multi-line fields their lines', async () => {
+    const file = temp(
+      'plain.csv',
+      'title,summary,authors,date,doi,code_repos\n"A, quoted title","Line one\nline two",Ada Lovelace; Alan Turing,2024-03-05T10:00:00Z,10.1/X,https://github.com/a/b\nSecond,,,,,\n',
+    );
+    const items = records(await read(file));
+    expect(items[0]).toMatchObject({
+      title: 'A, quoted title',
+      abstract: 'Line one\nline two',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+      published: '2024-03-05',
+      doi: '10.1/X',
+      links: ['https://github.com/a/b'],
+      source: { line: 2 },
+    });
+    expect(items[1]).toMatchObject({ title: 'Second', source: { line: 4 } });
+  });
+
+  it('refuses a file in another encoding or with a broken quote, naming the line', async () => {
+    await expect(
+      read(temp('latin1.csv', Buffer.from('title\nCaf\xe9\n', 'latin1'))),
+    ).rejects.toThrow(/latin1\.csv line 2: invalid UTF-8/);
+    await expect(read(temp('quote.csv', 'title,abstract\n"unclosed,x\n'))).rejects.toThrow(
+      /ingest\/csv: .*quote\.csv/,
+    );
+  });
+});
+
+describe('isoDate', () => {
+  it('keeps the precision it is given', () => {
+    expect(
+      ['2023', '2023/6', '2023-06-20', '2023-06-20T10:00:00Z', 2021, 'June 2020'].map(isoDate),
+    ).toEqual(['2023', '2023-06', '2023-06-20', '2023-06-20', '2021', undefined]);
+  });
+});
