@@ -14,7 +14,7 @@ export interface SourceLocation {
 export interface PaperRecord {
   title: string;
   abstract?: string;
-  /** ISO date, `YYYY-MM-DD`. */
+  /** ISO date as precise as the source gives it: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   published?: string;
   authors?: string[];
   authorsCount?: number;

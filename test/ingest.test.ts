@@ -106,6 +106,32 @@ describe('ingesting the sample corpus', () => {
     expect(map.clusters.every((c) => c.label.length > 0)).toBe(true);
   });
 
+  it('merges the same papers exported from Zotero, Google Scholar and Scopus into them', async () => {
+    const fixtures = 'ingest/sources/fixtures';
+    const store = createSqliteStore(':memory:');
+    try {
+      await ingest([SAMPLES_DIR], store);
+      const summary = await ingest([`${fixtures}/bibtex`, `${fixtures}/ris`], store);
+      expect(summary.papers.new).toBe(0);
+      expect(summary.skippedRecords.length).toBeGreaterThan(0);
+      expect((await store.stats()).papers).toBe(176);
+      const [deFinetti] = await store.findPapers(['arxiv:2203.15756']);
+      expect(deFinetti).toMatchObject({
+        title:
+          'Causal de Finetti: On the Identification of Invariant Causal Structure in Exchangeable Data',
+        arxivId: '2203.15756',
+        doi: '10.48550/arxiv.2203.15756',
+        published: '2022-03-29',
+      });
+      expect(deFinetti!.authors).toContain('Bernhard Schölkopf');
+      expect(new Set(deFinetti!.sources.map((s) => s.split(':')[0]!.split('.').pop()))).toEqual(
+        new Set(['txt', 'bib', 'ris']),
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
   it('changes nothing when the same files are ingested again', async () => {
     const before = dump(sample.path);
     const again = await ingest([SAMPLES_DIR], sample.store);
@@ -155,8 +181,8 @@ describe('ingest failures', () => {
   });
 
   it('exits non-zero from the command line and names the file', async () => {
-    const bad = join(dir, 'bad.bib');
-    writeFileSync(bad, '@article{x, title={Y}}');
+    const bad = join(dir, 'notes.docx');
+    writeFileSync(bad, 'PK');
     const run = promisify(execFile);
     const result = await run(
       'npx',

@@ -71,6 +71,9 @@ describe('merging records of one paper', () => {
       sources: ['listing.txt:3', 'listing.txt:9'],
     });
     expect(mergePaper(merged, b)).toEqual(merged);
+    const yearOnly = paperFromRecord(record({ title: 'Paper', published: '2023' }));
+    expect(mergePaper(yearOnly, b).published).toBe('2023-01-02');
+    expect(mergePaper(b, yearOnly).published).toBe('2023-01-02');
   });
 
   it('groups records by any shared key', () => {

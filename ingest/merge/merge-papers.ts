@@ -13,9 +13,12 @@ function union<T>(a: readonly T[], b: readonly T[]): T[] {
   return [...new Set([...a, ...b])];
 }
 
+/** The earlier date; of `2023` and `2023-06-20`, the more precise one. */
 function earliest(a: string | undefined, b: string | undefined): string | undefined {
   if (!a) return b;
   if (!b) return a;
+  if (b.startsWith(a)) return b;
+  if (a.startsWith(b)) return a;
   return a <= b ? a : b;
 }
 

@@ -121,6 +121,50 @@ describe('CSV', () => {
   });
 });
 
+describe('any JSON: the format is read from the first record', () => {
+  const HF = 'ingest/sources/fixtures/hf/hf_daily_papers_response.json';
+  const OPENALEX = 'ingest/sources/fixtures/openalex/openalex_works_list_response.json';
+
+  it('routes Hugging Face items and OpenAlex works to their readers', async () => {
+    const hf = records(await read(HF));
+    expect(hf.map((r) => r.arxivId)).toEqual(['2608.19880', '2608.18580', '2608.20335']);
+    expect(hf.every((r) => r.links?.some((url) => url.startsWith('https://github.com/')))).toBe(
+      true,
+    );
+    const openalex = records(await read(OPENALEX));
+    expect(openalex.map((r) => r.arxivId)).toContain('1301.3781');
+  });
+
+  it('reads gzipped Hugging Face JSON Lines, streaming', async () => {
+    const items = JSON.parse(readFileSync(HF, 'utf8')) as unknown[];
+    const file = temp(
+      'daily.jsonl.gz',
+      gzipSync(items.map((item) => JSON.stringify(item)).join('\n')),
+    );
+    expect(records(await read(file)).map((r) => r.arxivId)).toEqual([
+      '2608.19880',
+      '2608.18580',
+      '2608.20335',
+    ]);
+  });
+
+  it('reads an array of plain paper objects, numbering records', async () => {
+    const file = temp(
+      'papers.json',
+      JSON.stringify([{ title: 'One', summary: 'S' }, { abstract: 'no title' }, 7]),
+    );
+    const items = await read(file);
+    expect(items[0]).toMatchObject({ title: 'One', abstract: 'S', source: { line: 1 } });
+    expect((items[1] as IngestError).message).toBe(
+      `ingest/json: ${file}: record 2: no title field (looked for title, Title, Article Title, …)`,
+    );
+    expect((items[2] as IngestError).message).toContain('record 3: not a JSON object');
+    await expect(read(temp('bad.json', '{"title": '))).rejects.toThrow(
+      /ingest\/json: .*bad\.json: not valid JSON/,
+    );
+  });
+});
+
 describe('isoDate', () => {
   it('keeps the precision it is given', () => {
     expect(

@@ -6,9 +6,15 @@
 import { extname } from 'node:path';
 import { readLines } from '../read-lines.ts';
 import type { SourceItem } from '../record.ts';
+import { parseArxivAtom } from './arxiv-atom.ts';
+import { parseBibtex } from './bibtex.ts';
 import { parseCsv } from './csv.ts';
 import { parseHfListing } from './hf-listing.ts';
+import { parseHfPapers } from './hf-papers.ts';
+import { parseAnyJson } from './json-any.ts';
 import { parseJsonLines } from './json-lines.ts';
+import { parseOpenAlex } from './openalex.ts';
+import { parseRis } from './ris.ts';
 
 export interface SourceFormat {
   /** The name users give to `--format`. */
@@ -28,16 +34,54 @@ export const SOURCE_FORMATS = [
     read: (file) => parseHfListing(readLines(file, { stage: 'hf-listing' }), file),
   },
   {
-    name: 'jsonl',
-    description: 'JSON Lines, one paper object a line (title, abstract, authors, date, doi, …)',
-    extensions: ['.jsonl', '.ndjson'],
-    read: (file) => parseJsonLines(readLines(file, { stage: 'jsonl' }), file),
+    name: 'json',
+    description:
+      'JSON or JSON Lines: Hugging Face Papers, OpenAlex works, or plain paper objects (detected from the first record)',
+    extensions: ['.json', '.jsonl', '.ndjson'],
+    read: parseAnyJson,
+  },
+  {
+    name: 'arxiv',
+    description: 'arXiv API Atom feed (current and legacy style)',
+    extensions: ['.xml', '.atom'],
+    read: (file) => parseArxivAtom(file),
   },
   {
     name: 'csv',
     description: 'CSV with a header row (plain column names, or Scopus / Web of Science exports)',
     extensions: ['.csv'],
     read: parseCsv,
+  },
+  {
+    name: 'bibtex',
+    description: 'BibTeX / BibLaTeX: Zotero, Better BibTeX, Google Scholar',
+    extensions: ['.bib', '.bibtex'],
+    read: parseBibtex,
+  },
+  {
+    name: 'ris',
+    description: 'RIS: Zotero, EndNote, Scopus, Web of Science',
+    extensions: ['.ris'],
+    read: parseRis,
+  },
+  // Only with --format: the JSON reader above detects these by content.
+  {
+    name: 'hf-papers',
+    description: 'Hugging Face Papers API JSON / JSON Lines',
+    extensions: [],
+    read: (file) => parseHfPapers(file),
+  },
+  {
+    name: 'openalex',
+    description: 'OpenAlex works: a list response, a single work, or JSON Lines',
+    extensions: [],
+    read: (file) => parseOpenAlex(file),
+  },
+  {
+    name: 'jsonl',
+    description: 'JSON Lines of plain paper objects',
+    extensions: [],
+    read: (file) => parseJsonLines(readLines(file, { stage: 'jsonl' }), file),
   },
 ] satisfies SourceFormat[];
 

@@ -10,7 +10,7 @@ export interface Paper {
   title: string;
   /** Empty when no input gave one. */
   abstract: string;
-  /** ISO date (`YYYY-MM-DD`), the earliest any source gave. */
+  /** ISO date (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY` when that is all a source gave), the earliest. */
   published?: string;
   authors: string[];
   authorsCount?: number;

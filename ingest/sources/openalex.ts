@@ -1,0 +1,199 @@
+/**
+ * Reads OpenAlex works: a `/works?…` list response (`{meta, results: […]}`), a single work
+ * (`/works/W…`) or a bare array of works, as one JSON document, and the snapshot's JSON Lines
+ * (one work per line). OpenAlex covers every field and publisher, but it ships no plain
+ * abstract: the text is rebuilt from `abstract_inverted_index` (word → positions). The arXiv id,
+ * which merges a work with its preprint, comes from any location hosted on arxiv.org.
+ */
+import { IngestError } from '../errors.ts';
+import { isHttpUrl } from '../links/find-urls.ts';
+import { readLines, type NumberedLine } from '../read-lines.ts';
+import { JSON_LINES_FILE, jsonLineRecords, readJsonDocument } from './json-records.ts';
+import type { PaperRecord, SourceItem, SourceLocation } from '../record.ts';
+
+const STAGE = 'openalex';
+
+/** Largest JSON document read, in characters (a 200-work page is a few MB). */
+const WORK_ID = /^(?:https:\/\/openalex\.org\/)?W\d+$/i;
+const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
+/** `https://arxiv.org/abs/1301.3781`, `http://arxiv.org/pdf/hep-th/9901001v2.pdf`. */
+const ARXIV_URL =
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/([^?#\s]+?)(?:v\d+)?(?:\.pdf)?$/i;
+/** arXiv's DataCite DOIs: `10.48550/arXiv.1301.3781`. */
+const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
+const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Za-z-]+)?\/\d{7})$/;
+const ISO_DATE = /^(\d{4}-\d{2}-\d{2})/;
+
+type JsonObject = Record<string, unknown>;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+}
+
+function isWork(value: unknown): value is JsonObject {
+  return (
+    isObject(value) &&
+    ((typeof value.id === 'string' && WORK_ID.test(value.id)) ||
+      ('abstract_inverted_index' in value && Array.isArray(value.authorships)))
+  );
+}
+
+/**
+ * Whether a parsed JSON value is OpenAlex: a work (an `openalex.org/W…` id, or an abstract
+ * index beside authorships), a list response whose first result is a work (or an empty one
+ * with `meta`), or an array whose first element is a work. Cheap: looks at one work only.
+ */
+export function looksLikeOpenAlex(value: unknown): boolean {
+  if (Array.isArray(value)) return isWork(value[0]);
+  if (isWork(value)) return true;
+  if (!isObject(value) || !Array.isArray(value.results)) return false;
+  return value.results.length > 0 ? isWork(value.results[0]) : isObject(value.meta);
+}
+
+/** The abstract as words in position order; undefined when OpenAlex has none (null index). */
+function abstractText(index: unknown): string | undefined {
+  if (!isObject(index)) return undefined;
+  const words = new Map<number, string>();
+  for (const [word, positions] of Object.entries(index)) {
+    if (!Array.isArray(positions)) continue;
+    for (const position of positions) {
+      if (Number.isInteger(position)) words.set(Number(position), word);
+    }
+  }
+  const abstract = [...words.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, word]) => word)
+    .join(' ');
+  return text(abstract) || undefined;
+}
+
+/** The first arXiv id among the work's locations (landing page or PDF on arxiv.org) and DOI. */
+function arxivIdOf(work: JsonObject, doi: string | undefined): string | undefined {
+  const locations = [
+    work.primary_location,
+    ...(Array.isArray(work.locations) ? work.locations : []),
+    work.best_oa_location,
+  ];
+  const candidates: string[] = [];
+  for (const location of locations) {
+    if (!isObject(location)) continue;
+    for (const url of [location.landing_page_url, location.pdf_url]) {
+      const id = ARXIV_URL.exec(text(url))?.[1];
+      if (id) candidates.push(id);
+    }
+  }
+  if (isObject(work.ids)) {
+    for (const url of Object.values(work.ids)) {
+      const id = ARXIV_URL.exec(text(url))?.[1];
+      if (id) candidates.push(id);
+    }
+  }
+  const fromDoi = doi === undefined ? undefined : ARXIV_DOI.exec(doi)?.[1];
+  if (fromDoi) candidates.push(fromDoi);
+  return candidates.find((id) => ARXIV_ID.test(id));
+}
+
+/** The record of one work, or why it cannot be one. */
+function workRecord(work: unknown, source: SourceLocation): PaperRecord | string {
+  if (!isObject(work)) return 'not a work object';
+  const title = text(work.title) || text(work.display_name);
+  const workId = text(work.id).replace(/^https:\/\/openalex\.org\//, '');
+  if (!title) return `work ${workId || 'without an id'} has no title`;
+
+  const record: PaperRecord = { title, source };
+  const doiUrl = text(work.doi) || (isObject(work.ids) ? text(work.ids.doi) : '');
+  const doi = doiUrl.replace(DOI_PREFIX, '') || undefined;
+  if (doi) record.doi = doi;
+  const arxivId = arxivIdOf(work, doi);
+  if (arxivId) record.arxivId = arxivId;
+  const abstract = abstractText(work.abstract_inverted_index);
+  if (abstract) record.abstract = abstract;
+  const published = ISO_DATE.exec(text(work.publication_date))?.[1];
+  if (published) record.published = published;
+  if (Array.isArray(work.authorships)) {
+    const authors = work.authorships
+      .map((authorship) =>
+        isObject(authorship)
+          ? (isObject(authorship.author) && text(authorship.author.display_name)) ||
+            text(authorship.raw_author_name)
+          : '',
+      )
+      .filter((name) => name !== '');
+    if (authors.length > 0) record.authors = authors;
+  }
+  const landingPage = isObject(work.primary_location)
+    ? text(work.primary_location.landing_page_url)
+    : '';
+  const url = [landingPage, doiUrl].find(isHttpUrl);
+  if (url) record.url = url;
+  return record;
+}
+
+/**
+ * Reads JSON Lines of OpenAlex works (the snapshot's format), one work per line, in constant
+ * memory. `source.line` is the work's line. A line that is not JSON or a work without a title
+ * is yielded as an `IngestError` with its line and skipped; blank lines are ignored. Throws
+ * when the first readable line is not an OpenAlex work (the file is another format).
+ */
+export async function* parseOpenAlexLines(
+  lines: AsyncIterable<NumberedLine>,
+  file: string,
+): AsyncGenerator<SourceItem> {
+  yield* jsonLineRecords(lines, file, {
+    stage: STAGE,
+    toRecord: workRecord,
+    accepts: { test: isWork, otherwise: 'not an OpenAlex work (no openalex.org/W… id)' },
+  });
+}
+
+/**
+ * Reads an OpenAlex file: JSON Lines when the name ends in `.jsonl`/`.ndjson` (optionally
+ * `.gz`; see {@link parseOpenAlexLines}), else one JSON document — a list response, a single
+ * work or an array of works — read whole.
+ *
+ * In a document, lines say nothing (API responses are minified), so works are counted:
+ * `source.line` is the work's number in the document (from 1), and a work without a title is
+ * yielded as an `IngestError` with no line whose message says `record N`, and skipped.
+ *
+ * Maps `title` (else `display_name`), the abstract rebuilt from `abstract_inverted_index`
+ * (none when null; a trimmed index gives only the words it has), `publication_date`, `doi`
+ * without its `https://doi.org/` prefix, authors' display names, `url` from the primary
+ * location's landing page (else the DOI link), and `arxivId` from the first location whose
+ * landing page or PDF is on arxiv.org (else arXiv's own `10.48550/arXiv.…` DOI).
+ * Throws `IngestError` when the file is not UTF-8, not JSON, or not OpenAlex. Pass `lines` to
+ * read decompressed text.
+ */
+export async function* parseOpenAlex(
+  file: string,
+  lines?: AsyncIterable<NumberedLine>,
+): AsyncGenerator<SourceItem> {
+  if (JSON_LINES_FILE.test(file)) {
+    yield* parseOpenAlexLines(lines ?? readLines(file, { stage: STAGE }), file);
+    return;
+  }
+  const document = await readJsonDocument(file, STAGE, lines);
+  const empty = Array.isArray(document) && document.length === 0;
+  if (!empty && !looksLikeOpenAlex(document)) {
+    throw new IngestError(
+      STAGE,
+      file,
+      undefined,
+      'not an OpenAlex response (expected {meta, results}, a work or an array of works)',
+    );
+  }
+  const works: unknown[] = Array.isArray(document)
+    ? document
+    : isObject(document) && Array.isArray(document.results)
+      ? document.results
+      : [document];
+  for (const [index, work] of works.entries()) {
+    const record = workRecord(work, { file, line: index + 1 });
+    yield typeof record === 'string'
+      ? new IngestError(STAGE, file, undefined, `record ${index + 1}: ${record}`)
+      : record;
+  }
+}
