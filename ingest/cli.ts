@@ -4,7 +4,7 @@
  * summary at the end. Exits non-zero when any file failed; the other files are still ingested.
  */
 import { Command } from 'commander';
-import { openStore } from '../server/store/open-store.ts';
+import { DEFAULT_DB_PATH, dbPath, openStore } from '../server/store/open-store.ts';
 import { DEFAULT_TOP_K, ingest, type IngestSummary } from './pipeline.ts';
 import { createProgress } from './progress.ts';
 import { SOURCE_FORMATS } from './sources/index.ts';
@@ -24,8 +24,28 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
     `in the store: ${summary.topics} topics, ${summary.repositories} repositories`,
     `time:         ${seconds.toFixed(1)} s`,
   ];
+  const listed = (files: string[]) =>
+    files.slice(0, 5).join(', ') + (files.length > 5 ? ` and ${files.length - 5} more` : '');
+  if (summary.skippedFiles.length)
+    lines.push(`skipped (no format reads them): ${listed(summary.skippedFiles)}`);
+  if (summary.emptyFiles.length)
+    lines.push(`warning: no paper found in ${listed(summary.emptyFiles)}`);
   for (const failure of summary.failures) lines.push(`error: ${failure.message}`);
   return lines.join('\n');
+}
+
+function helpAfter(): string {
+  const formats = SOURCE_FORMATS.filter((format) => format.extensions.length > 0).map(
+    (format) =>
+      `  ${format.name.padEnd(11)} ${format.extensions.join(' ').padEnd(26)} ${format.description}`,
+  );
+  return [
+    '',
+    'Formats, chosen by extension (.gz files are decompressed on the fly):',
+    ...formats,
+    '',
+    `Environment: TOPOGRAPH_DB, the store's SQLite file (default ${DEFAULT_DB_PATH}).`,
+  ].join('\n');
 }
 
 const program = new Command()
@@ -43,6 +63,7 @@ const program = new Command()
     DEFAULT_TOP_K,
   )
   .option('--if-empty', 'do nothing when the store already holds papers (used by npm start)')
+  .addHelpText('after', helpAfter())
   .action(
     async (paths: string[], options: { format?: string; topK: number; ifEmpty?: boolean }) => {
       if (!Number.isInteger(options.topK) || options.topK < 1 || options.topK > 100) {
@@ -50,12 +71,22 @@ const program = new Command()
       }
       const store = openStore();
       try {
-        if (options.ifEmpty && (await store.stats()).papers > 0) return;
+        const { papers } = await store.stats();
+        if (options.ifEmpty && papers > 0) {
+          console.log(
+            `Topograph: the store (${dbPath()}) holds ${papers} papers; not ingesting ${paths.join(', ')}.`,
+          );
+          return;
+        }
         const started = performance.now();
         const summary = await ingest(paths, store, {
           format: options.format,
           topK: options.topK,
           progress: createProgress(),
+        }).catch((error: unknown) => {
+          // A wrong option, not a wrong file: say so and stop.
+          if (error instanceof RangeError) program.error(error.message, { exitCode: 2 });
+          throw error;
         });
         console.log(formatSummary(summary, (performance.now() - started) / 1000));
         if (summary.failures.length > 0) process.exitCode = 1;

@@ -16,6 +16,7 @@ import { paperKeys } from './merge/paper-key.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
 import { formatFor, SOURCE_FORMATS } from './sources/index.ts';
 import { extractTerms } from './terms/extract.ts';
+import { extractTermsInParallel } from './terms/extract-parallel.ts';
 
 export interface IngestOptions {
   /** Force one format for every file instead of choosing by extension. */
@@ -36,6 +37,8 @@ export interface IngestSummary {
   files: number;
   /** Files in the given folders that no format reads (READMEs, images…). */
   skippedFiles: string[];
+  /** Files read without error that held no paper at all. */
+  emptyFiles: string[];
   failures: FileFailure[];
   records: number;
   /** Records a file could not give (each message names file and line); the rest was read. */
@@ -49,6 +52,8 @@ export interface IngestSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 250;
+/** From this many papers, term extraction uses every core (worker threads pay off). */
+const PARALLEL_TERMS_FROM = 1_000;
 /** Skipped records shown while ingesting; all are counted in the summary. */
 const MAX_REPORTED_PROBLEMS = 20;
 /**
@@ -100,7 +105,12 @@ export async function ingest(
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   const progress = options.progress ?? SILENT_PROGRESS;
+  if (options.format && !SOURCE_FORMATS.some((format) => format.name === options.format)) {
+    const known = SOURCE_FORMATS.map((format) => format.name).join(', ');
+    throw new RangeError(`ingest: unknown format "${options.format}"; known formats: ${known}`);
+  }
   const { files, skipped, failures } = await listInputs(paths, options.format);
+  const emptyFiles: string[] = [];
 
   // ── read and merge ──────────────────────────────────────────────────────────────────
   const index = new PaperIndex();
@@ -124,12 +134,12 @@ export async function ingest(
       continue;
     }
     skippedRecords.push(...fileProblems.map((problem) => problem.message));
+    if (fileRecords.length === 0 && fileProblems.length === 0) emptyFiles.push(file);
     records += fileRecords.length;
     for (const paper of fileRecords) if (index.add(paper)) merged += 1;
   }
   progress.update(files.length);
   progress.stop();
-  for (const failure of failures) progress.log(`failed: ${failure.message}`);
   for (const problem of skippedRecords.slice(0, MAX_REPORTED_PROBLEMS)) {
     progress.log(`skipped: ${problem}`);
   }
@@ -166,10 +176,16 @@ export async function ingest(
   // ingest, not only the changed ones; nothing changed, nothing to compute.
   const termDocs = changed.length > 0 ? toStore : [];
   progress.start('extracting terms', termDocs.length);
-  const terms = extractTerms(
-    termDocs.map((paper) => ({ id: paper.id, title: paper.title, text: paper.abstract })),
-    { topK: options.topK ?? DEFAULT_TOP_K },
-  );
+  const docs = termDocs.map((paper) => ({
+    id: paper.id,
+    title: paper.title,
+    text: paper.abstract,
+  }));
+  const topK = options.topK ?? DEFAULT_TOP_K;
+  const terms =
+    docs.length >= PARALLEL_TERMS_FROM
+      ? await extractTermsInParallel(docs, { topK, onProgress: (read) => progress.update(read) })
+      : extractTerms(docs, { topK });
   progress.update(termDocs.length);
   progress.stop();
 
@@ -204,6 +220,7 @@ export async function ingest(
   return {
     files: files.length,
     skippedFiles: skipped,
+    emptyFiles,
     failures,
     records,
     skippedRecords,

@@ -62,6 +62,12 @@ describe('GET /api/topic-map', () => {
     );
   });
 
+  it('names an unknown parameter', async () => {
+    expect(await get('/api/topic-map?color=red', 400)).toMatchObject({
+      message: 'unknown query parameter "color"',
+    });
+  });
+
   it('refuses bad or uncapped parameters with a message', async () => {
     for (const query of [
       'limit=abc',
@@ -118,7 +124,7 @@ describe('papers, topics and repositories', () => {
 
   it('details a repository, its id containing slashes', async () => {
     const detail = await get<RepositoryDetailResponse>(
-      `/api/repositories/${encodeURIComponent('github.com/thu-nics/tah')}`,
+      `/api/repositories/${encodeURIComponent('GitHub.com/thu-nics/TaH')}`,
     );
     expect(detail.repository).toMatchObject({ owner: 'thu-nics', name: 'TaH', kind: 'code' });
     expect(detail.papers.map((p) => p.title)).toEqual([

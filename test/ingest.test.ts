@@ -158,6 +158,7 @@ describe('ingest failures', () => {
         join(inputs, 'bad.txt'),
         Buffer.from('A title\n\nCaf\xe9 au lait.\n', 'latin1'),
       );
+      writeFileSync(join(inputs, 'empty.txt'), '\n\n');
       const summary = await ingest([inputs, join(dir, 'missing.txt')], store);
       expect(summary.failures).toEqual([
         { file: join(dir, 'missing.txt'), message: expect.stringContaining('no such file') },
@@ -166,6 +167,7 @@ describe('ingest failures', () => {
           message: expect.stringContaining('bad.txt line 3: invalid UTF-8'),
         },
       ]);
+      expect(summary.emptyFiles).toEqual([join(inputs, 'empty.txt')]);
       // The good file's 31 papers are in, some of them merged into papers already stored.
       expect(summary.records).toBe(31);
       expect(summary.papers.new + summary.papers.updated + summary.papers.unchanged).toBe(31);
@@ -178,6 +180,15 @@ describe('ingest failures', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('refuses an unknown --format before reading anything', async () => {
+    const store = createSqliteStore(':memory:');
+    await expect(ingest([SAMPLES_DIR], store, { format: 'docx' })).rejects.toThrow(
+      'ingest: unknown format "docx"; known formats: hf-listing, json',
+    );
+    expect((await store.stats()).papers).toBe(0);
+    await store.close();
   });
 
   it('exits non-zero from the command line and names the file', async () => {

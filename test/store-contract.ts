@@ -206,6 +206,19 @@ export function describeGraphStoreContract(
       expect(await store.repository('nope')).toBeUndefined();
     });
 
+    it('gives a topic off the map its co-occurring topics from shared papers', async () => {
+      await store.writeAnalysis({ ...FIXTURE_ANALYSIS, coOccurrences: [] });
+      const topic = await store.topic('string diagram', 10);
+      // p1 and p2 mention "string diagram"; both mention "causal inference" (df 3); one each
+      // "intervention" (df 1, so the stronger association) and "causal effect" (df 2).
+      expect(topic?.coOccurring.map((t) => [t.id, t.papers])).toEqual([
+        ['causal inference', 2],
+        ['intervention', 1],
+        ['causal effect', 1],
+      ]);
+      expect(topic?.coOccurring[0]?.strength).toBeCloseTo((2 * 4) / (3 * 2), 5);
+    });
+
     it('searches topics, papers and repositories', async () => {
       const hits = await store.search('causal', 10);
       expect(hits.filter((h) => h.kind === 'topic').map((h) => h.id)).toEqual([

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import { readLines } from '../read-lines.ts';
-import type { PaperRecord } from '../record.ts';
+import type { PaperRecord, SourceItem } from '../record.ts';
 import { parseHfListing } from './hf-listing.ts';
 
 const SAMPLES = {
@@ -15,12 +15,20 @@ const SAMPLES = {
   withMetadata: 'data/samples/002_bac4045119eb759f.txt',
 };
 
-async function parse(file: string): Promise<PaperRecord[]> {
-  const records: PaperRecord[] = [];
-  for await (const record of parseHfListing(readLines(file, { stage: 'hf-listing' }), file)) {
-    records.push(record);
+async function parseAll(file: string): Promise<SourceItem[]> {
+  const items: SourceItem[] = [];
+  for await (const item of parseHfListing(readLines(file, { stage: 'hf-listing' }), file)) {
+    items.push(item);
   }
-  return records;
+  return items;
+}
+
+/** The records of a file that must have no problems. */
+async function parse(file: string): Promise<PaperRecord[]> {
+  const items = await parseAll(file);
+  const problem = items.find((item) => item instanceof IngestError);
+  if (problem) throw problem;
+  return items as PaperRecord[];
 }
 
 function writeTemp(text: string | Buffer): string {
@@ -90,19 +98,31 @@ describe('parseHfListing on the sample listings', () => {
 describe('parseHfListing on bad input', () => {
   const abstract = 'We study a thing at length. '.repeat(12).trim();
 
-  it('names the file and line of a title without an abstract', async () => {
-    const file = writeTemp(`Subscribe\n\nA Title\n\n${abstract}\n\nAnother Title\n\nShort line\n`);
-    const error = await parse(file).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(IngestError);
-    expect(error).toMatchObject({ file, line: 7 });
-    expect((error as Error).message).toContain(
-      `${file} line 7: no abstract after title "Another Title"`,
+  it('skips a title without an abstract, naming its line, and reads on', async () => {
+    const file = writeTemp(
+      `Subscribe\n\nA Title\n\n${abstract}\n\nAnother Title\n\nThird Title\n\n${abstract}\n\nLast Title\n`,
+    );
+    const items = await parseAll(file);
+    expect(items.map((item) => (item instanceof IngestError ? item.line : item.title))).toEqual([
+      'A Title',
+      7,
+      'Third Title',
+      13,
+    ]);
+    expect((items[1] as IngestError).message).toBe(
+      `ingest/hf-listing: ${file} line 7: no abstract after title "Another Title"`,
     );
   });
 
-  it('refuses metadata outside a paper', async () => {
-    const file = writeTemp(`Daily Papers\n\n  • 3 authors\n·\nJun 2, 2024\n`);
-    await expect(parse(file)).rejects.toMatchObject({ name: 'IngestError', line: 3 });
+  it('skips metadata outside a paper', async () => {
+    const file = writeTemp(
+      `Daily Papers\n\n  • 3 authors\n·\nJun 2, 2024\n\nA Title\n\n${abstract}\n`,
+    );
+    const items = await parseAll(file);
+    expect(items.filter((item) => item instanceof IngestError).map((item) => item.line)).toEqual([
+      3, 4, 5,
+    ]);
+    expect(items.at(-1)).toMatchObject({ title: 'A Title' });
   });
 
   it('refuses a file that is not UTF-8, naming the line', async () => {

@@ -7,7 +7,7 @@
  * skipped, including a `Subscribe` glued to the first title.
  */
 import { IngestError } from '../errors.ts';
-import type { PaperRecord } from '../record.ts';
+import type { PaperRecord, SourceItem } from '../record.ts';
 import type { NumberedLine } from '../read-lines.ts';
 
 const STAGE = 'hf-listing';
@@ -52,24 +52,25 @@ function organizationName(text: string): string {
 
 /**
  * Turns the numbered lines of one listing file into paper records, in file order.
- * Throws `IngestError` (with the line) for a paper without an abstract or stray metadata.
+ * A title without an abstract, or metadata outside a paper, is yielded as an `IngestError`
+ * with its line and skipped; the file goes on. Throws only when the file cannot be read.
  */
 export async function* parseHfListing(
   lines: AsyncIterable<NumberedLine>,
   file: string,
-): AsyncGenerator<PaperRecord> {
+): AsyncGenerator<SourceItem> {
   let paper: PaperRecord | undefined;
   /** A line after an abstract: an organisation if a `·` follows, else the next title. */
   let held: NumberedLine | undefined;
 
-  const fail = (line: number, reason: string): never => {
-    throw new IngestError(STAGE, file, line, reason);
-  };
-  const finish = (): PaperRecord | undefined => {
-    if (paper && !paper.abstract)
-      fail(paper.source.line, `no abstract after title "${paper.title}"`);
+  const problem = (line: number, reason: string) => new IngestError(STAGE, file, line, reason);
+  /** The paper read so far, complete, or the problem that it has no abstract. */
+  const finish = (): SourceItem | undefined => {
     const done = paper;
     paper = undefined;
+    if (done && !done.abstract) {
+      return problem(done.source.line, `no abstract after title "${done.title}"`);
+    }
     return done;
   };
   const startPaper = ({ line, text }: NumberedLine): void => {
@@ -81,8 +82,11 @@ export async function* parseHfListing(
     if (text === '' || isChrome(text)) continue;
 
     if (text === SEPARATOR) {
-      if (!paper?.abstract) fail(current.line, 'metadata separator "·" outside a paper');
-      if (held) paper!.organization = organizationName(held.text);
+      if (paper?.abstract) {
+        if (held) paper.organization = organizationName(held.text);
+      } else {
+        yield problem(current.line, 'metadata separator "·" outside a paper');
+      }
       held = undefined;
       continue;
     }
@@ -97,11 +101,14 @@ export async function* parseHfListing(
     const authors = AUTHORS.exec(text);
     const date = PAPER_DATE.exec(text);
     if (authors || date) {
-      if (!paper?.abstract) fail(current.line, `metadata "${text}" outside a paper`);
-      if (authors) paper!.authorsCount = Number(authors[1]);
+      if (!paper?.abstract) {
+        yield problem(current.line, `metadata "${text}" outside a paper`);
+        continue;
+      }
+      if (authors) paper.authorsCount = Number(authors[1]);
       if (date) {
-        paper!.published = isoDate(date[1]!, date[2]!, date[3]!);
-        if (date[4] !== undefined) paper!.upvotes = Number(date[4]);
+        paper.published = isoDate(date[1]!, date[2]!, date[3]!);
+        if (date[4] !== undefined) paper.upvotes = Number(date[4]);
       }
       continue;
     }
@@ -110,9 +117,13 @@ export async function* parseHfListing(
       startPaper({ line: current.line, text });
     } else if (!paper.abstract) {
       if (text.length < MIN_ABSTRACT_LENGTH && !/[.!?]$/.test(text)) {
-        fail(paper.source.line, `no abstract after title "${paper.title}"`);
+        // Not prose: the previous title had no abstract, and this line is the next title.
+        const done = finish();
+        if (done) yield done;
+        startPaper({ line: current.line, text });
+      } else {
+        paper.abstract = text;
       }
-      paper.abstract = text;
     } else {
       held = { line: current.line, text };
     }

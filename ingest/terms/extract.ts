@@ -96,6 +96,12 @@ export function extractTerms(
   docs: TermDoc[],
   options: ExtractOptions = {},
 ): Map<string, KeyTerm[]> {
+  const topK = checkInput(docs, options);
+  return rankDocuments(readDocuments(docs), topK);
+}
+
+/** Validates a call; returns `topK`. */
+export function checkInput(docs: TermDoc[], options: ExtractOptions): number {
   const topK = options.topK ?? DEFAULT_TOP_K;
   if (!Number.isInteger(topK) || topK < 0) {
     throw new RangeError(`ingest/terms: topK must be a non-negative integer, got ${topK}`);
@@ -105,15 +111,33 @@ export function extractTerms(
     if (ids.has(id)) throw new RangeError(`ingest/terms: duplicate document id "${id}"`);
     ids.add(id);
   }
+  return topK;
+}
 
-  // Per document: phrases, and the acronyms each defines; then acronyms across the corpus.
+/** One document read: its phrase occurrences and the acronyms it defines. Plain data. */
+export type ReadDocument = { id: string } & ReturnType<typeof readDocument>;
+
+/**
+ * The per-document half of extraction (tagging, candidates, the document's own acronyms): the
+ * costly part, independent across documents, so it can run in worker threads
+ * (extract-parallel.ts).
+ */
+export function readDocuments(docs: TermDoc[]): ReadDocument[] {
   const singular = createSingulariser();
-  const parsed = docs.map((doc) => ({ doc, ...readDocument(doc, singular) }));
+  return docs.map((doc) => ({ id: doc.id, ...readDocument(doc, singular) }));
+}
+
+/**
+ * The corpus half: acronyms across documents, modifier words and document frequencies, then
+ * each document's terms ranked. `parsed` in document order.
+ */
+export function rankDocuments(parsed: ReadDocument[], topK: number): Map<string, KeyTerm[]> {
+  // Acronyms one document defines resolve its bare uses in the others.
   const corpusAcronyms = mergeAcronymTables(parsed.map(({ defined }) => defined));
-  const resolved = parsed.map(({ doc, occurrences, defined }) => {
+  const resolved = parsed.map(({ id, occurrences, defined }) => {
     const known = new Map([...corpusAcronyms, ...defined]);
     const kept = applyAcronyms(occurrences, known).filter((o) => !isJunkTerm(o.term.words));
-    return { doc, occurrences: kept, known };
+    return { id, occurrences: kept, known };
   });
 
   // Corpus statistics: words that only modify, then document frequencies of the mentions.
@@ -124,9 +148,9 @@ export function extractTerms(
     words.length > 1 || isAcronym(words[0] ?? '') || !modifiers.has(words[0] ?? '');
   const documentFrequency = new Map<string, number>();
   const mentionsById = new Map<string, Map<string, Mention>>();
-  for (const { doc, occurrences, known } of resolved) {
+  for (const { id, occurrences, known } of resolved) {
     const mentions = collectMentions(occurrences.filter(isTopical), known);
-    mentionsById.set(doc.id, mentions);
+    mentionsById.set(id, mentions);
     for (const key of mentions.keys()) {
       documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
     }
@@ -140,7 +164,7 @@ export function extractTerms(
       score: scoreTerm(
         { count, inTitle, ...evidence },
         documentFrequency.get(key) ?? 1,
-        docs.length,
+        parsed.length,
       ),
       count,
       inTitle,

@@ -18,7 +18,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof NotFoundError) {
       body = { statusCode: 404, error: 'Not Found', message: error.message };
     } else if (error.validation) {
-      body = { statusCode: 400, error: 'Bad Request', message: error.message };
+      body = { statusCode: 400, error: 'Bad Request', message: validationMessage(error) };
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const statusCode = error.statusCode;
       body = {
@@ -36,4 +36,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(body.statusCode).send(body);
   });
+}
+
+/** Ajv's message, naming the parameter it is about: `unknown query parameter "color"`. */
+function validationMessage(error: FastifyError): string {
+  const [first] = error.validation ?? [];
+  const params = first?.params as { additionalProperty?: string } | undefined;
+  if (params?.additionalProperty) {
+    return `unknown ${error.validationContext === 'querystring' ? 'query ' : ''}parameter "${params.additionalProperty}"`;
+  }
+  return error.message;
 }

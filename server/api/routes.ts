@@ -110,7 +110,8 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
     '/api/repositories/:id',
     { schema: { params: idParams } },
     async (request) => {
-      const detail = await store.repository(request.params.id);
+      // Repository ids are lower-case by definition: GitHub.com/Py-Why/DoWhy is the same one.
+      const detail = await store.repository(request.params.id.toLowerCase());
       if (!detail) throw new NotFoundError(`no repository with id "${request.params.id}"`);
       return detail;
     },

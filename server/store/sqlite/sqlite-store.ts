@@ -256,13 +256,27 @@ class SqliteStore implements GraphStore {
       )
       .all(id, limit)
       .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
-    const coOccurring = this.db
+    let coOccurring = this.db
       .prepare<[string, string, number], TopicDetail['coOccurring'][number]>(
         `SELECT t.id, t.label, c.papers, c.strength FROM co_occurs c
          JOIN topics t ON t.id = CASE WHEN c.source = ? THEN c.target ELSE c.source END
          WHERE ? IN (c.source, c.target) ORDER BY c.strength DESC, t.id LIMIT ?`,
       )
       .all(id, id, limit);
+    if (coOccurring.length === 0) {
+      // Not on the map (too rare): its co-occurring topics straight from the papers it shares.
+      coOccurring = this.db
+        .prepare<[number, string, number], TopicDetail['coOccurring'][number]>(
+          `SELECT t.id, t.label, count(*) AS papers,
+                  round(count(*) * (SELECT count(*) FROM papers) * 1.0 / (t.df * ?), 6) AS strength
+           FROM mentions mine JOIN mentions other
+             ON other.paper_id = mine.paper_id AND other.topic_id <> mine.topic_id
+           JOIN topics t ON t.id = other.topic_id
+           WHERE mine.topic_id = ? GROUP BY t.id
+           ORDER BY papers DESC, strength DESC, t.id LIMIT ?`,
+        )
+        .all(Math.max(row.df, 1), id, limit);
+    }
     return { topic: topicFromRow(row), papers, coOccurring };
   }
 

@@ -1,0 +1,43 @@
+// Parallel extraction gives exactly the terms of the single-threaded one, on real abstracts.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractTerms, type TermDoc } from './extract.ts';
+import { extractTermsInParallel } from './extract-parallel.ts';
+
+/** Title/abstract pairs of one sample listing (data/samples/001_*.txt: no blank lines). */
+function sampleDocs(): TermDoc[] {
+  const lines = readFileSync('data/samples/001_3a25e7380a371159.txt', 'utf8').split('\n').slice(2);
+  const docs: TermDoc[] = [];
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    docs.push({ id: `d${i}`, title: lines[i]!.replace(/^Subscribe/, ''), text: lines[i + 1]! });
+  }
+  return docs;
+}
+
+describe('extractTermsInParallel', () => {
+  it('equals extractTerms, whatever the number of workers', async () => {
+    const docs = sampleDocs();
+    expect(docs.length).toBe(129);
+    const expected = extractTerms(docs, { topK: 15 });
+    const progress: number[] = [];
+    const parallel = await extractTermsInParallel(docs, {
+      topK: 15,
+      workers: 3,
+      onProgress: (read) => progress.push(read),
+    });
+    expect(parallel).toEqual(expected);
+    expect(progress.at(-1)).toBe(129);
+    expect(await extractTermsInParallel(docs.slice(0, 2), { topK: 15, workers: 4 })).toEqual(
+      extractTerms(docs.slice(0, 2), { topK: 15 }),
+    );
+  });
+
+  it('validates its input like extractTerms', async () => {
+    await expect(
+      extractTermsInParallel([
+        { id: 'a', text: 'x' },
+        { id: 'a', text: 'y' },
+      ]),
+    ).rejects.toThrow(/duplicate document id "a"/);
+  });
+});
