@@ -4,9 +4,14 @@
  * where it listens.
  */
 import { existsSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+} from 'fastify';
 import { registerErrorHandler } from './api/errors.ts';
 import { registerApiRoutes } from './api/routes.ts';
 import type { ErrorResponse } from './api/types.ts';
@@ -37,6 +42,16 @@ export async function buildApp({
   const app = Fastify({
     logger,
     routerOptions: { maxParamLength: 500 },
+    // A malformed URL (bad percent-encoding) gets the same error shape as every other 400.
+    frameworkErrors: (error, _request, reply) => {
+      const statusCode = error.statusCode ?? 400;
+      const body: ErrorResponse = {
+        statusCode,
+        error: STATUS_CODES[statusCode] ?? 'Bad Request',
+        message: error.message,
+      };
+      void (reply as FastifyReply).status(statusCode).send(body);
+    },
     // Unknown query parameters are an error, not silently dropped: a typo should be visible.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
   });

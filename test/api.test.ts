@@ -139,6 +139,11 @@ describe('papers, topics and repositories', () => {
     expect(await get('/api/topics/nope', 404)).toMatchObject({ statusCode: 404 });
     expect(await get('/api/repositories/nope', 404)).toMatchObject({ statusCode: 404 });
     expect(await get('/api/nothing-here', 404)).toMatchObject({ statusCode: 404 });
+    expect(await get('/api/papers/%E0%A4%A', 400)).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: expect.stringContaining('/api/papers/%E0%A4%A'),
+    });
     expect(await get(`/api/papers/${'x'.repeat(600)}`, 414)).toMatchObject({ statusCode: 414 });
   });
 });

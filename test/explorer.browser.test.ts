@@ -73,6 +73,8 @@ describe('explorer in Chromium', () => {
   };
 
   const panel = () => page.locator('aside.side-panel');
+  const cameraRatio = async () =>
+    Number(await page.getByTestId('topic-map').getAttribute('data-camera-ratio'));
   const hash = () => page.evaluate(() => window.location.hash);
   const topicHits = async (query: string) =>
     (await api<SearchResponse>(`/api/search?q=${encodeURIComponent(query)}`)).results
@@ -95,7 +97,7 @@ describe('explorer in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('stats').textContent(), WAIT)
       .toBe(
-        `${count(stats.papers)} papers · ${count(stats.topics)} topics · ${count(stats.repositories)} repositories`,
+        `${count(stats.papers)} papers · ${count(map.nodes.length)} of ${count(stats.topics)} topics on the map · ${count(stats.repositories)} repositories`,
       );
     await expect
       .poll(() => page.locator('section.legend li').count(), WAIT)
@@ -170,12 +172,24 @@ describe('explorer in Chromium', () => {
     expect(marked.some((text) => text.startsWith(topic.label.toLowerCase()))).toBe(true);
     expect(await abstract.textContent()).toContain('Our code is available at');
 
+    // A link to the paper itself: its URL, arXiv or DOI page, or a search for its title.
+    const home = panel().locator('.paper-home a');
+    expect(await home.getAttribute('href')).toMatch(/^https:\/\//);
+    expect(await home.textContent()).toMatch(/Read the paper|Search for this paper/);
+    expect(await home.getAttribute('target')).toBe('_blank');
+    expect(await home.getAttribute('rel')).toBe('noopener noreferrer');
+    if (tah.paper.arxivId) {
+      expect(await home.getAttribute('href')).toBe(`https://arxiv.org/abs/${tah.paper.arxivId}`);
+    }
+
     const repository = panel().locator(`a[href="${TAH_REPOSITORY}"]`).first();
     await repository.waitFor();
     expect(await repository.getAttribute('target')).toBe('_blank');
     expect(await repository.getAttribute('rel')).toContain('noopener');
 
     if (process.env.SCREENSHOT === '1') {
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: '/tmp/explorer-paper.png' });
       await page.getByRole('button', { name: 'Show the whole map' }).click();
       await page.waitForTimeout(800); // let the camera animation and panel transition settle
       mkdirSync('docs', { recursive: true });
@@ -194,10 +208,73 @@ describe('explorer in Chromium', () => {
     await expect.poll(hash, WAIT).toBe(paperHash);
     await expect.poll(() => panel().locator('h2').textContent(), WAIT).toBe(TAH_TITLE);
 
+    // Zoomed in on the paper's topics (the topic searched before was centred up close).
+    expect(await cameraRatio()).toBeLessThan(0.9);
     await panel().getByRole('button', { name: 'Close panel' }).click();
     await expect.poll(() => panel().count(), WAIT).toBe(0);
     expect(await hash()).toBe('');
+    // Closing shows the whole map again, at least as zoomed out as when the page loaded.
+    await expect.poll(cameraRatio, WAIT).toBeGreaterThanOrEqual(0.95);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('zooms to a cluster clicked in the legend, and back out when clicked again', async () => {
+    const whole = await cameraRatio();
+    const cluster = page.locator('section.legend li button').first();
+    await cluster.click();
+    expect(await cluster.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(cameraRatio, WAIT).toBeLessThan(whole - 0.05);
+    if (process.env.SCREENSHOT === '1') {
+      await page.waitForTimeout(700);
+      await page.screenshot({ path: '/tmp/explorer-cluster.png' });
+    }
+    await cluster.click();
+    expect(await cluster.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(cameraRatio, WAIT).toBeGreaterThanOrEqual(whole - 0.01);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('caps a pasted query at 200 characters and ignores a blank one', async () => {
+    const search = page.getByRole('combobox', { name: /search/i });
+    await search.focus();
+    await page.keyboard.insertText(`causal ${'x'.repeat(243)}`);
+    expect((await search.inputValue()).length).toBe(200);
+    const status = page.locator('.search__status');
+    await expect.poll(() => status.textContent(), WAIT).toMatch(/^Nothing found for/);
+    expect(await page.locator('.search__status.error-text').count()).toBe(0);
+
+    await search.fill('   ');
+    await page.waitForTimeout(300); // past the debounce
+    expect(await search.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.search__popup').isVisible()).toBe(false);
+    await search.fill('');
+    await search.blur();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('words a failed search for readers, not with the raw API error', async () => {
+    const raw = 'querystring/q must be fine';
+    await page.route('**/api/search**', (route) =>
+      route.fulfill({
+        status: 400,
+        json: { statusCode: 400, error: 'Bad Request', message: raw },
+      }),
+    );
+    const errors = pageErrors.length;
+    try {
+      const search = page.getByRole('combobox', { name: /search/i });
+      await search.fill('anything');
+      const status = page.locator('.search__status.error-text');
+      await expect.poll(() => status.textContent(), WAIT).toMatch(/could not be run/);
+      expect(await status.textContent()).not.toContain(raw);
+      await search.fill('');
+      await search.blur();
+    } finally {
+      await page.unroute('**/api/search**');
+    }
+    // The browser itself logs the 400 response as a console error; nothing else may fail.
+    expect(pageErrors.slice(errors).every((e) => e.includes('400'))).toBe(true);
+    pageErrors.splice(errors);
   });
 
   it('renders a hostile paper as text, without live markup or unsafe links', async () => {
@@ -243,6 +320,13 @@ describe('explorer in Chromium', () => {
       'javascript:window.__pwned=3',
     );
     expect(await panel().locator('.repository .unsafe-link').textContent()).toBe('x/y');
+    // No URL, arXiv id or DOI: the paper link searches for the title, safely encoded.
+    const home = panel().locator('.paper-home a');
+    expect(await home.textContent()).toContain('Search for this paper');
+    expect(await home.getAttribute('href')).toBe(
+      `https://scholar.google.com/scholar?q=${encodeURIComponent(hostileTitle)}`,
+    );
+    expect(await home.getAttribute('rel')).toBe('noopener noreferrer');
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(pageErrors).toEqual([]);
   });
