@@ -23,9 +23,11 @@ describe('extractTermsInParallel', () => {
     const parallel = await extractTermsInParallel(docs, {
       topK: 15,
       workers: 3,
+      shareSize: 10,
       onProgress: (read) => progress.push(read),
     });
     expect(parallel).toEqual(expected);
+    expect(progress).toHaveLength(13);
     expect(progress.at(-1)).toBe(129);
     expect(await extractTermsInParallel(docs.slice(0, 2), { topK: 15, workers: 4 })).toEqual(
       extractTerms(docs.slice(0, 2), { topK: 15 }),

@@ -18,21 +18,46 @@ import {
 export interface ParallelOptions extends ExtractOptions {
   /** Worker threads; default: the cores available, at most 8. */
   workers?: number;
+  /** Documents per message to a worker; default `DEFAULT_SHARE`. */
+  shareSize?: number;
   /** Called as shares finish, with the number of documents read so far. */
   onProgress?: (read: number) => void;
 }
 
-/** Reads `docs` in one worker thread. */
-function readInWorker(docs: TermDoc[]): Promise<ReadDocument[]> {
+/** Documents per message: small enough that no message is huge, large enough to be cheap. */
+export const DEFAULT_SHARE = 200;
+
+/**
+ * Reads `shares` with one worker thread, one share a message, taking the next share from the
+ * common queue each time (so a slow share does not hold the others back). Results are stored
+ * by share index, so their order is the documents' order.
+ */
+function runWorker(
+  shares: TermDoc[][],
+  next: () => number | undefined,
+  results: ReadDocument[][],
+  onShare: (documents: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./read-worker.mjs', import.meta.url), {
-      workerData: docs,
+    const worker = new Worker(new URL('./read-worker.mjs', import.meta.url));
+    let current: number | undefined;
+    const sendNext = () => {
+      current = next();
+      if (current === undefined) {
+        void worker.terminate().then(() => resolve());
+      } else {
+        worker.postMessage(shares[current]);
+      }
+    };
+    worker.on('message', (parsed: ReadDocument[]) => {
+      results[current!] = parsed;
+      onShare(parsed.length);
+      sendNext();
     });
-    worker.once('message', (parsed: ReadDocument[]) => resolve(parsed));
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`ingest/terms: worker stopped with exit code ${code}`));
-    });
+    worker.once('error', (error) =>
+      reject(new Error(`ingest/terms: worker failed: ${String(error)}`)),
+    );
+    worker.once('online', sendNext);
   });
 }
 
@@ -41,21 +66,30 @@ export async function extractTermsInParallel(
   options: ParallelOptions = {},
 ): Promise<Map<string, KeyTerm[]>> {
   const topK = checkInput(docs, options);
+  const shares: TermDoc[][] = [];
+  const size = options.shareSize ?? DEFAULT_SHARE;
+  for (let start = 0; start < docs.length; start += size) {
+    shares.push(docs.slice(start, start + size));
+  }
   const workers = Math.max(
     1,
-    Math.min(options.workers ?? Math.min(availableParallelism(), 8), docs.length),
+    Math.min(options.workers ?? Math.min(availableParallelism(), 8), shares.length),
   );
-  // More shares than workers would only add start-up cost; fewer would leave a core idle.
-  const size = Math.ceil(docs.length / workers);
+  let queued = 0;
   let read = 0;
-  const shares = await Promise.all(
-    Array.from({ length: workers }, (_, index) =>
-      readInWorker(docs.slice(index * size, (index + 1) * size)).then((parsed) => {
-        read += parsed.length;
-        options.onProgress?.(read);
-        return parsed;
-      }),
+  const results: ReadDocument[][] = [];
+  await Promise.all(
+    Array.from({ length: workers }, () =>
+      runWorker(
+        shares,
+        () => (queued < shares.length ? queued++ : undefined),
+        results,
+        (documents) => {
+          read += documents;
+          options.onProgress?.(read);
+        },
+      ),
     ),
   );
-  return rankDocuments(shares.flat(), topK);
+  return rankDocuments(results.flat(), topK);
 }

@@ -1,9 +1,9 @@
-// Worker thread of extract-parallel.ts: reads its share of the documents (the costly,
-// per-document half of term extraction) and posts the result back. Plain JavaScript that
-// registers tsx first, because a worker thread does not inherit the parent's TypeScript loader.
-import { parentPort, workerData } from 'node:worker_threads';
+// Worker thread of extract-parallel.ts: reads the shares of documents it is sent, one message
+// at a time (the costly, per-document half of term extraction), and posts each result back.
+// Plain JavaScript that registers tsx first: a worker does not inherit the parent's loader.
+import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
 const { readDocuments } = await import('./extract.ts');
-parentPort.postMessage(readDocuments(workerData));
+parentPort.on('message', (docs) => parentPort.postMessage(readDocuments(docs)));
