@@ -31,7 +31,15 @@ export function App() {
   const topicMap = useApiResource<TopicMapResponse>(apiPaths.topicMap());
   const [route, navigate] = useRoute();
   const [hoveredCluster, setHoveredCluster] = useState<number | null>(null);
+  // A cluster clicked in the legend, pinned for the selection it was clicked on: any change
+  // of selection (search, panel, back/forward, close) lets it go without an effect.
+  const [pinned, setPinned] = useState<{ cluster: number; routeKey: string } | null>(null);
   const panelRef = useRef<HTMLElement>(null);
+  const toolbarRef = useRef<HTMLElement>(null);
+  const legendRef = useRef<HTMLElement>(null);
+  const obstructionRefs = useMemo(() => [panelRef, toolbarRef, legendRef], []);
+  const routeKey = route === null ? '' : `${route.kind}:${route.id}`;
+  const pinnedCluster = pinned !== null && pinned.routeKey === routeKey ? pinned.cluster : null;
 
   const topic = useApiResource<TopicDetailResponse>(
     route?.kind === 'topic' ? apiPaths.topic(route.id) : null,
@@ -54,16 +62,22 @@ export function App() {
     if (route?.kind === 'paper' && paperTopics !== null) return paperTopics.map((t) => t.id);
     return [];
   }, [route, paperTopics]);
-  const cameraTarget = useMemo(
-    (): CameraTarget | null =>
-      route === null || selectedTopics.length === 0
-        ? null
-        : { key: `${route.kind}:${route.id}`, topics: selectedTopics },
-    [route, selectedTopics],
-  );
+  const cameraTarget = useMemo((): CameraTarget | null => {
+    if (pinnedCluster !== null && dataset !== null) {
+      const members = dataset.graph.filterNodes((_, { cluster }) => cluster === pinnedCluster);
+      return { key: `cluster:${pinnedCluster}`, topics: members, fit: true };
+    }
+    // With a selection whose topics are still loading, the target has no topics yet: the
+    // camera waits instead of treating it as "nothing selected" (which shows the whole map).
+    return routeKey === '' ? null : { key: routeKey, topics: selectedTopics };
+  }, [routeKey, selectedTopics, pinnedCluster, dataset]);
 
   const selectTopic = useCallback((id: string) => navigate({ kind: 'topic', id }), [navigate]);
   const closePanel = useCallback(() => navigate(null), [navigate]);
+  const selectCluster = useCallback(
+    (cluster: number) => setPinned(cluster === pinnedCluster ? null : { cluster, routeKey }),
+    [pinnedCluster, routeKey],
+  );
   const chooseHit = useCallback(
     (hit: SearchHit) => navigate({ kind: hit.kind, id: hit.id }),
     [navigate],
@@ -112,9 +126,9 @@ export function App() {
           <TopicMap
             dataset={dataset}
             selected={selectedTopics}
-            hoveredCluster={hoveredCluster}
+            hoveredCluster={hoveredCluster ?? pinnedCluster}
             cameraTarget={cameraTarget}
-            obstructionRef={panelRef}
+            obstructionRefs={obstructionRefs}
             onSelectTopic={selectTopic}
           />
         ) : (
@@ -122,22 +136,28 @@ export function App() {
         )}
       </main>
 
-      <header className="toolbar card">
+      <header ref={toolbarRef} className="toolbar card">
         <div className="brand">
           <h1 className="brand__name">
             <span className="brand__mark" aria-hidden="true" />
             Topograph
           </h1>
-          <StatsLine stats={stats} />
+          <StatsLine
+            stats={stats}
+            mapTopics={dataset !== null && mapStatus === null ? dataset.graph.order : null}
+          />
         </div>
         <SearchBox onChoose={chooseHit} />
       </header>
 
       {dataset !== null && mapStatus === null && (
         <Legend
+          ref={legendRef}
           clusters={dataset.clusters}
           colorOf={dataset.appearance.clusterColor}
+          selectedCluster={pinnedCluster}
           onHoverCluster={setHoveredCluster}
+          onSelectCluster={selectCluster}
         />
       )}
 

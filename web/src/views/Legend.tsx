@@ -1,9 +1,10 @@
 /**
  * The cluster legend (bottom left): each cluster's colour and name, largest first. Pointing
- * at (or focusing) a cluster emphasises its topics on the map. Long legends show the largest
+ * at (or focusing) a cluster emphasises its topics on the map; clicking it pins that emphasis
+ * and fits the cluster in view (clicking again lets go). Long legends show the largest
  * clusters and expand on demand; the whole legend can be collapsed out of the way.
  */
-import { useState } from 'react';
+import { useState, type Ref } from 'react';
 import type { ClusterSummary } from '../../../server/api/types.ts';
 import { plural } from '../core/format/format.ts';
 
@@ -12,10 +13,21 @@ const SHOWN = 8;
 interface LegendProps {
   clusters: readonly ClusterSummary[];
   colorOf: (cluster: number) => string;
+  /** The cluster pinned by a click, if any. */
+  selectedCluster: number | null;
   onHoverCluster: (cluster: number | null) => void;
+  onSelectCluster: (cluster: number) => void;
+  ref?: Ref<HTMLElement>;
 }
 
-export function Legend({ clusters, colorOf, onHoverCluster }: LegendProps) {
+export function Legend({
+  clusters,
+  colorOf,
+  selectedCluster,
+  onHoverCluster,
+  onSelectCluster,
+  ref,
+}: LegendProps) {
   const [collapsed, setCollapsed] = useState(false);
   const [expanded, setExpanded] = useState(false);
   if (clusters.length === 0) return null;
@@ -23,7 +35,7 @@ export function Legend({ clusters, colorOf, onHoverCluster }: LegendProps) {
   const hidden = clusters.length - shown.length;
 
   return (
-    <section className="legend card" aria-labelledby="legend-title">
+    <section ref={ref} className="legend card" aria-labelledby="legend-title">
       <div className="legend__header">
         <h2 id="legend-title" className="legend__title">
           Clusters <span className="legend__count">{clusters.length}</span>
@@ -43,22 +55,25 @@ export function Legend({ clusters, colorOf, onHoverCluster }: LegendProps) {
         <>
           <ul id="legend-list" className="legend__list" onMouseLeave={() => onHoverCluster(null)}>
             {shown.map((cluster) => (
-              <li
-                key={cluster.id}
-                className="legend__item"
-                tabIndex={0}
-                title={`${cluster.label} — ${plural(cluster.topics, 'topic')}`}
-                onMouseEnter={() => onHoverCluster(cluster.id)}
-                onFocus={() => onHoverCluster(cluster.id)}
-                onBlur={() => onHoverCluster(null)}
-              >
-                <span
-                  className="swatch"
-                  style={{ background: colorOf(cluster.id) }}
-                  aria-hidden="true"
-                />
-                <span className="legend__label">{cluster.label}</span>
-                <span className="legend__topics">{cluster.topics}</span>
+              <li key={cluster.id}>
+                <button
+                  type="button"
+                  className="legend__item"
+                  aria-pressed={cluster.id === selectedCluster}
+                  title={`${cluster.label} — ${plural(cluster.topics, 'topic')} (click to zoom to them)`}
+                  onMouseEnter={() => onHoverCluster(cluster.id)}
+                  onFocus={() => onHoverCluster(cluster.id)}
+                  onBlur={() => onHoverCluster(null)}
+                  onClick={() => onSelectCluster(cluster.id)}
+                >
+                  <span
+                    className="swatch"
+                    style={{ background: colorOf(cluster.id) }}
+                    aria-hidden="true"
+                  />
+                  <span className="legend__label">{cluster.label}</span>
+                  <span className="legend__topics">{cluster.topics}</span>
+                </button>
               </li>
             ))}
           </ul>

@@ -14,7 +14,12 @@ import {
 } from 'react';
 import type { SearchHit } from '../../../server/api/types.ts';
 import { groupSearchHits, hitAt, moveActive } from '../core/search/search-results.ts';
-import { useSearch } from '../core/search/use-search.ts';
+import {
+  SEARCH_MAX_LENGTH,
+  searchErrorMessage,
+  searchQuery,
+  useSearch,
+} from '../core/search/use-search.ts';
 
 const KIND_TAGS = { topic: 'Topic', paper: 'Paper', repository: 'Repo' } as const;
 
@@ -31,8 +36,10 @@ export function SearchBox({ onChoose }: SearchBoxProps) {
   const search = useSearch(text);
   const groups = useMemo(() => groupSearchHits(search.hits), [search.hits]);
   const count = groups.reduce((total, group) => total + group.hits.length, 0);
-  const current = search.query === text.trim() && !search.loading;
-  const showList = open && text.trim() !== '';
+  const query = searchQuery(text);
+  const current = search.query === query && !search.loading;
+  // Whitespace is not a search: nothing is shown for it.
+  const showList = open && query !== '';
   const optionId = (index: number) => `${listId}-option-${index}`;
 
   useEffect(() => {
@@ -100,9 +107,10 @@ export function SearchBox({ onChoose }: SearchBoxProps) {
         aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
         autoComplete="off"
         spellCheck={false}
+        maxLength={SEARCH_MAX_LENGTH}
         value={text}
         onChange={(event) => {
-          setText(event.target.value);
+          setText(event.target.value.slice(0, SEARCH_MAX_LENGTH));
           setOpen(true);
           setActive(-1);
         }}
@@ -145,10 +153,10 @@ export function SearchBox({ onChoose }: SearchBoxProps) {
           ))}
         </ul>
         <SearchStatus
-          query={text.trim()}
+          query={query}
           loading={search.loading || !current}
           count={count}
-          error={search.error?.message ?? null}
+          error={search.error === null ? null : searchErrorMessage(search.error)}
         />
       </div>
     </div>
@@ -162,9 +170,11 @@ function SearchStatus(props: {
   error: string | null;
 }) {
   let message: string | null = null;
-  if (props.error !== null) message = `Search failed: ${props.error}`;
+  if (props.error !== null) message = props.error;
   else if (props.loading && props.count === 0) message = 'Searching…';
-  else if (!props.loading && props.count === 0) message = `Nothing found for “${props.query}”.`;
+  else if (!props.loading && props.count === 0 && props.query !== '') {
+    message = `Nothing found for “${props.query}”.`;
+  }
   if (message === null) return null;
   return (
     <p

@@ -8,6 +8,12 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count.toLocaleString('en-US')} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** The year of an ISO date (`2024-04-26`, `2024-04`, `2024`), or null. */
+export function yearOf(iso: string | undefined): string | null {
+  const match = iso === undefined ? null : /^(\d{4})/.exec(iso);
+  return match === null ? null : (match[1] ?? null);
+}
+
 /** `2024-04-26` → "26 Apr 2024"; partial dates (`2024`, `2024-04`) as far as they go. */
 export function formatDate(iso: string | undefined, locale = 'en-GB'): string | null {
   if (!iso) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeEmphasis, isEmphasisedEdge } from './map-focus.ts';
+import { computeEmphasis, isEmphasisedEdge, MAX_FORCED_LABELS } from './map-focus.ts';
 import { createTopicGraph } from './topic-graph.ts';
 
 // A small map shaped like the sample corpus: two causal topics, one generative topic.
@@ -97,5 +97,51 @@ describe('computeEmphasis', () => {
     if (emphasis === null) return;
     expect(isEmphasisedEdge(emphasis, 'counterfactual', 'diffusion model')).toBe(true);
     expect(isEmphasisedEdge(emphasis, 'causal inference', 'counterfactual')).toBe(false);
+  });
+});
+
+describe('forced labels', () => {
+  it('labels a hovered topic and all its neighbours', () => {
+    const emphasis = computeEmphasis(graph, {
+      hovered: 'counterfactual',
+      hoveredCluster: null,
+      selected: [],
+    });
+    expect(sorted(emphasis?.labelled)).toEqual([
+      'causal inference',
+      'counterfactual',
+      'diffusion model',
+    ]);
+  });
+
+  it('labels only the strongest neighbours of a hub', () => {
+    const hub = createTopicGraph({
+      attributes: { clusters: [] },
+      options: { type: 'undirected', multi: false, allowSelfLoops: false },
+      nodes: Array.from({ length: MAX_FORCED_LABELS + 11 }, (_, i) => ({
+        key: `t${i}`,
+        attributes: { label: `t${i}`, papers: 2, cluster: 0, x: i, y: i },
+      })),
+      edges: Array.from({ length: MAX_FORCED_LABELS + 10 }, (_, i) => ({
+        key: `e${i}`,
+        source: 't0',
+        target: `t${i + 1}`,
+        attributes: { papers: 1, strength: i },
+      })),
+    });
+    const emphasis = computeEmphasis(hub, { hovered: 't0', hoveredCluster: null, selected: [] });
+    expect(emphasis?.nodes.size).toBe(MAX_FORCED_LABELS + 11);
+    expect(emphasis?.labelled.size).toBe(MAX_FORCED_LABELS + 1);
+    expect(emphasis?.labelled.has(`t${MAX_FORCED_LABELS + 10}`)).toBe(true);
+    expect(emphasis?.labelled.has('t1')).toBe(false);
+  });
+
+  it('forces no neighbour labels for a selection or a cluster', () => {
+    const emphasis = computeEmphasis(graph, {
+      hovered: null,
+      hoveredCluster: 0,
+      selected: [],
+    });
+    expect(emphasis?.labelled.size).toBe(0);
   });
 });

@@ -21,12 +21,21 @@ export interface MapEmphasis {
   centers: ReadonlySet<string>;
   /** Every topic that stays in colour: centres and, when asked, their neighbours. */
   nodes: ReadonlySet<string>;
+  /**
+   * Topics whose labels are forced past sigma's label grid: a hovered topic and its
+   * strongest neighbours (at most `MAX_FORCED_LABELS`). Empty otherwise.
+   */
+  labelled: ReadonlySet<string>;
 }
+
+/** How many neighbours of a hovered topic get their label forced (the strongest links). */
+export const MAX_FORCED_LABELS = 40;
 
 /** The emphasis for a focus state, or null when nothing should fade. Unknown ids are ignored. */
 export function computeEmphasis(graph: TopicGraph, focus: MapFocusState): MapEmphasis | null {
   if (focus.hovered !== null && graph.hasNode(focus.hovered)) {
-    return around(graph, [focus.hovered], true);
+    const hovered = focus.hovered;
+    return { ...around(graph, [hovered], true), labelled: strongestNeighbours(graph, hovered) };
   }
   if (focus.hoveredCluster !== null) {
     const cluster = focus.hoveredCluster;
@@ -44,7 +53,17 @@ function around(graph: TopicGraph, centers: string[], withNeighbours: boolean): 
     for (const center of centers)
       graph.forEachNeighbor(center, (neighbour) => nodes.add(neighbour));
   }
-  return { centers: new Set(centers), nodes };
+  return { centers: new Set(centers), nodes, labelled: new Set() };
+}
+
+/** The topic and its `MAX_FORCED_LABELS` neighbours with the strongest co-occurrence. */
+function strongestNeighbours(graph: TopicGraph, topic: string): Set<string> {
+  const neighbours: { node: string; strength: number }[] = [];
+  graph.forEachEdge(topic, (_, { strength }, source, target) => {
+    neighbours.push({ node: source === topic ? target : source, strength });
+  });
+  neighbours.sort((a, b) => b.strength - a.strength || a.node.localeCompare(b.node));
+  return new Set([topic, ...neighbours.slice(0, MAX_FORCED_LABELS).map(({ node }) => node)]);
 }
 
 /** Whether an edge belongs to an emphasis: it touches a centre and stays within the nodes. */

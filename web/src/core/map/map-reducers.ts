@@ -36,11 +36,13 @@ export function createMapReducers(
     };
     if (emphasis !== null) {
       if (emphasis.nodes.has(node)) {
-        // Only a lone centre (the hovered or selected topic) forces its label: forced labels
-        // are never de-overlapped, so neighbours and cluster members go through sigma's
-        // label grid like everything else.
+        // A lone centre (the hovered or selected topic) forces its label, and so do the
+        // strongest neighbours of a hovered topic (a bounded number: forced labels are never
+        // de-overlapped); cluster members go through sigma's label grid like everything else.
         display.zIndex = emphasis.centers.has(node) ? 3 : 2;
-        display.forceLabel = emphasis.centers.size === 1 && emphasis.centers.has(node);
+        display.forceLabel =
+          (emphasis.centers.size === 1 && emphasis.centers.has(node)) ||
+          emphasis.labelled.has(node);
       } else {
         display.color = MAP_COLORS.faded;
         display.label = null;

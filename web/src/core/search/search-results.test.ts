@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../../../../server/api/types.ts';
 import { groupSearchHits, hitAt, moveActive } from './search-results.ts';
+import { ApiError } from '../api.ts';
+import { SEARCH_MAX_LENGTH, searchErrorMessage, searchQuery } from './use-search.ts';
 
 const hits: SearchHit[] = [
   { kind: 'paper', id: '2511.08577', label: 'Think-at-Hard' },
@@ -44,5 +46,20 @@ describe('moveActive', () => {
     expect(moveActive(2, 1, 3)).toBe(0);
     expect(moveActive(0, -1, 3)).toBe(2);
     expect(moveActive(0, 1, 0)).toBe(-1);
+  });
+});
+
+describe('search queries', () => {
+  it('trims and caps what was typed at the API limit', () => {
+    expect(searchQuery('  causal  ')).toBe('causal');
+    expect(searchQuery(' \t ')).toBe('');
+    expect(searchQuery('x'.repeat(250))).toHaveLength(SEARCH_MAX_LENGTH);
+  });
+
+  it('words failures for readers, not with the raw API message', () => {
+    const raw = 'querystring/q must NOT have more than 200 characters';
+    expect(searchErrorMessage(new ApiError(raw, 400, '/api/search'))).not.toContain(raw);
+    expect(searchErrorMessage(new ApiError('down', 0, '/api/search'))).toMatch(/reached/);
+    expect(searchErrorMessage(new ApiError('boom', 500, '/api/search'))).toMatch(/try again/);
   });
 });

@@ -10,6 +10,22 @@ import { useApiResource } from '../use-api-resource.ts';
 
 export const SEARCH_DEBOUNCE_MS = 150;
 export const SEARCH_LIMIT = 12;
+/** The longest query the API accepts (`q`); the input is capped at it too. */
+export const SEARCH_MAX_LENGTH = 200;
+
+/** The query to send for what was typed: trimmed, at most `SEARCH_MAX_LENGTH` characters. */
+export function searchQuery(input: string): string {
+  return input.trim().slice(0, SEARCH_MAX_LENGTH).trim();
+}
+
+/** A message for a failed search that a reader can act on, never the raw API error. */
+export function searchErrorMessage(error: ApiError): string {
+  if (error.status === 0) return 'Search is unavailable: the server could not be reached.';
+  if (error.status >= 400 && error.status < 500) {
+    return 'That search could not be run. Try a shorter query or other words.';
+  }
+  return 'Search is not working right now. Please try again in a moment.';
+}
 
 export interface SearchState {
   /** The query the results are for, trimmed; '' when there is nothing to search. */
@@ -20,13 +36,13 @@ export interface SearchState {
 }
 
 export function useSearch(input: string): SearchState {
-  const [debounced, setDebounced] = useState(input.trim());
+  const [debounced, setDebounced] = useState(searchQuery(input));
   useEffect(() => {
-    const timer = setTimeout(() => setDebounced(input.trim()), SEARCH_DEBOUNCE_MS);
+    const timer = setTimeout(() => setDebounced(searchQuery(input)), SEARCH_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [input]);
 
-  const query = input.trim() === '' ? '' : debounced;
+  const query = searchQuery(input) === '' ? '' : debounced;
   const resource = useApiResource<SearchResponse>(
     query === '' ? null : apiPaths.search(query, SEARCH_LIMIT),
   );

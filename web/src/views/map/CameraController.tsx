@@ -1,15 +1,19 @@
 /**
  * Moves the camera to what the panel is about, so a selection made in the search box, the
- * panel or the URL is never off-screen or hidden behind the panel. A topic is centred in the
- * visible part of the map (zooming in a little when the map is shown whole); a group of topics
- * (a paper's) is fitted when any of them is out of sight. Runs once per target key. Renders
- * nothing.
+ * panel or the URL is never off-screen or hidden behind the panel, the toolbar or the legend.
+ * A topic is centred in the visible part of the map (zooming in a little when the map is
+ * shown whole); a group of topics (a paper's) is fitted when any of them is out of sight; a
+ * cluster picked in the legend is always fitted. The whole map is framed in the visible part
+ * when the map first shows (before moving to a selection from the URL), and again when the
+ * target goes away (the panel is closed). Runs once per target key. Renders nothing.
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import {
   cameraCentring,
   cameraFitting,
+  cameraShowingAll,
   isInside,
+  sizeOf,
   topicsOnScreen,
   visibleArea,
 } from './camera-geometry.ts';
@@ -18,39 +22,79 @@ import type { TopicSigma } from './TopicMap.tsx';
 export interface CameraTarget {
   /** Changes whenever the target does; the camera moves once per key. */
   key: string;
+  /** Empty while they load (a paper's topics): the camera waits rather than moving. */
   topics: readonly string[];
+  /** Fit the topics even when they are all in sight already (a cluster from the legend). */
+  fit?: boolean;
 }
 
 /** The zoom a lone selected topic is shown at when the map is more zoomed out than this. */
 const TOPIC_RATIO = 0.55;
 const DURATION = 550;
+const EASING = 'quadraticInOut';
 
 interface CameraControllerProps {
   sigma: TopicSigma;
   target: CameraTarget | null;
-  obstructionRef: RefObject<HTMLElement | null>;
+  obstructionRefs: readonly RefObject<HTMLElement | null>[];
 }
 
-export function CameraController({ sigma, target, obstructionRef }: CameraControllerProps) {
+export function CameraController({ sigma, target, obstructionRefs }: CameraControllerProps) {
   const key = target?.key ?? null;
   const topicsKey = target?.topics.join('\n') ?? '';
+  const fit = target?.fit ?? false;
+  const previousKey = useRef<string | null>(null);
+  // The whole map is framed in the visible part, without animation, on the first run.
+  const framed = useRef(false);
+
+  // The zoom, mirrored on the map element (`data-camera-ratio`) for tests and debugging.
+  useEffect(() => {
+    const camera = sigma.getCamera();
+    const container = sigma.getContainer();
+    const mirror = () => {
+      container.dataset.cameraRatio = camera.getState().ratio.toFixed(3);
+    };
+    mirror();
+    camera.on('updated', mirror);
+    return () => {
+      camera.off('updated', mirror);
+    };
+  }, [sigma]);
 
   useEffect(() => {
-    if (key === null || topicsKey === '') return;
+    const previous = previousKey.current;
+    previousKey.current = key;
+    const obstructions = obstructionRefs.map((ref) => ref.current);
+    const camera = sigma.getCamera();
+    // New reducers (set by the focus controller in this same commit) leave sigma with a
+    // pending refresh, during which its graph extent is reset and coordinate conversions are
+    // wrong; process it now so the arithmetic below sees the map as it is drawn.
+    sigma.refresh();
+    if (!framed.current) {
+      framed.current = true;
+      const whole = cameraShowingAll(sigma, obstructions);
+      if (whole !== null) camera.setState(whole);
+    }
+    if (key === null) {
+      if (previous === null) return;
+      const state = cameraShowingAll(sigma, obstructions);
+      if (state !== null) void camera.animate(state, { duration: DURATION, easing: EASING });
+      return;
+    }
+    if (topicsKey === '') return;
     const points = topicsOnScreen(sigma, topicsKey.split('\n'));
     if (points.length === 0) return;
-    const area = visibleArea(sigma, obstructionRef.current);
-    const camera = sigma.getCamera();
+    const single = points.length === 1;
+    const area = visibleArea(sigma, obstructions, single ? undefined : sizeOf(points));
     const ratio = camera.getState().ratio;
     const allVisible = points.every((point) => isInside(area, point));
-    const single = points.length === 1;
-    if (allVisible && (!single || ratio <= TOPIC_RATIO)) return;
+    if (!fit && allVisible && (!single || ratio <= TOPIC_RATIO)) return;
 
     const state = single
       ? cameraCentring(sigma, points, area, Math.min(ratio, TOPIC_RATIO))
       : cameraFitting(sigma, points, area);
-    void camera.animate(state, { duration: DURATION, easing: 'quadraticInOut' });
-  }, [sigma, key, topicsKey, obstructionRef]);
+    void camera.animate(state, { duration: DURATION, easing: EASING });
+  }, [sigma, key, topicsKey, fit, obstructionRefs]);
 
   return null;
 }

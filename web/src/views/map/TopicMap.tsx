@@ -25,8 +25,8 @@ interface TopicMapProps {
   selected: readonly string[];
   hoveredCluster: number | null;
   cameraTarget: CameraTarget | null;
-  /** The element covering the right of the map (the side panel), kept clear by the camera. */
-  obstructionRef: RefObject<HTMLElement | null>;
+  /** Elements floating over the map (side panel, toolbar, legend), kept clear by the camera. */
+  obstructionRefs: readonly RefObject<HTMLElement | null>[];
   onSelectTopic: (topic: string) => void;
 }
 
@@ -77,9 +77,9 @@ export function TopicMap(props: TopicMapProps) {
           <CameraController
             sigma={sigma}
             target={props.cameraTarget}
-            obstructionRef={props.obstructionRef}
+            obstructionRefs={props.obstructionRefs}
           />
-          <ZoomControls sigma={sigma} obstructionRef={props.obstructionRef} />
+          <ZoomControls sigma={sigma} obstructionRefs={props.obstructionRefs} />
         </>
       )}
     </div>

@@ -1,29 +1,29 @@
 /**
  * Zoom in / zoom out / show-everything buttons over the map (bottom right), for people
  * without a scroll wheel and for keyboard users. "Show the whole map" fits every topic into
- * the part of the map the side panel leaves visible.
+ * the part of the map the side panel, the toolbar and the legend leave visible.
  */
 import type { RefObject } from 'react';
-import { cameraFitting, topicsOnScreen, visibleArea } from './camera-geometry.ts';
+import { cameraShowingAll } from './camera-geometry.ts';
 import type { TopicSigma } from './TopicMap.tsx';
 
 const DURATION = 300;
 
 interface ZoomControlsProps {
   sigma: TopicSigma;
-  obstructionRef: RefObject<HTMLElement | null>;
+  obstructionRefs: readonly RefObject<HTMLElement | null>[];
 }
 
-export function ZoomControls({ sigma, obstructionRef }: ZoomControlsProps) {
+export function ZoomControls({ sigma, obstructionRefs }: ZoomControlsProps) {
   const camera = sigma.getCamera();
   const showAll = () => {
-    const points = topicsOnScreen(sigma, sigma.getGraph().nodes());
-    if (points.length === 0 || obstructionRef.current === null) {
-      void camera.animatedReset({ duration: DURATION });
-      return;
-    }
-    const area = visibleArea(sigma, obstructionRef.current);
-    void camera.animate(cameraFitting(sigma, points, area), { duration: DURATION });
+    sigma.refresh(); // settle any pending refresh first (see CameraController)
+    const state = cameraShowingAll(
+      sigma,
+      obstructionRefs.map((ref) => ref.current),
+    );
+    if (state === null) void camera.animatedReset({ duration: DURATION });
+    else void camera.animate(state, { duration: DURATION });
   };
   return (
     <div className="zoom-controls card" role="group" aria-label="Zoom">

@@ -7,7 +7,8 @@
 import { useMemo } from 'react';
 import type { PaperDetailResponse } from '../../../../server/api/types.ts';
 import { formatDate, plural } from '../../core/format/format.ts';
-import { paperLinks } from '../../core/links/paper-links.ts';
+import { paperHomeLink, paperLinks } from '../../core/links/paper-links.ts';
+import { safeHttpUrl } from '../../core/links/safe-url.ts';
 import { ExternalLink } from '../common/ExternalLink.tsx';
 import { HighlightedText } from '../common/HighlightedText.tsx';
 import type { PanelContext } from './panel-context.ts';
@@ -28,7 +29,10 @@ export function PaperPanel({ detail, context }: PaperPanelProps) {
   const terms = useMemo(() => topics.map(({ id, label }) => ({ id, label })), [topics]);
   // Repository URLs are often also among the paper's links; list them once, as repositories.
   const repositoryUrls = new Set(repositories.map((repository) => repository.url.toLowerCase()));
-  const links = paperLinks(paper).filter((link) => !repositoryUrls.has(link.url.toLowerCase()));
+  const home = paperHomeLink(paper);
+  const links = paperLinks(paper).filter(
+    (link) => !repositoryUrls.has(link.url.toLowerCase()) && safeHttpUrl(link.url) !== home.url,
+  );
   const byline = authorLine(paper.authors, paper.authorsCount);
   const date = formatDate(paper.published);
 
@@ -51,6 +55,11 @@ export function PaperPanel({ detail, context }: PaperPanelProps) {
           {paper.organization && <span className="organization">{paper.organization}</span>}
         </p>
       )}
+      <p className="paper-home">
+        <ExternalLink url={home.url} className="paper-home__link">
+          {home.label} ↗
+        </ExternalLink>
+      </p>
 
       {repositories.length > 0 && (
         <PanelSection title="Code & data" count={repositories.length}>
@@ -125,6 +134,7 @@ export function PaperPanel({ detail, context }: PaperPanelProps) {
           papers={related.map((other) => ({
             id: other.id,
             title: other.title,
+            published: other.published,
             detail:
               other.shared.length > 0
                 ? `shares: ${other.shared.map((topic) => topic.label).join(', ')}`
@@ -136,11 +146,12 @@ export function PaperPanel({ detail, context }: PaperPanelProps) {
       </PanelSection>
 
       {paper.sources.length > 0 && (
-        <PanelSection title="Sources">
+        <PanelSection title="Read from" count={paper.sources.length}>
+          <p className="muted source-note">The input records this paper was built from:</p>
           <ul className="source-list">
             {paper.sources.map((source) => (
               <li key={source}>
-                <code>{source}</code>
+                <code title="file:line">{source}</code>
               </li>
             ))}
           </ul>

@@ -4,7 +4,6 @@
  */
 import type { RepositoryDetailResponse } from '../../../../server/api/types.ts';
 import type { RepositoryKind } from '../../../../server/store/model.ts';
-import { formatDate } from '../../core/format/format.ts';
 import { ExternalLink } from '../common/ExternalLink.tsx';
 import type { PanelContext } from './panel-context.ts';
 import { PanelSection } from './PanelSection.tsx';
@@ -47,12 +46,8 @@ export function RepositoryPanel({ detail, context }: RepositoryPanelProps) {
           papers={papers.map((paper) => ({
             id: paper.id,
             title: paper.title,
-            detail: [
-              formatDate(paper.published),
-              paper.status === 'promised' ? 'code promised' : null,
-            ]
-              .filter(Boolean)
-              .join(' · '),
+            published: paper.published,
+            detail: paper.status === 'promised' ? 'code promised' : undefined,
           }))}
           onOpenPaper={(id) => context.navigate({ kind: 'paper', id })}
           empty="No paper links to this repository."

@@ -3,7 +3,7 @@
  * papers (most relevant first, as the API orders them) and the topics it co-occurs with.
  */
 import type { TopicDetailResponse } from '../../../../server/api/types.ts';
-import { formatDate, plural } from '../../core/format/format.ts';
+import { plural } from '../../core/format/format.ts';
 import type { PanelContext } from './panel-context.ts';
 import { PanelSection } from './PanelSection.tsx';
 import { PaperList } from './PaperList.tsx';
@@ -50,16 +50,19 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
           papers={papers.map((paper) => ({
             id: paper.id,
             title: paper.title,
-            detail: formatDate(paper.published),
+            published: paper.published,
           }))}
           onOpenPaper={(id) => context.navigate({ kind: 'paper', id })}
           empty="No paper mentions this topic."
         />
       </PanelSection>
 
-      <PanelSection title="Co-occurring topics" count={coOccurring.length}>
+      <PanelSection
+        title="Co-occurring topics"
+        count={coOccurring.length > 0 ? coOccurring.length : undefined}
+      >
         {coOccurring.length === 0 ? (
-          <p className="muted">This topic appears on its own.</p>
+          <p className="muted">No co-occurring topics.</p>
         ) : (
           <div className="chips">
             {coOccurring.map((other) => (
