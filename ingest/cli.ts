@@ -30,6 +30,7 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
     lines.push(`skipped (no format reads them): ${listed(summary.skippedFiles)}`);
   if (summary.emptyFiles.length)
     lines.push(`warning: no paper found in ${listed(summary.emptyFiles)}`);
+  for (const failure of summary.termFailures.slice(0, 5)) lines.push(`warning: ${failure}`);
   for (const failure of summary.failures) lines.push(`error: ${failure.message}`);
   return lines.join('\n');
 }

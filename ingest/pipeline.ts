@@ -37,6 +37,8 @@ export interface IngestSummary {
   files: number;
   /** Files in the given folders that no format reads (READMEs, images…). */
   skippedFiles: string[];
+  /** Papers stored without key terms because the tagger failed on their text. */
+  termFailures: string[];
   /** Files read without error that held no paper at all. */
   emptyFiles: string[];
   failures: FileFailure[];
@@ -182,10 +184,17 @@ export async function ingest(
     text: paper.abstract,
   }));
   const topK = options.topK ?? DEFAULT_TOP_K;
+  const termFailures: string[] = [];
+  const onFailure = (id: string, reason: string) =>
+    termFailures.push(`ingest/terms: paper ${id}: no key terms, the tagger failed (${reason})`);
   const terms =
     docs.length >= PARALLEL_TERMS_FROM
-      ? await extractTermsInParallel(docs, { topK, onProgress: (read) => progress.update(read) })
-      : extractTerms(docs, { topK });
+      ? await extractTermsInParallel(docs, {
+          topK,
+          onFailure,
+          onProgress: (read) => progress.update(read),
+        })
+      : extractTerms(docs, { topK, onFailure });
   progress.update(termDocs.length);
   progress.stop();
 
@@ -221,6 +230,7 @@ export async function ingest(
     files: files.length,
     skippedFiles: skipped,
     emptyFiles,
+    termFailures,
     failures,
     records,
     skippedRecords,

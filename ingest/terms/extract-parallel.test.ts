@@ -34,6 +34,26 @@ describe('extractTermsInParallel', () => {
     );
   });
 
+  it('gives a text the tagger fails on no terms, says so, and reads the others', async () => {
+    const docs: TermDoc[] = [
+      ...sampleDocs().slice(0, 3),
+      // Untyped input (a JSON export with a number for a title) makes reading throw.
+      { id: 'broken', title: 42 as unknown as string, text: 'A text.' },
+    ];
+    const failures: string[] = [];
+    const terms = await extractTermsInParallel(docs, {
+      workers: 2,
+      shareSize: 2,
+      onFailure: (id) => failures.push(id),
+    });
+    expect(failures).toEqual(['broken']);
+    expect(terms.get('broken')).toEqual([]);
+    expect(terms.get('d0')!.length).toBeGreaterThan(0);
+    const serialFailures: string[] = [];
+    extractTerms(docs, { onFailure: (id) => serialFailures.push(id) });
+    expect(serialFailures).toEqual(['broken']);
+  });
+
   it('validates its input like extractTerms', async () => {
     await expect(
       extractTermsInParallel([

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import {
   checkInput,
   rankDocuments,
+  reportFailures,
   type ExtractOptions,
   type KeyTerm,
   type ReadDocument,
@@ -55,7 +56,11 @@ function runWorker(
       sendNext();
     });
     worker.once('error', (error) =>
-      reject(new Error(`ingest/terms: worker failed: ${String(error)}`)),
+      reject(
+        new Error(
+          `ingest/terms: worker failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+        ),
+      ),
     );
     worker.once('online', sendNext);
   });
@@ -91,5 +96,5 @@ export async function extractTermsInParallel(
       ),
     ),
   );
-  return rankDocuments(results.flat(), topK);
+  return rankDocuments(reportFailures(results.flat(), options), topK);
 }

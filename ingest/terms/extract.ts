@@ -35,6 +35,8 @@ export interface KeyTerm {
 export interface ExtractOptions {
   /** Most terms kept per document; default `DEFAULT_TOP_K`. */
   topK?: number;
+  /** Told of each document the tagger failed on (it gets no terms). */
+  onFailure?: (id: string, reason: string) => void;
 }
 
 export const DEFAULT_TOP_K = 10;
@@ -97,7 +99,7 @@ export function extractTerms(
   options: ExtractOptions = {},
 ): Map<string, KeyTerm[]> {
   const topK = checkInput(docs, options);
-  return rankDocuments(readDocuments(docs), topK);
+  return rankDocuments(reportFailures(readDocuments(docs), options), topK);
 }
 
 /** Validates a call; returns `topK`. */
@@ -114,8 +116,14 @@ export function checkInput(docs: TermDoc[], options: ExtractOptions): number {
   return topK;
 }
 
+/** Tells `options.onFailure` of the documents that could not be read; returns them all. */
+export function reportFailures(parsed: ReadDocument[], options: ExtractOptions): ReadDocument[] {
+  for (const { id, failed } of parsed) if (failed) options.onFailure?.(id, failed);
+  return parsed;
+}
+
 /** One document read: its phrase occurrences and the acronyms it defines. Plain data. */
-export type ReadDocument = { id: string } & ReturnType<typeof readDocument>;
+export type ReadDocument = { id: string; failed?: string } & ReturnType<typeof readDocument>;
 
 /**
  * The per-document half of extraction (tagging, candidates, the document's own acronyms): the
@@ -124,7 +132,15 @@ export type ReadDocument = { id: string } & ReturnType<typeof readDocument>;
  */
 export function readDocuments(docs: TermDoc[]): ReadDocument[] {
   const singular = createSingulariser();
-  return docs.map((doc) => ({ id: doc.id, ...readDocument(doc, singular) }));
+  return docs.map((doc) => {
+    try {
+      return { id: doc.id, ...readDocument(doc, singular) };
+    } catch (error) {
+      // One text the tagger cannot handle must not stop a corpus: it gets no terms.
+      const reason = error instanceof Error ? error.message : JSON.stringify(error);
+      return { id: doc.id, occurrences: [], defined: new Map(), failed: reason || 'unknown error' };
+    }
+  });
 }
 
 /**
