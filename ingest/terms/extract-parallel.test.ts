@@ -54,6 +54,25 @@ describe('extractTermsInParallel', () => {
     expect(serialFailures).toEqual(['broken']);
   });
 
+  it('treats words that name Object.prototype members as words', async () => {
+    // Regression: "Constructor" in an arXiv abstract (2504.09949) once read Object itself out of
+    // a plain-object lookup table, and the worker could not send the result.
+    const docs: TermDoc[] = [
+      {
+        id: 'c',
+        title: 'A Constructor of Prototypes',
+        text: 'The constructor calls toString and valueOf on prototypes.',
+      },
+    ];
+    const terms = await extractTermsInParallel(docs, { workers: 1 });
+    expect(terms).toEqual(extractTerms(docs));
+    for (const term of terms.get('c')!) {
+      expect(typeof term.key).toBe('string');
+      expect(typeof term.label).toBe('string');
+    }
+    expect(terms.get('c')!.map((term) => term.key)).toContain('constructor');
+  });
+
   it('validates its input like extractTerms', async () => {
     await expect(
       extractTermsInParallel([

@@ -50,7 +50,14 @@ function runWorker(
         worker.postMessage(shares[current]);
       }
     };
-    worker.on('message', (parsed: ReadDocument[]) => {
+    worker.on('message', (parsed: ReadDocument[] | { error: string; id?: string }) => {
+      if (!Array.isArray(parsed)) {
+        reject(
+          new Error(`ingest/terms: worker could not send document ${parsed.id}: ${parsed.error}`),
+        );
+        void worker.terminate();
+        return;
+      }
       results[current!] = parsed;
       onShare(parsed.length);
       sendNext();

@@ -72,7 +72,8 @@ export function createSingulariser(): (word: string) => string {
     let singular = cache.get(word);
     if (singular === undefined) {
       const eligible = word.length > 3 && !INVARIANT.has(word) && !KEEP_FINAL_S.test(word);
-      singular = IRREGULAR[word] ?? word;
+      // Own keys only: "constructor" is a word, not Object.prototype.constructor.
+      singular = Object.hasOwn(IRREGULAR, word) ? IRREGULAR[word]! : word;
       if (singular === word && eligible && toSingular && word.endsWith('s')) {
         singular = toSingular(word, model);
         if (singular.length < 3) singular = word;

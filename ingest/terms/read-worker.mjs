@@ -6,4 +6,19 @@ import { register } from 'tsx/esm/api';
 
 register();
 const { readDocuments } = await import('./extract.ts');
-parentPort.on('message', (docs) => parentPort.postMessage(readDocuments(docs)));
+parentPort.on('message', (docs) => {
+  const parsed = readDocuments(docs);
+  try {
+    parentPort.postMessage(parsed);
+  } catch (error) {
+    const bad = parsed.find((doc) => {
+      try {
+        structuredClone(doc);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    parentPort.postMessage({ error: `${error?.name}: ${error?.message}`, id: bad?.id });
+  }
+});
