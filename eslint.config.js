@@ -13,6 +13,11 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Plain JavaScript runs on Node (the terms worker): its globals are not browser ones.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { structuredClone: 'readonly' } },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
