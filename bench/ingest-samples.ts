@@ -24,7 +24,10 @@ for (let run = 1; run <= runs; run++) {
   rmSync(dir, { recursive: true, force: true });
   console.log(
     `run ${run}: ${seconds.toFixed(2)} s — ${summary.records} records → ${stats.papers} papers, ` +
-      `${stats.topics} topics, ${stats.repositories} repositories, ${stats.clusters} clusters`,
+      `${stats.topics} topics, ${stats.repositories} repositories, ${stats.clusters} clusters\n` +
+      `       stages (s): ${Object.entries(summary.timings)
+        .map(([stage, time]) => `${stage} ${time}`)
+        .join(', ')}`,
   );
 }
 const peak = process.resourceUsage().maxRSS / 1024;

@@ -22,7 +22,9 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
     `papers:       ${papers.new} new, ${papers.updated} updated, ${papers.unchanged} unchanged` +
       (summary.withoutAbstract ? `, ${summary.withoutAbstract} without abstract` : ''),
     `in the store: ${summary.topics} topics, ${summary.repositories} repositories`,
-    `time:         ${seconds.toFixed(1)} s`,
+    `time:         ${seconds.toFixed(1)} s (${Object.entries(summary.timings)
+      .map(([stage, time]) => `${stage} ${time.toFixed(1)}`)
+      .join(', ')})`,
   ];
   const listed = (files: string[]) =>
     files.slice(0, 5).join(', ') + (files.length > 5 ? ` and ${files.length - 5} more` : '');

@@ -37,6 +37,7 @@ export interface IngestSummary {
   files: number;
   /** Files in the given folders that no format reads (READMEs, images…). */
   skippedFiles: string[];
+  timings: StageTimings;
   /** Papers stored without key terms because the tagger failed on their text. */
   termFailures: string[];
   /** Files read without error that held no paper at all. */
@@ -51,6 +52,15 @@ export interface IngestSummary {
   withoutAbstract: number;
   topics: number;
   repositories: number;
+}
+
+/** Wall time of each stage, in seconds. */
+export interface StageTimings {
+  read: number;
+  merge: number;
+  terms: number;
+  write: number;
+  analyse: number;
 }
 
 export const DEFAULT_BATCH_SIZE = 250;
@@ -113,6 +123,14 @@ export async function ingest(
   }
   const { files, skipped, failures } = await listInputs(paths, options.format);
   const emptyFiles: string[] = [];
+  const timings: StageTimings = { read: 0, merge: 0, terms: 0, write: 0, analyse: 0 };
+  let stageStarted = performance.now();
+  /** Ends a stage: its wall time in seconds goes to `timings`. */
+  const endStage = (stage: keyof StageTimings) => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - stageStarted) / 1000;
+    stageStarted = now;
+  };
 
   // ── read and merge ──────────────────────────────────────────────────────────────────
   const index = new PaperIndex();
@@ -142,6 +160,7 @@ export async function ingest(
   }
   progress.update(files.length);
   progress.stop();
+  endStage('read');
   for (const problem of skippedRecords.slice(0, MAX_REPORTED_PROBLEMS)) {
     progress.log(`skipped: ${problem}`);
   }
@@ -173,6 +192,8 @@ export async function ingest(
     }
   }
 
+  endStage('merge');
+
   // ── key terms, links, writes ────────────────────────────────────────────────────────
   // Terms are scored with corpus statistics, so they are computed over every paper of this
   // ingest, not only the changed ones; nothing changed, nothing to compute.
@@ -197,6 +218,7 @@ export async function ingest(
       : extractTerms(docs, { topK, onFailure });
   progress.update(termDocs.length);
   progress.stop();
+  endStage('terms');
 
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   progress.start('writing papers', changed.length);
@@ -217,6 +239,7 @@ export async function ingest(
     progress.update(Math.min(start + batchSize, changed.length));
   }
   progress.stop();
+  endStage('write');
 
   // ── corpus analysis ─────────────────────────────────────────────────────────────────
   progress.start('analysing topics', 1);
@@ -224,6 +247,7 @@ export async function ingest(
   await store.writeAnalysis(analysis);
   progress.update(1);
   progress.stop();
+  endStage('analyse');
 
   const stats = await store.stats();
   return {
@@ -231,6 +255,7 @@ export async function ingest(
     skippedFiles: skipped,
     emptyFiles,
     termFailures,
+    timings,
     failures,
     records,
     skippedRecords,

@@ -52,6 +52,13 @@ describe('ingesting the sample corpus', () => {
     });
   });
 
+  it('reports the wall time of every stage', () => {
+    const { timings } = sample.summary;
+    expect(Object.keys(timings)).toEqual(['read', 'merge', 'terms', 'write', 'analyse']);
+    expect(timings.terms).toBeGreaterThan(0);
+    expect(timings.analyse).toBeGreaterThan(0);
+  });
+
   it('stores 176 papers, 21 of them seen in more than one file', () => {
     const { papers } = dump(sample.path) as { papers: { sources: string }[] };
     expect(papers).toHaveLength(176);
