@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../record.ts';
 import { mergePaper, paperFromRecord, PaperIndex } from './merge-papers.ts';
-import { normaliseArxivId, normaliseTitle, paperId, paperKeys } from './paper-key.ts';
+import { arxivIdIn, normaliseArxivId, normaliseTitle, paperId, paperKeys } from './paper-key.ts';
 
 const record = (fields: Partial<PaperRecord> & { title: string }, line = 1): PaperRecord => ({
   source: { file: 'data/in/listing.txt', line },
@@ -24,6 +24,19 @@ describe('paper identity', () => {
     expect(paperId({ title: 'Some Title' })).toMatch(/^t-[0-9a-f]{16}$/);
     expect(paperId({ title: 'Some  title!' })).toBe(paperId({ title: 'Some Title' }));
     expect(normaliseArxivId('https://arxiv.org/abs/hep-th/9901001v2')).toBe('hep-th/9901001');
+  });
+
+  it('finds the arXiv id a URL, DOI or citation refers to', () => {
+    expect(
+      [
+        'https://arxiv.org/abs/2203.15756v2',
+        'http://arxiv.org/pdf/hep-th/9901001v1.pdf',
+        '10.48550/arXiv.2305.00050',
+        'arXiv preprint arXiv:2511.08577',
+        'https://github.com/a/b',
+        undefined,
+      ].map(arxivIdIn),
+    ).toEqual(['2203.15756', 'hep-th/9901001', '2305.00050', '2511.08577', undefined, undefined]);
   });
 
   it('gives match keys strongest first', () => {

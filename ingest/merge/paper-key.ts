@@ -32,6 +32,27 @@ export function normaliseArxivId(id: string): string {
     .toLowerCase();
 }
 
+/** A new-style (`2203.15756`) or old-style (`hep-th/9901001`, `math.GT/0309136`) arXiv id. */
+const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[a-z]{2})?\/\d{7})(?:v\d+)?`;
+/** How texts refer to one: an abs/pdf URL, arXiv's DOI, or `arXiv:` (Google Scholar journals). */
+const ARXIV_REFERENCE = new RegExp(
+  String.raw`(?:\barxiv\.org\/(?:abs|pdf)\/|\b10\.48550\/arxiv\.|\barxiv:\s*)${ARXIV_ID}`,
+  'i',
+);
+
+const BARE_ARXIV_ID = new RegExp(String.raw`^${ARXIV_ID}$`, 'i');
+
+/** True for an arXiv id as written in an id field, with or without its version. */
+export function isArxivId(id: string): boolean {
+  return BARE_ARXIV_ID.test(id);
+}
+
+/** The arXiv id (version stripped) a URL, DOI or citation text refers to, if any. */
+export function arxivIdIn(text: string | undefined): string | undefined {
+  const match = text ? ARXIV_REFERENCE.exec(text) : null;
+  return match?.[1];
+}
+
 export interface PaperIdentity {
   title: string;
   doi?: string;

@@ -9,6 +9,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { IngestError } from '../errors.ts';
 import { readLines, type NumberedLine } from '../read-lines.ts';
+import { isArxivId } from '../merge/paper-key.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
 
 const STAGE = 'arxiv-atom';
@@ -22,8 +23,6 @@ const MAX_FEED_LENGTH = 200_000_000;
 
 /** `http://arxiv.org/abs/2202.12139v1`, `https://arxiv.org/abs/hep-ex/0307015`. */
 const ABS_URL = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/abs\/([^?#\s]+?)(?:v\d+)?$/;
-/** New-style (`2202.12139`) and old-style (`hep-ex/0307015`, `math.GT/0309136`) ids. */
-const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Za-z-]+)?\/\d{7})$/;
 /** The id arXiv gives the one entry of an error feed (bad query, malformed id). */
 const API_ERROR_ID = /^https?:\/\/(?:export\.)?arxiv\.org\/api\/errors/;
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})/;
@@ -157,7 +156,7 @@ function readEntry(entry: XmlElement, number: number, file: string, line: number
     return fail(`arXiv API error: ${childText(entry, ATOM, 'summary') || id}`);
   }
   const arxivId = ABS_URL.exec(id)?.[1];
-  if (arxivId === undefined || !ARXIV_ID.test(arxivId)) {
+  if (arxivId === undefined || !isArxivId(arxivId)) {
     return fail(`<id> "${id}" is not an arXiv abstract URL`);
   }
   const title = childText(entry, ATOM, 'title');

@@ -6,7 +6,9 @@
  * an entry it cannot use (no title, unbalanced braces) without giving up on the rest.
  */
 import { parse, type Creator, type Entry, type Library } from '@retorquere/bibtex-parser';
+import { findUrls } from '../links/find-urls.ts';
 import { toRepository } from '../links/repository.ts';
+import { arxivIdIn } from '../merge/paper-key.ts';
 import { IngestError } from '../errors.ts';
 import { readLines } from '../read-lines.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
@@ -29,11 +31,6 @@ const INLINE_MARKUP = /<\/?(?:i|b|sup|sub|sc|nc|ncx|code|enquote)>|<span\b[^<>]*
 const BLOCK_MARKUP = /<\/?(?:h\d|blockquote|ul|li|p|br)>/g;
 const ANCHOR = /<a href="([^"]*)">(.*?)<\/a>/g;
 /** Modern (`2306.12345v2`) and old-style (`hep-th/9901001`) arXiv identifiers. */
-const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)`;
-/** `arXiv:2306.12345` (Google Scholar's journal, Zotero's note), `10.48550/arXiv.2306.12345`. */
-const ARXIV_IN_TEXT = new RegExp(String.raw`\barxiv[:.]\s*${ARXIV_ID}`, 'i');
-const ARXIV_URL = new RegExp(String.raw`\barxiv\.org\/(?:abs|pdf)\/${ARXIV_ID}`, 'i');
-const HAS_URL = /\bhttps?:\/\/|\bwww\.|\b(?:github\.com|gitlab\.com|huggingface\.co)\//i;
 
 /**
  * Parser output as plain text: links keep their address, other markup goes, spaces collapse.
@@ -83,12 +80,7 @@ function publishedDate(fields: Entry['fields']): string | undefined {
 function arxivIdOf(fields: Entry['fields']): string | undefined {
   const archive = (fields.archiveprefix ?? fields.eprinttype ?? '').trim().toLowerCase();
   if (archive === 'arxiv' && fields.eprint) return fields.eprint.trim().replace(/^arxiv:\s*/i, '');
-  for (const text of [fields.doi, fields.journal, fields.note]) {
-    const match = text && ARXIV_IN_TEXT.exec(text);
-    if (match) return match[1];
-  }
-  const match = fields.url && ARXIV_URL.exec(fields.url);
-  return match?.[1];
+  return [fields.doi, fields.journal, fields.note, fields.url].map(arxivIdIn).find(Boolean);
 }
 
 function toRecord(entry: Entry, file: string, line: number): PaperRecord | IngestError {
@@ -115,7 +107,7 @@ function toRecord(entry: Entry, file: string, line: number): PaperRecord | Inges
   }
   const comment = [fields.note, fields.howpublished]
     .map(plainText)
-    .filter((text): text is string => !!text && HAS_URL.test(text))
+    .filter((text): text is string => !!text && findUrls(text).length > 0)
     .join(' ');
   if (comment) paper.comment = comment;
   return paper;

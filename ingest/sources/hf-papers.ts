@@ -10,13 +10,11 @@ import { isHttpUrl } from '../links/find-urls.ts';
 import { IngestError } from '../errors.ts';
 import { readLines, type NumberedLine } from '../read-lines.ts';
 import { JSON_LINES_FILE, jsonLineRecords, readJsonDocument } from './json-records.ts';
+import { isArxivId } from '../merge/paper-key.ts';
 import type { PaperRecord, SourceItem, SourceLocation } from '../record.ts';
 
 const STAGE = 'hf-papers';
 
-/** Largest JSON document read, in characters (a daily_papers page is well under 1 MB). */
-/** HF paper ids are arXiv ids: `2608.19880`, and old-style `hep-th/9901001` for old papers. */
-const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Za-z-]+)?\/\d{7})(?:v\d+)?$/;
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})/;
 
 type JsonObject = Record<string, unknown>;
@@ -45,7 +43,7 @@ export function looksLikeHfPaper(value: unknown): boolean {
   const paper = paperOf(first);
   return (
     typeof paper.id === 'string' &&
-    ARXIV_ID.test(paper.id.trim()) &&
+    isArxivId(paper.id.trim()) &&
     typeof paper.title === 'string' &&
     ('summary' in paper || 'upvotes' in paper || Array.isArray(paper.authors))
   );
@@ -69,7 +67,7 @@ function paperRecord(value: unknown, source: SourceLocation): PaperRecord | stri
 
   const record: PaperRecord = { title, source };
   const id = text(paper.id);
-  if (ARXIV_ID.test(id)) record.arxivId = id.replace(/v\d+$/, '');
+  if (isArxivId(id)) record.arxivId = id.replace(/v\d+$/, '');
   const abstract = text(paper.summary) || text(value.summary);
   if (abstract) record.abstract = abstract;
   // paper.publishedAt is the arXiv date; the item's own publishedAt is when HF listed it.

@@ -7,21 +7,15 @@
  */
 import { IngestError } from '../errors.ts';
 import { isHttpUrl } from '../links/find-urls.ts';
+import { arxivIdIn } from '../merge/paper-key.ts';
 import { readLines, type NumberedLine } from '../read-lines.ts';
 import { JSON_LINES_FILE, jsonLineRecords, readJsonDocument } from './json-records.ts';
 import type { PaperRecord, SourceItem, SourceLocation } from '../record.ts';
 
 const STAGE = 'openalex';
 
-/** Largest JSON document read, in characters (a 200-work page is a few MB). */
 const WORK_ID = /^(?:https:\/\/openalex\.org\/)?W\d+$/i;
 const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
-/** `https://arxiv.org/abs/1301.3781`, `http://arxiv.org/pdf/hep-th/9901001v2.pdf`. */
-const ARXIV_URL =
-  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/([^?#\s]+?)(?:v\d+)?(?:\.pdf)?$/i;
-/** arXiv's DataCite DOIs: `10.48550/arXiv.1301.3781`. */
-const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/i;
-const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z][a-z-]*(?:\.[A-Za-z-]+)?\/\d{7})$/;
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})/;
 
 type JsonObject = Record<string, unknown>;
@@ -78,23 +72,17 @@ function arxivIdOf(work: JsonObject, doi: string | undefined): string | undefine
     ...(Array.isArray(work.locations) ? work.locations : []),
     work.best_oa_location,
   ];
+  // Landing pages and PDFs on arxiv.org, the ids block, then arXiv's own DOI.
   const candidates: string[] = [];
   for (const location of locations) {
     if (!isObject(location)) continue;
     for (const url of [location.landing_page_url, location.pdf_url]) {
-      const id = ARXIV_URL.exec(text(url))?.[1];
-      if (id) candidates.push(id);
+      candidates.push(text(url));
     }
   }
-  if (isObject(work.ids)) {
-    for (const url of Object.values(work.ids)) {
-      const id = ARXIV_URL.exec(text(url))?.[1];
-      if (id) candidates.push(id);
-    }
-  }
-  const fromDoi = doi === undefined ? undefined : ARXIV_DOI.exec(doi)?.[1];
-  if (fromDoi) candidates.push(fromDoi);
-  return candidates.find((id) => ARXIV_ID.test(id));
+  if (isObject(work.ids)) candidates.push(...Object.values(work.ids).map(text));
+  if (doi !== undefined) candidates.push(doi);
+  return candidates.map(arxivIdIn).find(Boolean);
 }
 
 /** The record of one work, or why it cannot be one. */

@@ -4,7 +4,9 @@
  * line without a tag continues the value above it (wrapped abstracts). The format is simple
  * enough to stream line by line here, so a large export never has to be held in memory.
  */
+import { findUrls } from '../links/find-urls.ts';
 import { toRepository } from '../links/repository.ts';
+import { arxivIdIn } from '../merge/paper-key.ts';
 import { IngestError } from '../errors.ts';
 import { readLines } from '../read-lines.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
@@ -15,10 +17,6 @@ const STAGE = 'ris';
 const TAG_LINE = /^([A-Z][A-Z0-9])\s{1,2}-(?:\s+(.*))?$/;
 /** `2023`, `2023/06/20/`, `2023/06//`, `2023-06-20`: year, then optional month and day. */
 const DATE = /^(\d{4})(?:[/-](\d{1,2})?)?(?:[/-](\d{1,2})?)?/;
-const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)`;
-/** An arXiv DOI (`10.48550/arXiv.2306.12345`) or abstract URL. */
-const ARXIV = new RegExp(String.raw`(?:\barxiv\.|\barxiv\.org\/(?:abs|pdf)\/)${ARXIV_ID}`, 'i');
-const HAS_URL = /\bhttps?:\/\/|\bwww\.|\b(?:github\.com|gitlab\.com|huggingface\.co)\//i;
 
 interface RisRecord {
   line: number;
@@ -70,7 +68,7 @@ function toRecord(record: RisRecord, file: string): PaperRecord | IngestError {
   if (urls[0]) paper.url = urls[0];
   const links = urls.filter((url) => toRepository(url));
   if (links.length) paper.links = links;
-  const arxivId = [doi, ...urls].map((text) => text && ARXIV.exec(text)?.[1]).find(Boolean);
+  const arxivId = [doi, ...urls].map(arxivIdIn).find(Boolean);
   if (arxivId) paper.arxivId = arxivId;
   // Zotero writes notes (arXiv's "Comment: Code at …") as HTML.
   const comment = all('N1')
@@ -80,7 +78,7 @@ function toRecord(record: RisRecord, file: string): PaperRecord | IngestError {
         .replace(/\s+/g, ' ')
         .trim(),
     )
-    .filter((note) => HAS_URL.test(note))
+    .filter((note) => findUrls(note).length > 0)
     .join(' ');
   if (comment) paper.comment = comment;
   return paper;

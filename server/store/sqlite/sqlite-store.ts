@@ -234,7 +234,9 @@ class SqliteStore implements GraphStore {
          WHERE mine.paper_id = ?`,
       )
       .all(id);
-    const { papers } = await this.stats();
+    const { papers } = this.db
+      .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
+      .get()!;
     return {
       paper: paperFromRow(row),
       topics,
