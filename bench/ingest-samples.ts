@@ -1,34 +1,74 @@
 /**
- * `npm run bench:ingest`: ingests the sample corpus (or the files given) into a fresh SQLite
- * file and reports wall time per run and peak memory. A measurement, never a test: run it on
- * demand and compare numbers across changes.
+ * `npm run bench:ingest [-- [--runs N] files…]`: ingests the sample corpus (or the files
+ * given) into a fresh SQLite file and reports, per run, wall time, papers per second, the wall
+ * time of each stage and the peak resident memory during each stage (sampled every 100 ms;
+ * worker threads included), then the peak of the whole process. A measurement, never a test:
+ * run it on demand and compare numbers across changes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ingest } from '../ingest/pipeline.ts';
+import type { Progress } from '../ingest/progress.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 
-const inputs = process.argv.slice(2);
-const paths = inputs.length > 0 ? inputs : ['data/samples'];
-const runs = 3;
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { runs: { type: 'string', default: '3' } },
+});
+const paths = positionals.length > 0 ? positionals : ['data/samples'];
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`--runs: a whole number ≥ 1`);
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/** Progress that remembers the peak memory of each stage the pipeline announces. */
+function memoryByStage() {
+  const peaks = new Map<string, number>();
+  let stage = 'start';
+  const sample = () => {
+    const rss = process.memoryUsage.rss();
+    peaks.set(stage, Math.max(peaks.get(stage) ?? 0, rss));
+  };
+  const timer = setInterval(sample, 100);
+  const progress: Progress = {
+    start(next) {
+      sample();
+      stage = next;
+    },
+    update: sample,
+    stop() {},
+    log() {},
+  };
+  return {
+    progress,
+    report() {
+      clearInterval(timer);
+      sample();
+      return [...peaks].map(([name, peak]) => `${name} ${mb(peak)}`).join(', ');
+    },
+  };
+}
 
 for (let run = 1; run <= runs; run++) {
   const dir = mkdtempSync(join(tmpdir(), 'topograph-bench-'));
   const store = createSqliteStore(join(dir, 'bench.db'));
+  const memory = memoryByStage();
   const started = performance.now();
-  const summary = await ingest(paths, store);
+  const summary = await ingest(paths, store, { progress: memory.progress });
   const seconds = (performance.now() - started) / 1000;
   const stats = await store.stats();
   await store.close();
   rmSync(dir, { recursive: true, force: true });
   console.log(
-    `run ${run}: ${seconds.toFixed(2)} s — ${summary.records} records → ${stats.papers} papers, ` +
-      `${stats.topics} topics, ${stats.repositories} repositories, ${stats.clusters} clusters\n` +
+    `run ${run}: ${seconds.toFixed(1)} s, ${(stats.papers / seconds).toFixed(0)} papers/s — ` +
+      `${summary.records} records → ${stats.papers} papers, ${stats.topics} topics, ` +
+      `${stats.repositories} repositories, ${stats.clusters} clusters\n` +
       `       stages (s): ${Object.entries(summary.timings)
         .map(([stage, time]) => `${stage} ${time}`)
-        .join(', ')}`,
+        .join(', ')}\n` +
+      `       peak memory by stage: ${memory.report()}`,
   );
 }
-const peak = process.resourceUsage().maxRSS / 1024;
-console.log(`peak memory (max RSS): ${peak.toFixed(0)} MB`);
+console.log(`peak memory (max RSS): ${mb(process.resourceUsage().maxRSS * 1024)}`);

@@ -36,3 +36,28 @@ export interface PaperRecord {
  * *throws* only when the file as a whole cannot be read; then none of its records are used.
  */
 export type SourceItem = PaperRecord | IngestError;
+
+/** Longest title accepted, in characters: titles run to a few hundred. */
+export const MAX_TITLE_LENGTH = 2_000;
+/**
+ * Longest abstract (or comment) accepted, in characters: abstracts run to a few thousand; a
+ * longer field is a whole paper or a broken export, and would hold the tagger for minutes.
+ */
+export const MAX_TEXT_LENGTH = 100_000;
+
+/** Why a record cannot be a paper (an empty title, an absurdly long field), if it cannot. */
+export function recordProblem(record: PaperRecord): string | undefined {
+  const tooLong = (field: string, length: number, max: number) =>
+    `${field} of ${length.toLocaleString('en')} characters (at most ${max.toLocaleString('en')}): record skipped`;
+  if (typeof record.title !== 'string' || record.title.trim() === '') return 'no title';
+  if (record.title.length > MAX_TITLE_LENGTH) {
+    return tooLong('title', record.title.length, MAX_TITLE_LENGTH);
+  }
+  for (const field of ['abstract', 'comment'] as const) {
+    const text = record[field];
+    if (text !== undefined && text.length > MAX_TEXT_LENGTH) {
+      return tooLong(field, text.length, MAX_TEXT_LENGTH);
+    }
+  }
+  return undefined;
+}

@@ -141,6 +141,16 @@ export function describeGraphStoreContract(
       expect(detail?.repositories).toEqual([]);
     });
 
+    it('searches a paper by its new text once it is written again, not by its old', async () => {
+      const papersFound = async (query: string) =>
+        (await store.search(query, 10)).filter((hit) => hit.kind === 'paper').map((h) => h.id);
+      expect(await papersFound('surgery')).toEqual(['p1']);
+      await store.writePapers([{ ...FIXTURE[0]!, paper: paper('p1', 'Diagrammatic transplants') }]);
+      expect(await papersFound('transplants')).toEqual(['p1']);
+      expect(await papersFound('surgery')).toEqual([]);
+      expect((await store.stats()).papers).toBe(4);
+    });
+
     it('writes a batch all or nothing', async () => {
       const broken = {
         ...FIXTURE[3]!,

@@ -3,8 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SCHEMA, SCHEMA_VERSION } from '../server/store/sqlite/schema.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
-import { describeGraphStoreContract } from './store-contract.ts';
+import { describeGraphStoreContract, FIXTURE } from './store-contract.ts';
 
 describeGraphStoreContract('embedded (SQLite file)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'topograph-store-'));
@@ -16,4 +19,61 @@ describeGraphStoreContract('embedded (SQLite file)', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('embedded store file versions', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'topograph-store-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('upgrades a version 1 file: papers kept, search rebuilt', async () => {
+    const path = join(dir, 'v1.db');
+    // A version 1 file as that release wrote it: the paper id inside the search index.
+    const db = new Database(path);
+    db.exec(
+      SCHEMA.replace(
+        /CREATE VIRTUAL TABLE[^;]+;\s*CREATE TABLE IF NOT EXISTS paper_search_rows[^;]+;/,
+        '',
+      ),
+    );
+    db.exec(`CREATE VIRTUAL TABLE paper_search USING fts5(paper_id UNINDEXED, title, abstract);`);
+    for (const { paper } of FIXTURE) {
+      db.prepare(
+        `INSERT INTO papers (id, title, abstract, authors, links, sources) VALUES (?, ?, ?, '[]', '[]', '[]')`,
+      ).run(paper.id, paper.title, paper.abstract);
+      db.prepare('INSERT INTO paper_search VALUES (?, ?, ?)').run(
+        paper.id,
+        paper.title,
+        paper.abstract,
+      );
+    }
+    db.pragma('user_version = 1');
+    db.close();
+
+    const store = createSqliteStore(path);
+    try {
+      const hits = await store.search('surgery', 10);
+      expect(hits.filter((hit) => hit.kind === 'paper').map((hit) => hit.id)).toEqual(['p1']);
+      expect((await store.stats()).papers).toBe(4);
+    } finally {
+      await store.close();
+    }
+    const reopened = new Database(path, { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    reopened.close();
+  });
+
+  it('refuses a file written by a newer version, and leaves it alone', () => {
+    const path = join(dir, 'future.db');
+    const db = new Database(path);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => createSqliteStore(path)).toThrow(/written by a newer Topograph/);
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    expect(after.prepare('SELECT count(*) AS n FROM sqlite_master').get()).toEqual({ n: 0 });
+    after.close();
+  });
 });

@@ -13,6 +13,8 @@ import type { Occurrence } from './candidates.ts';
 
 /** Acronym (normalised, e.g. "LLM") → the term it stands for. */
 export type AcronymTable = Map<string, NormalisedTerm>;
+/** What reading an acronym needs of a table: layered tables can offer just this. */
+export type AcronymLookup = Pick<AcronymTable, 'get'>;
 
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 

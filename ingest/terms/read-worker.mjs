@@ -5,20 +5,11 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { readDocuments } = await import('./extract.ts');
+const { readDocuments } = await import('./read.ts');
 parentPort.on('message', (docs) => {
-  const parsed = readDocuments(docs);
   try {
-    parentPort.postMessage(parsed);
+    parentPort.postMessage(readDocuments(docs));
   } catch (error) {
-    const bad = parsed.find((doc) => {
-      try {
-        structuredClone(doc);
-        return false;
-      } catch {
-        return true;
-      }
-    });
-    parentPort.postMessage({ error: `${error?.name}: ${error?.message}`, id: bad?.id });
+    parentPort.postMessage({ error: `${error?.name}: ${error?.message}` });
   }
 });

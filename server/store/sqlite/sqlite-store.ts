@@ -33,14 +33,61 @@ export interface SqliteStoreOptions {
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): GraphStore {
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: false });
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > SCHEMA_VERSION) {
+    db.close();
+    throw new Error(
+      `store: ${path} was written by a newer Topograph (schema ${version}; this one reads ` +
+        `up to ${SCHEMA_VERSION}); upgrade Topograph or ingest into a new file`,
+    );
+  }
+  if (options.readonly && version > 0 && version < SCHEMA_VERSION) {
+    db.close();
+    throw new Error(
+      `store: ${path} is in an older format (schema ${version}); open it once for writing ` +
+        `(npm start or npm run ingest) to upgrade it`,
+    );
+  }
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    db.exec(SCHEMA);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    // 256 MiB of page cache (the default is 2 MiB): a big ingest touches pages all over the
+    // topic and mention indexes; filled only as pages are read, freed when closed.
+    db.pragma('cache_size = -262144');
+    db.transaction(() => {
+      // Version 1 kept the paper id inside the search index (see schema.ts): rebuild it.
+      if (version === 1) db.exec('DROP TABLE paper_search');
+      db.exec(SCHEMA);
+      if (version === 1) {
+        const index = searchIndexer(db);
+        const papers = db.prepare<[], { id: string; title: string; abstract: string }>(
+          'SELECT id, title, abstract FROM papers ORDER BY id',
+        );
+        for (const paper of papers.all()) index(paper.id, paper.title, paper.abstract);
+      }
+      db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
   }
   db.pragma('foreign_keys = ON');
   return new SqliteStore(db);
+}
+
+/** Returns a function that puts (or replaces) a paper's title and abstract in the search index. */
+function searchIndexer(db: Database.Database) {
+  const findRow = db
+    .prepare<[string], number>('SELECT row FROM paper_search_rows WHERE paper_id = ?')
+    .pluck();
+  const deleteText = db.prepare('DELETE FROM paper_search WHERE rowid = ?');
+  const insertText = db.prepare('INSERT INTO paper_search (title, abstract) VALUES (?, ?)');
+  const upsertRow = db.prepare(
+    `INSERT INTO paper_search_rows (paper_id, row) VALUES (?, ?)
+     ON CONFLICT (paper_id) DO UPDATE SET row = excluded.row`,
+  );
+  return (id: string, title: string, abstract: string) => {
+    const old = findRow.get(id);
+    if (old !== undefined) deleteText.run(old);
+    upsertRow.run(id, insertText.run(title, abstract).lastInsertRowid);
+  };
 }
 
 class SqliteStore implements GraphStore {
@@ -74,10 +121,7 @@ class SqliteStore implements GraphStore {
          organization = excluded.organization, arxiv_id = excluded.arxiv_id, doi = excluded.doi,
          url = excluded.url, links = excluded.links, sources = excluded.sources`,
     );
-    const deleteSearch = db.prepare('DELETE FROM paper_search WHERE paper_id = ?');
-    const insertSearch = db.prepare(
-      'INSERT INTO paper_search (paper_id, title, abstract) VALUES (?, ?, ?)',
-    );
+    const indexText = searchIndexer(db);
     const upsertKey = db.prepare(
       'INSERT INTO paper_keys (key, paper_id) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET paper_id = excluded.paper_id',
     );
@@ -113,8 +157,7 @@ class SqliteStore implements GraphStore {
           links: JSON.stringify(paper.links),
           sources: JSON.stringify(paper.sources),
         });
-        deleteSearch.run(paper.id);
-        insertSearch.run(paper.id, paper.title, paper.abstract);
+        indexText(paper.id, paper.title, paper.abstract);
         for (const key of keys) upsertKey.run(key, paper.id);
         deleteMentions.run(paper.id);
         for (const mention of mentions) {
@@ -326,8 +369,9 @@ class SqliteStore implements GraphStore {
     if (match) {
       const papers = this.db
         .prepare<[string, number], { id: string; title: string; published: string | null }>(
-          `SELECT p.id, p.title, p.published FROM paper_search s JOIN papers p ON p.id = s.paper_id
-           WHERE paper_search MATCH ? ORDER BY bm25(paper_search, 0, 10, 1), p.id LIMIT ?`,
+          `SELECT p.id, p.title, p.published FROM paper_search s
+           JOIN paper_search_rows r ON r.row = s.rowid JOIN papers p ON p.id = r.paper_id
+           WHERE paper_search MATCH ? ORDER BY bm25(paper_search, 10, 1), p.id LIMIT ?`,
         )
         .all(match, limit);
       for (const paper of papers) {

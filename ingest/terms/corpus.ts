@@ -1,0 +1,179 @@
+/**
+ * The corpus half of key-term extraction. Some evidence is corpus-wide: acronyms one paper
+ * defines and another uses bare, words the corpus uses mostly as modifiers, and how many papers
+ * mention each term (the idf of the score). So every document is read first (read.ts), then
+ * all are ranked.
+ *
+ * A `TermCorpus` holds the read documents in bounded memory: each occurrence is two interned
+ * string ids and a number in typed arrays (~20 bytes, where occurrence objects took ~1 KB and
+ * 80,000 papers ran out of heap). `rank` then yields each document's terms in turn, so a
+ * caller can store them as they come instead of holding all of them.
+ */
+import { mergeAcronymTables, type AcronymTable } from './acronyms.ts';
+import { findModifierWords, isJunkTerm } from './junk.ts';
+import { collectMentions, type Mention, type PlacedOccurrence } from './mentions.ts';
+import { isAcronym, type NormalisedTerm } from './normalise.ts';
+import { IN_TITLE, type ReadDocument } from './read.ts';
+import { scoreTerm } from './score.ts';
+
+/** One key term of one document. */
+export interface KeyTerm {
+  /** Normalised topic id: "structural causal model", "GPT-4", "non stationary". */
+  key: string;
+  /** The most readable form the document writes: "image-text matching", "LLM". */
+  label: string;
+  score: number;
+  /** Occurrences in title and text, counting uses inside longer phrases and acronyms. */
+  count: number;
+  inTitle: boolean;
+}
+
+/** A document as the corpus keeps it. */
+interface StoredDocument {
+  id: string;
+  /** The acronyms it defines, when it defines any. */
+  defined: AcronymTable | undefined;
+  /** Interned key and label of each occurrence, in pairs. */
+  terms: Int32Array;
+  positions: Float64Array;
+}
+
+/** Orders terms best first; equal scores by key, so the order never depends on input order. */
+function byRank(a: KeyTerm, b: KeyTerm): number {
+  return b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/**
+ * Drops, from a ranked list, the terms the abstract writes once that only add a word or two to
+ * a better ranked term ("image-text matching method" after "image-text matching"), so the list
+ * names different things. A longer term used twice, or in the title, is a topic of its own.
+ */
+function withoutEchoes(ranked: KeyTerm[]): KeyTerm[] {
+  const kept: KeyTerm[] = [];
+  for (const term of ranked) {
+    const padded = ` ${term.key} `;
+    const echoes =
+      term.count === 1 && !term.inTitle && kept.some(({ key }) => padded.includes(` ${key} `));
+    if (!echoes) kept.push(term);
+  }
+  return kept;
+}
+
+export class TermCorpus {
+  private readonly documents: StoredDocument[] = [];
+  /** Interned keys and labels (one table: most labels are also keys). */
+  private readonly ids = new Map<string, number>();
+  private readonly strings: string[] = [];
+  /** Per string id, once asked: its words as a key. */
+  private readonly words: (string[] | undefined)[] = [];
+
+  get size(): number {
+    return this.documents.length;
+  }
+
+  private intern(text: string): number {
+    let id = this.ids.get(text);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(text, id);
+      this.strings.push(text);
+    }
+    return id;
+  }
+
+  private term(keyId: number, labelId: number): NormalisedTerm {
+    const key = this.strings[keyId]!;
+    const words = (this.words[keyId] ??= key.split(' '));
+    return { key, label: this.strings[labelId]!, words };
+  }
+
+  /** Keeps a read document; documents are ranked in the order they were added. */
+  add(doc: ReadDocument): void {
+    const terms = new Int32Array(doc.keys.length * 2);
+    doc.keys.forEach((key, i) => {
+      terms[2 * i] = this.intern(key);
+      terms[2 * i + 1] = this.intern(doc.labels[i]!);
+    });
+    const defined: AcronymTable | undefined =
+      doc.defined.length > 0
+        ? new Map(
+            doc.defined.map(([acronym, key, label]) => [
+              acronym,
+              this.term(this.intern(key), this.intern(label)),
+            ]),
+          )
+        : undefined;
+    this.documents.push({ id: doc.id, defined, terms, positions: doc.positions });
+  }
+
+  /**
+   * A document's occurrences with acronyms resolved (its own definitions first, then the
+   * corpus's) and junk dropped.
+   */
+  private placedTerms(doc: StoredDocument, corpusAcronyms: AcronymTable): PlacedOccurrence[] {
+    const placed: PlacedOccurrence[] = [];
+    for (let i = 0; i < doc.positions.length; i += 1) {
+      const keyId = doc.terms[2 * i]!;
+      const key = this.strings[keyId]!;
+      const term =
+        doc.defined?.get(key) ?? corpusAcronyms.get(key) ?? this.term(keyId, doc.terms[2 * i + 1]!);
+      if (isJunkTerm(term.words)) continue;
+      const position = doc.positions[i]!;
+      placed.push({ term, inTitle: position === IN_TITLE, position: Math.max(position, 0) });
+    }
+    return placed;
+  }
+
+  /**
+   * Ranks every document: yields [id, its key terms best first, at most `topK`] in the order
+   * the documents were added. Scores use the statistics of all the documents added.
+   */
+  *rank(topK: number): Generator<[string, KeyTerm[]]> {
+    const corpusAcronyms = mergeAcronymTables(
+      this.documents.flatMap(({ defined }) => (defined ? [defined] : [])),
+    );
+    const documents = this.documents;
+    const placedTerms = (doc: StoredDocument) => this.placedTerms(doc, corpusAcronyms);
+
+    // Words that only modify: "causal" alone is no topic in a corpus of causal models.
+    const modifiers = findModifierWords(
+      (function* () {
+        for (const doc of documents) for (const { term } of placedTerms(doc)) yield term.words;
+      })(),
+    );
+    const isTopical = ({ term: { words } }: PlacedOccurrence) =>
+      words.length > 1 || isAcronym(words[0] ?? '') || !modifiers.has(words[0] ?? '');
+    const mentionsOf = (doc: StoredDocument): Map<string, Mention> => {
+      const known = doc.defined;
+      const acronyms = known
+        ? { get: (acronym: string) => known.get(acronym) ?? corpusAcronyms.get(acronym) }
+        : corpusAcronyms;
+      return collectMentions(placedTerms(doc).filter(isTopical), acronyms);
+    };
+
+    // Document frequencies, then each document ranked (its mentions folded again: cheaper in
+    // memory than keeping them, and cheap next to reading).
+    const documentFrequency = new Map<string, number>();
+    for (const doc of documents) {
+      for (const key of mentionsOf(doc).keys()) {
+        documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
+      }
+    }
+    for (const doc of documents) {
+      const ranked = [...mentionsOf(doc).values()].map(
+        ({ key, label, count, inTitle, ...evidence }) => ({
+          key,
+          label,
+          score: scoreTerm(
+            { count, inTitle, ...evidence },
+            documentFrequency.get(key) ?? 1,
+            documents.length,
+          ),
+          count,
+          inTitle,
+        }),
+      );
+      yield [doc.id, withoutEchoes(ranked.sort(byRank)).slice(0, topK)];
+    }
+  }
+}
