@@ -9,8 +9,11 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { IngestError } from './errors.ts';
 
-/** Longest line accepted: a whole abstract fits many times over; a minified blob does not. */
-export const DEFAULT_MAX_LINE_LENGTH = 1_000_000;
+/**
+ * Longest line accepted. Generous: a JSON Lines record with an absurd field should reach its
+ * parser, which skips that one record (see `recordProblem`) rather than fail the whole file.
+ */
+export const DEFAULT_MAX_LINE_LENGTH = 64_000_000;
 
 export interface NumberedLine {
   line: number;
@@ -29,7 +32,6 @@ export async function* readLines(
 ): AsyncGenerator<NumberedLine> {
   // fatal: another encoding must be refused, not silently turned into U+FFFD characters.
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending = '';
   let line = 0;
 
   const check = (text: string, lineNumber: number): string => {
@@ -39,43 +41,54 @@ export async function* readLines(
     return text;
   };
 
-  const decode = (bytes: Uint8Array, stream: boolean): string => {
+  const decode = (bytes: Uint8Array, stream: boolean, pending: string[]): string => {
     try {
       return decoder.decode(bytes, { stream });
     } catch {
       // Find the line of the first bad byte: decode leniently and count lines up to U+FFFD.
-      const lenient = pending + new TextDecoder('utf-8').decode(bytes);
+      const lenient = pending.join('') + new TextDecoder('utf-8').decode(bytes);
       const bad = lenient.indexOf('\uFFFD');
       const lineNumber = line + 1 + (lenient.slice(0, Math.max(bad, 0)).match(/\n/g)?.length ?? 0);
       throw new IngestError(stage, file, lineNumber, 'invalid UTF-8: save the file as UTF-8');
     }
   };
 
+  // The incomplete last line, as the pieces it arrived in: joined once its end is found, so
+  // a very long line costs one copy, not one per chunk.
+  let pieces: string[] = [];
+  let pieceLength = 0;
+  const emit = (text: string): NumberedLine => {
+    line += 1;
+    const bare = text.endsWith('\r') ? text.slice(0, -1) : text;
+    return { line, text: check(line === 1 ? bare.replace(/^\uFEFF/, '') : bare, line) };
+  };
+
   let first = true;
   for await (const chunk of readChunks(file, () => line + 1, stage)) {
-    if (first && isUtf16(chunk as Buffer)) {
+    if (first && isUtf16(chunk)) {
       throw new IngestError(stage, file, 1, 'UTF-16 text: save the file as UTF-8');
     }
     first = false;
-    pending += decode(chunk as Buffer, true);
+    const text = decode(chunk, true, pieces);
     let start = 0;
     let newline: number;
-    while ((newline = pending.indexOf('\n', start)) !== -1) {
-      line += 1;
-      const text = pending.slice(start, newline).replace(/\r$/, '');
-      yield { line, text: check(line === 1 ? text.replace(/^\uFEFF/, '') : text, line) };
+    while ((newline = text.indexOf('\n', start)) !== -1) {
+      const end = text.slice(start, newline);
+      yield emit(pieces.length > 0 ? pieces.join('') + end : end);
+      pieces = [];
+      pieceLength = 0;
       start = newline + 1;
     }
-    pending = pending.slice(start);
-    if (pending.length > maxLineLength) {
+    if (start < text.length) {
+      pieces.push(text.slice(start));
+      pieceLength += text.length - start;
+    }
+    if (pieceLength > maxLineLength) {
       throw new IngestError(stage, file, line + 1, `line longer than ${maxLineLength} characters`);
     }
   }
-  pending += decode(new Uint8Array(), false);
-  if (pending.length > 0) {
-    line += 1;
-    yield { line, text: check(line === 1 ? pending.replace(/^\uFEFF/, '') : pending, line) };
-  }
+  const rest = pieces.join('') + decode(new Uint8Array(), false, pieces);
+  if (rest.length > 0) yield emit(rest);
 }
 
 function isUtf16(bytes: Buffer): boolean {
@@ -86,7 +99,11 @@ function isUtf16(bytes: Buffer): boolean {
 }
 
 /** The file's chunks; a read or decompression failure becomes an `IngestError` at that line. */
-async function* readChunks(file: string, currentLine: () => number, stage: string) {
+async function* readChunks(
+  file: string,
+  currentLine: () => number,
+  stage: string,
+): AsyncGenerator<Buffer> {
   try {
     for await (const chunk of openText(file)) yield chunk as Buffer;
   } catch (error) {

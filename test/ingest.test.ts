@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../ingest/pipeline.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
@@ -212,5 +213,124 @@ describe('ingest failures', () => {
     expect('code' in result ? result.code : 0).toBe(1);
     expect(result.stdout).toMatch(/papers: +31 new/);
     expect(result.stdout).toContain(`error: ingest: ${bad}: no format reads this file`);
+  });
+});
+
+describe('records with huge fields', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'topograph-huge-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const huge = 'causal '.repeat(1_500_000); // 10.5 MB
+  const abstract = (topic: string) => `We study ${topic} with structural causal models.`;
+  /** Three records per format, the second with a 10 MB abstract, and its first line. */
+  const files: Record<string, { text: string; hugeLine: number }> = {
+    'papers.jsonl': {
+      text: [
+        { title: 'First paper', abstract: abstract('confounding') },
+        { title: 'Huge paper', abstract: huge },
+        { title: 'Third paper', abstract: abstract('mediation') },
+      ]
+        .map((record) => JSON.stringify(record))
+        .join('\n'),
+      hugeLine: 2,
+    },
+    'papers.csv': {
+      text: `Title,Abstract\nFirst paper,${abstract('confounding')}\nHuge paper,${huge}\nThird paper,${abstract('mediation')}\n`,
+      hugeLine: 3,
+    },
+    'papers.ris': {
+      text: [
+        `TY  - JOUR\nTI  - First paper\nAB  - ${abstract('confounding')}\nER  - `,
+        `TY  - JOUR\nTI  - Huge paper\nAB  - ${huge}\nER  - `,
+        `TY  - JOUR\nTI  - Third paper\nAB  - ${abstract('mediation')}\nER  - `,
+      ].join('\n'),
+      hugeLine: 5,
+    },
+    'papers.bib': {
+      text: [
+        `@article{first, title = {First paper}, abstract = {${abstract('confounding')}}}`,
+        `@article{huge, title = {Huge paper}, abstract = {${huge}}}`,
+        `@article{third, title = {Third paper}, abstract = {${abstract('mediation')}}}`,
+      ].join('\n'),
+      hugeLine: 2,
+    },
+  };
+
+  it.each(Object.keys(files))(
+    '%s: the huge record is skipped with its line, the others are stored',
+    async (name) => {
+      const { text, hugeLine } = files[name]!;
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const store = createSqliteStore(join(dir, `${name}.db`));
+      try {
+        const summary = await ingest([file], store);
+        expect(summary.failures).toEqual([]);
+        expect(summary.records).toBe(2);
+        expect(summary.skippedRecords).toEqual([
+          expect.stringMatching(
+            new RegExp(
+              `${file.replaceAll('.', '\\.')} line ${hugeLine}: .*of [\\d,]{10} characters \\(at most [\\d,]+\\)`,
+            ),
+          ),
+        ]);
+        const stored = await store.search('paper', 10);
+        expect(
+          stored
+            .filter((hit) => hit.kind === 'paper')
+            .map((hit) => hit.label)
+            .sort(),
+        ).toEqual(['First paper', 'Third paper']);
+      } finally {
+        await store.close();
+      }
+    },
+  );
+});
+
+describe('ingest on any input (property)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'topograph-property-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('never throws, never loses a stored paper, and names every file it could not read', async () => {
+    const db = join(dir, 'graph.db');
+    const store = createSqliteStore(db);
+    const extensions = ['.txt', '.json', '.jsonl', '.xml', '.csv', '.bib', '.ris', '.jsonl.gz'];
+    try {
+      await ingest([join(SAMPLES_DIR, '002_bac4045119eb759f.txt')], store);
+      const stored = (dump(db).papers as { id: string }[]).map((paper) => paper.id);
+      let round = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            fc.record({
+              extension: fc.constantFrom(...extensions),
+              bytes: fc.oneof(
+                fc.uint8Array({ maxLength: 2_000 }),
+                fc.string({ maxLength: 2_000 }).map((text) => new TextEncoder().encode(text)),
+              ),
+            }),
+            { minLength: 1, maxLength: 4 },
+          ),
+          async (inputs) => {
+            const folder = join(dir, `round-${(round += 1)}`);
+            mkdirSync(folder);
+            inputs.forEach(({ extension, bytes }, i) =>
+              writeFileSync(join(folder, `input-${i}${extension}`), bytes),
+            );
+            const summary = await ingest([folder], store);
+            for (const failure of summary.failures) {
+              expect(failure.message).toContain(failure.file);
+              expect(failure.file.startsWith(folder)).toBe(true);
+            }
+            const now = (dump(db).papers as { id: string }[]).map((paper) => paper.id);
+            for (const id of stored) expect(now).toContain(id);
+          },
+        ),
+        { numRuns: 12 },
+      );
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -141,11 +141,47 @@ function lineIndex(text: string): (offset: number) => number {
   };
 }
 
-/** The file as one string, through `readLines` so that encoding problems name their line. */
-async function readText(file: string): Promise<string> {
+/**
+ * Longest entry handed to the parser, in characters. It slows to a crawl on megabyte fields
+ * (27 s, then a RangeError, for one 10 MB abstract), and no real entry comes near this.
+ */
+export const MAX_ENTRY_LENGTH = 1_000_000;
+
+/**
+ * The file as one string, through `readLines` so that encoding problems name their line.
+ * An entry (from a line starting with `@` to the next) longer than `MAX_ENTRY_LENGTH` is
+ * blanked out, its lines kept empty so every other line keeps its number, and reported.
+ */
+async function readText(file: string) {
   const lines: string[] = [];
-  for await (const { text } of readLines(file, { stage: STAGE })) lines.push(text);
-  return lines.join('\n');
+  const oversized: { offset: number; error: IngestError }[] = [];
+  let start = { line: 0, offset: 0 };
+  let length = 0;
+  const endEntry = () => {
+    if (length <= MAX_ENTRY_LENGTH) return;
+    const head = /^\s*@(\w+)\s*[{(]\s*([^,\s]*)/.exec(lines[start.line] ?? '');
+    const reason =
+      `${head ? `@${head[1]}{${head[2]}: ` : ''}entry of ${length.toLocaleString('en')} ` +
+      `characters (at most ${MAX_ENTRY_LENGTH.toLocaleString('en')}), skipped`;
+    oversized.push({
+      offset: start.offset,
+      error: new IngestError(STAGE, file, start.line + 1, reason),
+    });
+    lines.fill('', start.line);
+  };
+  let offset = 0;
+  for await (const { text } of readLines(file, { stage: STAGE })) {
+    if (/^\s*@/.test(text)) {
+      endEntry();
+      start = { line: lines.length, offset };
+      length = 0;
+    }
+    lines.push(text);
+    length += text.length + 1;
+    offset += lines[lines.length - 1]!.length + 1;
+  }
+  endEntry();
+  return { text: lines.join('\n'), oversized };
 }
 
 function parseLibrary(text: string, file: string): Library {
@@ -171,7 +207,7 @@ function parseLibrary(text: string, file: string): Library {
  * file is not UTF-8 text, or holds no readable entry at all.
  */
 export async function* parseBibtex(file: string): AsyncGenerator<SourceItem> {
-  const text = await readText(file);
+  const { text, oversized } = await readText(file);
   const library = parseLibrary(text, file);
   const lineAt = lineIndex(text);
 
@@ -202,6 +238,7 @@ export async function* parseBibtex(file: string): AsyncGenerator<SourceItem> {
     located.push({ offset, item: () => new IngestError(STAGE, file, line, reason) });
   }
 
+  for (const { offset, error } of oversized) located.push({ offset, item: () => error });
   located.sort((a, b) => a.offset - b.offset);
   if (entries === 0) {
     const first = located[0]?.item();

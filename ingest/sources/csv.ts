@@ -8,7 +8,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { IngestError } from '../errors.ts';
-import { readLines } from '../read-lines.ts';
+import { DEFAULT_MAX_LINE_LENGTH, readLines } from '../read-lines.ts';
 import type { SourceItem } from '../record.ts';
 import { genericRecord } from './generic-record.ts';
 
@@ -27,8 +27,9 @@ export async function* parseCsv(file: string): AsyncGenerator<SourceItem> {
     relax_column_count: true,
     skip_empty_lines: true,
     info: true,
-    // A single field larger than this is not an abstract: refuse it rather than hold it.
-    max_record_size: 1_000_000,
+    // As long as a line may be: a record with an absurd field reaches the pipeline, which
+    // skips that record (recordProblem) where csv-parse would give up on the whole file.
+    max_record_size: DEFAULT_MAX_LINE_LENGTH,
   });
   text.on('error', (error) => parser.destroy(error));
   text.pipe(parser);
