@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GraphStore, PaperWrite } from '../server/store/graph-store.ts';
 import type { Paper } from '../server/store/model.ts';
-import { analyzeTopics } from './analyze/analyze-topics.ts';
+import { analyzeTopics, defaultMinPapers, MAX_MAP_TOPICS } from './analyze/analyze-topics.ts';
 import { IngestError } from './errors.ts';
 import { recordProblem } from './record.ts';
 import { findRepositoryLinks } from './links/find-repository-links.ts';
@@ -128,16 +128,54 @@ export async function ingest(
     throw new RangeError(`ingest: unknown format "${options.format}"; known formats: ${known}`);
   }
   const { files, skipped, failures } = await listInputs(paths, options.format);
-  const emptyFiles: string[] = [];
   const timings: StageTimings = { read: 0, merge: 0, terms: 0, write: 0, analyse: 0 };
   let stageStarted = performance.now();
-  /** Ends a stage: its wall time in seconds goes to `timings`. */
-  const endStage = (stage: keyof StageTimings) => {
+  /** Ends a stage: its wall time in seconds (less `excluding` ms) goes to `timings`. */
+  const endStage = (stage: keyof StageTimings, excluding = 0) => {
     const now = performance.now();
-    timings[stage] = Math.round(now - stageStarted) / 1000;
+    timings[stage] = Math.round(now - stageStarted - excluding) / 1000;
     stageStarted = now;
   };
 
+  // Everything held for the papers (records, texts, terms) is let go before the analysis.
+  const stored = await storePapers(files, failures, store, options, endStage, timings);
+
+  // ── corpus analysis ─────────────────────────────────────────────────────────────────
+  progress.start('analysing topics', 1);
+  await store.refreshTopics();
+  const { papers } = await store.stats();
+  const candidates = await store.readTopicMentions({
+    minPapers: defaultMinPapers(papers),
+    limit: MAX_MAP_TOPICS,
+  });
+  await store.writeAnalysis(analyzeTopics(candidates));
+  progress.update(1);
+  progress.stop();
+  endStage('analyse');
+
+  const stats = await store.stats();
+  return {
+    files: files.length,
+    skippedFiles: skipped,
+    ...stored,
+    timings,
+    failures,
+    topics: stats.topics,
+    repositories: stats.repositories,
+  };
+}
+
+/** Reads, merges, extracts terms and writes the papers of `files`; the analysis comes after. */
+async function storePapers(
+  files: string[],
+  failures: FileFailure[],
+  store: GraphStore,
+  options: IngestOptions,
+  endStage: (stage: keyof StageTimings, excluding?: number) => void,
+  timings: StageTimings,
+) {
+  const progress = options.progress ?? SILENT_PROGRESS;
+  const emptyFiles: string[] = [];
   // ── read and merge ──────────────────────────────────────────────────────────────────
   const index = new PaperIndex();
   let records = 0;
@@ -260,32 +298,15 @@ export async function ingest(
   if (batch.length > 0) await flush();
   progress.stop();
   // Ranking ran between the writes: its time is the terms stage's.
-  stageStarted += writing;
-  endStage('terms');
+  endStage('terms', writing);
   timings.write = Math.round(writing) / 1000;
-
-  // ── corpus analysis ─────────────────────────────────────────────────────────────────
-  progress.start('analysing topics', 1);
-  const analysis = analyzeTopics(await store.readMentions());
-  await store.writeAnalysis(analysis);
-  progress.update(1);
-  progress.stop();
-  endStage('analyse');
-
-  const stats = await store.stats();
   return {
-    files: files.length,
-    skippedFiles: skipped,
     emptyFiles,
     termFailures,
-    timings,
-    failures,
     records,
     skippedRecords,
     merged,
     papers: counts,
     withoutAbstract: incoming.filter((paper) => paper.abstract === '').length,
-    topics: stats.topics,
-    repositories: stats.repositories,
   };
 }

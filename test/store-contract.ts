@@ -72,12 +72,12 @@ export const FIXTURE: PaperWrite[] = [
 ];
 
 export const FIXTURE_ANALYSIS: Analysis = {
+  // On the map; "optics" (one paper, no link) is not.
   topics: [
-    { id: 'causal inference', label: 'causal inference', df: 3, cluster: 0, x: 0, y: 0 },
-    { id: 'string diagram', label: 'string diagram', df: 2, cluster: 1, x: 1, y: 1 },
-    { id: 'causal effect', label: 'causal effect', df: 2, cluster: 0, x: -1, y: 0 },
-    { id: 'intervention', label: 'intervention', df: 1, cluster: 1, x: 2, y: 1 },
-    { id: 'optics', label: 'optics', df: 1, cluster: -1, x: 0, y: 0 },
+    { id: 'causal inference', cluster: 0, x: 0, y: 0 },
+    { id: 'string diagram', cluster: 1, x: 1, y: 1 },
+    { id: 'causal effect', cluster: 0, x: -1, y: 0 },
+    { id: 'intervention', cluster: 1, x: 2, y: 1 },
   ],
   coOccurrences: [
     { source: 'causal effect', target: 'causal inference', papers: 2, strength: 1 },
@@ -101,9 +101,45 @@ export function describeGraphStoreContract(
     beforeEach(async () => {
       ({ store, dispose } = await open());
       await store.writePapers(FIXTURE);
+      await store.refreshTopics();
       await store.writeAnalysis(FIXTURE_ANALYSIS);
     });
     afterEach(async () => dispose());
+
+    it('counts papers per topic, names it by its most written form, drops unused ones', async () => {
+      expect((await store.topic('causal inference', 10))?.topic).toMatchObject({ df: 3 });
+      await store.writePapers([
+        { ...FIXTURE[3]!, mentions: [{ ...mention('causal inference', 0.3), label: 'CI' }] },
+        {
+          ...FIXTURE[3]!,
+          paper: paper('p5', 'Confounding'),
+          keys: ['title:confounding'],
+          mentions: [{ ...mention('causal inference', 0.3), label: 'CI' }],
+        },
+      ]);
+      await store.refreshTopics();
+      // 5 papers: 3 write "causal inference", 2 "CI"; nobody mentions optics any more.
+      expect((await store.topic('causal inference', 10))?.topic).toMatchObject({
+        label: 'causal inference',
+        df: 5,
+      });
+      expect(await store.topic('optics', 10)).toBeUndefined();
+      const candidates = await store.readTopicMentions({ minPapers: 2, limit: 2 });
+      expect(candidates.papers).toBe(5);
+      expect(candidates.topics).toEqual([
+        { id: 'causal inference', label: 'causal inference', df: 5 },
+        { id: 'causal effect', label: 'causal effect', df: 2 },
+      ]);
+      expect(candidates.mentions.map((m) => `${m.paperId} ${m.topicId}`)).toEqual([
+        'p1 causal inference',
+        'p2 causal effect',
+        'p2 causal inference',
+        'p3 causal effect',
+        'p3 causal inference',
+        'p4 causal inference',
+        'p5 causal inference',
+      ]);
+    });
 
     it('counts what it holds', async () => {
       expect(await store.stats()).toEqual({

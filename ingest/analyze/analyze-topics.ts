@@ -1,24 +1,23 @@
 /**
- * Corpus-level analysis after every ingest: topic document frequencies and labels, which
- * topics make the map, their co-occurrence links, clusters (Louvain) and positions
- * (ForceAtlas2), and a name for every cluster. Deterministic: the same mentions give the same
+ * The topic map, computed after every ingest from the most mentioned topics and their
+ * mentions (the store counts papers per topic and names topics; see GraphStore.refreshTopics):
+ * which of them make the map, their co-occurrence links, clusters (Louvain) and positions
+ * (ForceAtlas2), and a name for every cluster. Deterministic: the same input gives the same
  * map. A first version; the "Topic map analytics" issue replaces clustering and layout.
  */
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import type { Analysis, Cluster } from '../../server/store/graph-store.ts';
-import type { Mention } from '../../server/store/model.ts';
+import type { Analysis, Cluster, TopicMentions } from '../../server/store/graph-store.ts';
 import { coOccurrences } from './co-occurrence.ts';
 import { layoutTopics } from './layout-topics.ts';
 import { createSeededRandom, DEFAULT_SEED } from './seeded-random.ts';
 
 export interface AnalyzeOptions {
-  /** Topics mentioned by fewer papers stay in the store but not on the map. */
-  minPapers?: number;
-  /** At most this many topics on the map, most mentioned first. */
-  maxTopics?: number;
   seed?: number;
 }
+
+/** Most topics on the map: more is a hairball, and the layout's cost grows with it. */
+export const MAX_MAP_TOPICS = 2_000;
 
 /** Few papers: a topic two of them share is already a signal; many papers: more is needed. */
 export function defaultMinPapers(papers: number): number {
@@ -28,48 +27,25 @@ export function defaultMinPapers(papers: number): number {
   return 10;
 }
 
-type MentionRow = Pick<Mention, 'paperId' | 'topicId' | 'label' | 'score'>;
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The most common surface form of each topic; ties go to the alphabetically first. */
-function topicLabels(mentions: MentionRow[]): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const { topicId, label } of mentions) {
-    const forms = counts.get(topicId) ?? new Map<string, number>();
-    forms.set(label, (forms.get(label) ?? 0) + 1);
-    counts.set(topicId, forms);
-  }
-  const labels = new Map<string, string>();
-  for (const [topicId, forms] of counts) {
-    const [best] = [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    labels.set(topicId, best?.[0] ?? topicId);
-  }
-  return labels;
-}
-
-export function analyzeTopics(unordered: MentionRow[], options: AnalyzeOptions = {}): Analysis {
-  // Graph insertion order steers Louvain and the layout: fix it, whatever order mentions come in.
-  const mentions = [...unordered].sort(
-    (a, b) => a.paperId.localeCompare(b.paperId) || a.topicId.localeCompare(b.topicId),
+export function analyzeTopics(input: TopicMentions, options: AnalyzeOptions = {}): Analysis {
+  // Graph insertion order steers Louvain and the layout: fix it, whatever order input comes in.
+  const mentions = [...input.mentions].sort(
+    (a, b) => byCodePoint(a.paperId, b.paperId) || byCodePoint(a.topicId, b.topicId),
   );
   const topicsByPaper = new Map<string, string[]>();
-  const df = new Map<string, number>();
   for (const { paperId, topicId } of mentions) {
-    const topics = topicsByPaper.get(paperId) ?? [];
-    topics.push(topicId);
-    topicsByPaper.set(paperId, topics);
-    df.set(topicId, (df.get(topicId) ?? 0) + 1);
+    const topics = topicsByPaper.get(paperId);
+    if (topics) topics.push(topicId);
+    else topicsByPaper.set(paperId, [topicId]);
   }
-  const labels = topicLabels(mentions);
-  const minPapers = options.minPapers ?? defaultMinPapers(topicsByPaper.size);
-  const selected = new Map(
-    [...df]
-      .filter(([, papers]) => papers >= minPapers)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, options.maxTopics ?? 2_000),
-  );
-  const edges = coOccurrences([...topicsByPaper.values()], selected);
+  const candidates = [...input.topics].sort((a, b) => b.df - a.df || byCodePoint(a.id, b.id));
+  const df = new Map(candidates.map((topic) => [topic.id, topic.df]));
+  const labels = new Map(candidates.map((topic) => [topic.id, topic.label]));
+  const edges = coOccurrences([...topicsByPaper.values()], df, undefined, input.papers);
 
-  // The map: selected topics with at least one link (an isolated topic says nothing).
+  // The map: candidate topics with at least one link (an isolated topic says nothing).
   const graph = new Graph({ type: 'undirected' });
   for (const edge of edges) {
     graph.mergeNode(edge.source);
@@ -82,20 +58,14 @@ export function analyzeTopics(unordered: MentionRow[], options: AnalyzeOptions =
 
   layoutTopics(graph, clusters.ids, options.seed ?? DEFAULT_SEED);
 
-  const topics = [...df].map(([id, papers]) => {
-    const onMap = graph.hasNode(id);
-    const round = (value: number) => Math.round(value * 1000) / 1000;
-    return {
-      id,
-      label: labels.get(id) ?? id,
-      df: papers,
-      cluster: onMap ? (clusters.ids.get(id) ?? -1) : -1,
-      x: onMap ? round(graph.getNodeAttribute(id, 'x') as number) : 0,
-      y: onMap ? round(graph.getNodeAttribute(id, 'y') as number) : 0,
-    };
-  });
-  const kept = edges.filter((edge) => graph.hasEdge(edge.source, edge.target));
-  return { topics, coOccurrences: kept, clusters: clusters.list };
+  const round = (value: number) => Math.round(value * 1000) / 1000;
+  const topics = graph.mapNodes((id, attributes) => ({
+    id,
+    cluster: clusters.ids.get(id) ?? -1,
+    x: round(attributes.x as number),
+    y: round(attributes.y as number),
+  }));
+  return { topics, coOccurrences: edges, clusters: clusters.list };
 }
 
 /**
@@ -111,13 +81,15 @@ function numberClusters(
   const members = new Map<number, string[]>();
   graph.forEachNode((node) => {
     const community = communities[node] ?? -1;
-    members.set(community, [...(members.get(community) ?? []), node]);
+    const group = members.get(community);
+    if (group) group.push(node);
+    else members.set(community, [node]);
   });
   const ordered = [...members.values()]
     .map((topics) =>
-      topics.sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || a.localeCompare(b)),
+      topics.sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || byCodePoint(a, b)),
     )
-    .sort((a, b) => b.length - a.length || (a[0] ?? '').localeCompare(b[0] ?? ''));
+    .sort((a, b) => b.length - a.length || byCodePoint(a[0] ?? '', b[0] ?? ''));
 
   const ids = new Map<string, number>();
   const list: Cluster[] = ordered.map((topics, id) => {

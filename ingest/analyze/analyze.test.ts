@@ -1,12 +1,10 @@
 // Corpus analysis on hand-computed examples and on the mentions of the real sample corpus.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Mention } from '../../server/store/model.ts';
+import type { TopicMentions } from '../../server/store/graph-store.ts';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import { ingest } from '../pipeline.ts';
 import { analyzeTopics, defaultMinPapers } from './analyze-topics.ts';
 import { coOccurrences } from './co-occurrence.ts';
-
-type MentionRow = Pick<Mention, 'paperId' | 'topicId' | 'label' | 'score'>;
 
 describe('coOccurrences', () => {
   it('counts each pair once per paper and computes association strength', () => {
@@ -41,29 +39,31 @@ describe('coOccurrences', () => {
 });
 
 describe('analyzeTopics', () => {
-  const mention = (paperId: string, topicId: string, label = topicId): MentionRow => ({
-    paperId,
-    topicId,
-    label,
-    score: 1,
-  });
+  const topic = (id: string, df: number, label = id) => ({ id, label, df });
+  const mention = (paperId: string, topicId: string) => ({ paperId, topicId });
 
-  it('labels a topic by its most common surface form and keeps rare topics off the map', () => {
-    const mentions = [
-      mention('p1', 'llm', 'LLM'),
-      mention('p2', 'llm', 'large language model'),
-      mention('p3', 'llm', 'large language model'),
-      mention('p1', 'agent'),
-      mention('p2', 'agent'),
-      mention('p3', 'rare'),
-    ];
-    const analysis = analyzeTopics(mentions, { minPapers: 2 });
-    expect(analysis.topics.find((t) => t.id === 'llm')).toMatchObject({
-      label: 'large language model',
-      df: 3,
-      cluster: 0,
+  it('maps linked topics, leaves isolated ones off, names clusters by their top topics', () => {
+    const analysis = analyzeTopics({
+      papers: 5,
+      topics: [topic('llm', 3, 'large language model'), topic('agent', 2), topic('solo', 2)],
+      mentions: [
+        mention('p1', 'llm'),
+        mention('p1', 'agent'),
+        mention('p2', 'llm'),
+        mention('p2', 'agent'),
+        mention('p3', 'llm'),
+        mention('p4', 'solo'),
+        mention('p5', 'solo'),
+      ],
     });
-    expect(analysis.topics.find((t) => t.id === 'rare')).toMatchObject({ df: 1, cluster: -1 });
+    expect(analysis.topics.map((t) => [t.id, t.cluster])).toEqual([
+      ['agent', 0],
+      ['llm', 0],
+    ]);
+    // Association strength with N = 5 papers: 2·5 / (3·2).
+    expect(analysis.coOccurrences).toEqual([
+      { source: 'agent', target: 'llm', papers: 2, strength: 1.666667 },
+    ]);
     expect(analysis.clusters).toEqual([
       { id: 0, label: 'large language model · agent', topics: 2 },
     ]);
@@ -74,25 +74,30 @@ describe('analyzeTopics', () => {
   });
 
   describe('on the sample corpus', () => {
-    let mentions: MentionRow[];
+    let input: TopicMentions;
     beforeAll(async () => {
       const store = createSqliteStore(':memory:');
       await ingest(['data/samples'], store);
-      mentions = await store.readMentions();
+      input = await store.readTopicMentions({ minPapers: 2, limit: 2_000 });
       await store.close();
     });
 
-    it('is deterministic: the same mentions give the same map', () => {
-      const first = analyzeTopics(mentions);
-      expect(analyzeTopics([...mentions].reverse())).toEqual(first);
+    it('is deterministic: the same topics and mentions, in any order, give the same map', () => {
+      const first = analyzeTopics(input);
+      const reversed = {
+        ...input,
+        topics: [...input.topics].reverse(),
+        mentions: [...input.mentions].reverse(),
+      };
+      expect(analyzeTopics(reversed)).toEqual(first);
     });
 
     it('numbers clusters by size and draws each as a group', () => {
-      const { topics, clusters } = analyzeTopics(mentions);
+      const { topics: onMap, clusters } = analyzeTopics(input);
       const sizes = clusters.map((c) => c.topics);
       expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
-      const onMap = topics.filter((t) => t.cluster >= 0);
       expect(onMap.length).toBe(sizes.reduce((a, b) => a + b, 0));
+      expect(onMap.every((t) => t.cluster >= 0)).toBe(true);
       // Mean distance to the own cluster's centre is well under the mean distance to the map's.
       const centre = (group: typeof onMap) => [
         group.reduce((s, t) => s + t.x, 0) / group.length,

@@ -17,12 +17,14 @@ export const DEFAULT_CO_OCCURRENCE: CoOccurrenceOptions = { linksPerTopic: 8, mi
 
 /**
  * Co-occurrences among `topics` (id → df) over `papers` (each a list of topic ids), with
- * source < target, the strongest links of each topic kept.
+ * source < target, the strongest links of each topic kept. `corpusPapers` is the N of the
+ * strength: all papers of the corpus, of which `papers` may be the ones mentioning `topics`.
  */
 export function coOccurrences(
   papers: string[][],
   topics: Map<string, number>,
   options: CoOccurrenceOptions = DEFAULT_CO_OCCURRENCE,
+  corpusPapers = papers.length,
 ): CoOccurrence[] {
   const counts = new Map<string, number>();
   for (const paperTopics of papers) {
@@ -40,7 +42,7 @@ export function coOccurrences(
     if (count < options.minPapers) continue;
     const [source = '', target = ''] = pair.split('\u0000');
     const strength =
-      (count * papers.length) / ((topics.get(source) ?? 1) * (topics.get(target) ?? 1));
+      (count * corpusPapers) / ((topics.get(source) ?? 1) * (topics.get(target) ?? 1));
     all.push({ source, target, papers: count, strength: Math.round(strength * 1e6) / 1e6 });
   }
   all.sort(

@@ -14,11 +14,25 @@ export interface PaperWrite {
   repositories: { repository: Repository; status: LinkStatus }[];
 }
 
-/** Corpus-level results of ingest/analyze, written back in one transaction. */
+/**
+ * The topic map as ingest/analyze computes it, written back in one transaction: the topics on
+ * the map with their cluster and position (every other topic is off the map: cluster -1),
+ * their co-occurrence links and the clusters.
+ */
 export interface Analysis {
-  topics: Pick<Topic, 'id' | 'label' | 'df' | 'cluster' | 'x' | 'y'>[];
+  topics: Pick<Topic, 'id' | 'cluster' | 'x' | 'y'>[];
   coOccurrences: CoOccurrence[];
   clusters: Cluster[];
+}
+
+/** What ingest/analyze reads to draw the map: the candidate topics and their mentions. */
+export interface TopicMentions {
+  /** Papers in the store (the N of association strength). */
+  papers: number;
+  /** The most mentioned topics with at least `minPapers` papers, most mentioned first. */
+  topics: Pick<Topic, 'id' | 'label' | 'df'>[];
+  /** Every mention of those topics, by paper then topic. */
+  mentions: Pick<Mention, 'paperId' | 'topicId'>[];
 }
 
 export interface Cluster {
@@ -103,8 +117,14 @@ export interface GraphStore {
   findPapers(keys: string[]): Promise<Paper[]>;
   /** Writes the batch in one transaction: all of it or, on error, none of it. */
   writePapers(batch: PaperWrite[]): Promise<void>;
-  /** Every paper–topic mention, for corpus-level analysis. */
-  readMentions(): Promise<Pick<Mention, 'paperId' | 'topicId' | 'label' | 'score'>[]>;
+  /**
+   * Recomputes every topic's paper count (df) and label (the form most mentions write; ties
+   * to the first in code-point order) from the mentions, and drops the topics and repositories
+   * nothing refers to any more.
+   */
+  refreshTopics(): Promise<void>;
+  /** The map's candidate topics (see `TopicMentions`) and their mentions. */
+  readTopicMentions(query: { minPapers: number; limit: number }): Promise<TopicMentions>;
   writeAnalysis(analysis: Analysis): Promise<void>;
 
   stats(): Promise<StoreStats>;

@@ -180,18 +180,52 @@ class SqliteStore implements GraphStore {
     })();
   }
 
-  async readMentions() {
-    return this.db
-      .prepare<[], { paperId: string; topicId: string; label: string; score: number }>(
-        'SELECT paper_id AS paperId, topic_id AS topicId, label, score FROM mentions ORDER BY paper_id, topic_id',
+  async refreshTopics(): Promise<void> {
+    // A topic's label is the form most of its mentions write; only changed rows are written.
+    this.db.transaction(() => {
+      this.db.exec(`
+        WITH forms AS (
+          SELECT topic_id, label, count(*) AS uses FROM mentions GROUP BY topic_id, label
+        ), ranked AS (
+          SELECT topic_id, label, sum(uses) OVER (PARTITION BY topic_id) AS df,
+                 row_number() OVER (PARTITION BY topic_id ORDER BY uses DESC, label) AS rank
+          FROM forms
+        )
+        UPDATE topics SET df = ranked.df, label = ranked.label
+        FROM ranked
+        WHERE ranked.rank = 1 AND topics.id = ranked.topic_id
+          AND (topics.df <> ranked.df OR topics.label <> ranked.label);
+        DELETE FROM co_occurs
+        WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE topic_id = co_occurs.source)
+           OR NOT EXISTS (SELECT 1 FROM mentions WHERE topic_id = co_occurs.target);
+        DELETE FROM topics WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE topic_id = topics.id);
+        DELETE FROM repositories
+        WHERE NOT EXISTS (SELECT 1 FROM links_to WHERE repository_id = repositories.id);`);
+    })();
+  }
+
+  async readTopicMentions({ minPapers, limit }: { minPapers: number; limit: number }) {
+    const topics = this.db
+      .prepare<[number, number], { id: string; label: string; df: number }>(
+        'SELECT id, label, df FROM topics WHERE df >= ? ORDER BY df DESC, id LIMIT ?',
       )
-      .all();
+      .all(minPapers, limit);
+    const mentions = this.db
+      .prepare<[string], { paperId: string; topicId: string }>(
+        `SELECT paper_id AS paperId, topic_id AS topicId FROM mentions
+         WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id, topic_id`,
+      )
+      .all(JSON.stringify(topics.map((topic) => topic.id)));
+    const { papers } = this.db
+      .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
+      .get()!;
+    return { papers, topics, mentions };
   }
 
   async writeAnalysis({ topics, coOccurrences, clusters }: Analysis): Promise<void> {
     const db = this.db;
-    const updateTopic = db.prepare(
-      'UPDATE topics SET label = @label, df = @df, cluster = @cluster, x = @x, y = @y WHERE id = @id',
+    const placeTopic = db.prepare(
+      'UPDATE topics SET cluster = @cluster, x = @x, y = @y WHERE id = @id',
     );
     const insertCoOccurrence = db.prepare(
       'INSERT INTO co_occurs (source, target, papers, strength) VALUES (@source, @target, @papers, @strength)',
@@ -200,11 +234,9 @@ class SqliteStore implements GraphStore {
       'INSERT INTO clusters (id, label, topics) VALUES (@id, @label, @topics)',
     );
     db.transaction(() => {
-      db.exec('DELETE FROM co_occurs; DELETE FROM clusters;');
-      db.exec('UPDATE topics SET df = 0, cluster = -1, x = 0, y = 0');
-      for (const topic of topics) updateTopic.run(topic);
-      db.exec(`DELETE FROM topics WHERE id NOT IN (SELECT topic_id FROM mentions);
-               DELETE FROM repositories WHERE id NOT IN (SELECT repository_id FROM links_to);`);
+      db.exec(`DELETE FROM co_occurs; DELETE FROM clusters;
+               UPDATE topics SET cluster = -1, x = 0, y = 0 WHERE cluster <> -1 OR x <> 0 OR y <> 0;`);
+      for (const topic of topics) placeTopic.run(topic);
       for (const edge of coOccurrences) insertCoOccurrence.run(edge);
       for (const cluster of clusters) insertCluster.run(cluster);
     })();
