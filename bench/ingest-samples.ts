@@ -25,11 +25,12 @@ const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 
 /** Progress that remembers the peak memory of each stage the pipeline announces. */
 function memoryByStage() {
-  const peaks = new Map<string, number>();
+  /** Per stage: the highest resident memory sampled, and the V8 heap in use at that moment. */
+  const peaks = new Map<string, { rss: number; heap: number }>();
   let stage = 'start';
   const sample = () => {
-    const rss = process.memoryUsage.rss();
-    peaks.set(stage, Math.max(peaks.get(stage) ?? 0, rss));
+    const { rss, heapUsed } = process.memoryUsage();
+    if (rss > (peaks.get(stage)?.rss ?? 0)) peaks.set(stage, { rss, heap: heapUsed });
   };
   const timer = setInterval(sample, 100);
   const progress: Progress = {
@@ -46,7 +47,9 @@ function memoryByStage() {
     report() {
       clearInterval(timer);
       sample();
-      return [...peaks].map(([name, peak]) => `${name} ${mb(peak)}`).join(', ');
+      return [...peaks]
+        .map(([name, { rss, heap }]) => `${name} ${mb(rss)} (heap ${mb(heap)})`)
+        .join(', ');
     },
   };
 }

@@ -51,9 +51,10 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    // 256 MiB of page cache (the default is 2 MiB): a big ingest touches pages all over the
-    // topic and mention indexes; filled only as pages are read, freed when closed.
-    db.pragma('cache_size = -262144');
+    // 64 MiB of page cache (the default is 2 MiB): a big ingest touches pages all over the
+    // topic and mention indexes (40,000 papers: 39 s to write with 2 MiB, 21 s with 64 MiB,
+    // no faster with 256). Filled only as pages are read, freed when closed.
+    db.pragma('cache_size = -65536');
     db.transaction(() => {
       // Version 1 kept the paper id inside the search index (see schema.ts): rebuild it.
       if (version === 1) db.exec('DROP TABLE paper_search');
