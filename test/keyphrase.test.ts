@@ -1,0 +1,31 @@
+// The keyphrase evaluation protocol of bench:terms, on examples computed by hand.
+import { describe, expect, it } from 'vitest';
+import { evaluate, stemPhrase } from '../bench/keyphrase.ts';
+
+describe('keyphrase evaluation', () => {
+  it('compares phrases by lower-cased Porter stems of their tokens', () => {
+    expect(stemPhrase('Structural Causal Models')).toBe(stemPhrase('structural causal model'));
+    expect(stemPhrase('image-text matching')).toBe(stemPhrase('image text matching'));
+    expect(stemPhrase('(LLMs),')).toBe('llm');
+    expect(stemPhrase('causal model')).not.toBe(stemPhrase('causal modelling tool'));
+  });
+
+  it('counts a phrase once after stemming, and averages precision, recall and F1 per document', () => {
+    const predicted = [
+      // 'models' and 'model' are one prediction; 2 of the top 3 distinct ones match.
+      ['causal model', 'causal models', 'confounder', 'graph'],
+      // nothing predicted: P = R = F1 = 0.
+      [],
+    ];
+    const gold = [['causal model', 'graph', 'treatment effect', 'instrument'], ['anything']];
+    const scores = evaluate(predicted, gold, [2, 3]);
+    // doc 1 @2: top 2 = causal model ✓, confounder ✗ → P 1/2, R 1/4, F1 1/3.
+    expect(scores.get(2)).toEqual({ precision: 25, recall: 12.5, f1: 16.7 });
+    // doc 1 @3: causal model ✓, confounder ✗, graph ✓ → P 2/3, R 2/4, F1 4/7.
+    expect(scores.get(3)).toEqual({ precision: 33.3, recall: 25, f1: 28.6 });
+  });
+
+  it('refuses predictions and references of different lengths', () => {
+    expect(() => evaluate([[]], [])).toThrow(RangeError);
+  });
+});
