@@ -283,6 +283,16 @@ export function describeGraphStoreContract(
       expect((await store.search('diag', 10)).some((h) => h.id === 'string diagram')).toBe(true);
     });
 
+    it('finds a topic of one paper by its exact name only; its paper by any word', async () => {
+      const topicIds = async (query: string) =>
+        (await store.search(query, 10)).filter((h) => h.kind === 'topic').map((h) => h.id);
+      expect(await topicIds('optics')).toEqual(['optics']);
+      expect(await topicIds('Optics ')).toEqual(['optics']);
+      expect(await topicIds('opti')).toEqual([]);
+      const hits = await store.search('opti', 10);
+      expect(hits.filter((h) => h.kind === 'paper').map((h) => h.id)).toEqual(['p4']);
+    });
+
     it('treats search syntax in user input as text', async () => {
       for (const hostile of [
         '"',

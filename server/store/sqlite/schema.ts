@@ -41,6 +41,9 @@ CREATE TABLE IF NOT EXISTS topics (
   y REAL NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS topics_df ON topics(df DESC);
+-- Search by label walks this (covering, and only topics of two papers or more: at 80k papers
+-- 145k of 878k topics), most mentioned first; a full scan took ~0.4 s a keystroke.
+CREATE INDEX IF NOT EXISTS topics_searchable ON topics(df DESC, label, id) WHERE df >= 2;
 CREATE TABLE IF NOT EXISTS mentions (
   paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
   topic_id TEXT NOT NULL REFERENCES topics(id),

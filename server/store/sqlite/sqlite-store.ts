@@ -378,20 +378,30 @@ class SqliteStore implements GraphStore {
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const like = likePattern(query);
-    // The topic named exactly by the query first, then labels starting with it, then labels
-    // with a word starting with it; the most mentioned first within each.
-    const topics = this.db
-      .prepare<
-        [{ exact: string; prefix: string; word: string; limit: number }],
-        { id: string; label: string; df: number }
-      >(
-        `SELECT id, label, df FROM topics
-         WHERE df > 0 AND (label LIKE @prefix ESCAPE '\\' OR label LIKE @word ESCAPE '\\'
-                           OR id LIKE @prefix ESCAPE '\\')
-         ORDER BY (lower(label) = @exact OR id = @exact) DESC, (label LIKE @prefix ESCAPE '\\') DESC,
-                  df DESC, id LIMIT @limit`,
+    // The topic named exactly by the query first (any topic), then topics of two papers or
+    // more whose label starts with it, then those with a word starting with it; the most
+    // mentioned first within each. Each step walks the topics_searchable index.
+    const exact = this.db
+      .prepare<[string, string], { id: string; label: string; df: number }>(
+        'SELECT id, label, df FROM topics WHERE id IN (?, ?) AND df > 0 ORDER BY id',
       )
-      .all({ exact: query.trim().toLowerCase(), prefix: `${like}%`, word: `% ${like}%`, limit });
+      .all(query.trim(), query.trim().toLowerCase());
+    const matching = (column: 'label' | 'id', pattern: string) =>
+      this.db
+        .prepare<[string, number], { id: string; label: string; df: number }>(
+          `SELECT id, label, df FROM topics WHERE df >= 2 AND ${column} LIKE ? ESCAPE '\\'
+           ORDER BY df DESC, label, id LIMIT ?`,
+        )
+        .all(pattern, limit);
+    const seen = new Set<string>();
+    const topics = [
+      ...exact,
+      ...matching('label', `${like}%`),
+      ...matching('id', `${like}%`),
+      ...matching('label', `% ${like}%`),
+    ]
+      .filter((topic) => !seen.has(topic.id) && seen.add(topic.id))
+      .slice(0, limit);
     const hits: SearchHit[] = topics.map((topic) => ({
       kind: 'topic',
       id: topic.id,
