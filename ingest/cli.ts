@@ -3,11 +3,13 @@
  * by the environment (see server/store/open-store.ts), with progress on a terminal and a
  * summary at the end. Exits non-zero when any file failed; the other files are still ingested.
  */
+import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { DEFAULT_DB_PATH, dbPath, openStore } from '../server/store/open-store.ts';
 import { DEFAULT_TOP_K, ingest, type IngestSummary } from './pipeline.ts';
 import { createProgress } from './progress.ts';
 import { SOURCE_FORMATS } from './sources/index.ts';
+import { parseThesaurus, type Thesaurus } from './terms/thesaurus.ts';
 
 function formatSummary(summary: IngestSummary, seconds: number): string {
   const { papers } = summary;
@@ -65,12 +67,34 @@ const program = new Command()
     (value) => Number.parseInt(value, 10),
     DEFAULT_TOP_K,
   )
+  .option(
+    '--thesaurus <file>',
+    'merge or drop terms: a VOSviewer thesaurus (tab-separated "label<TAB>replace by"; an empty replacement drops the term)',
+  )
   .option('--if-empty', 'do nothing when the store already holds papers (used by npm start)')
   .addHelpText('after', helpAfter())
   .action(
-    async (paths: string[], options: { format?: string; topK: number; ifEmpty?: boolean }) => {
+    async (
+      paths: string[],
+      options: { format?: string; topK: number; thesaurus?: string; ifEmpty?: boolean },
+    ) => {
       if (!Number.isInteger(options.topK) || options.topK < 1 || options.topK > 100) {
         program.error('ingest: --top-k must be a whole number from 1 to 100');
+      }
+      // Read before anything is ingested: a broken thesaurus stops the run, naming its line.
+      let thesaurus: Thesaurus | undefined;
+      if (options.thesaurus) {
+        try {
+          thesaurus = parseThesaurus(await readFile(options.thesaurus, 'utf8'), options.thesaurus);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          program.error(
+            message.startsWith('ingest/') ? message : `ingest: --thesaurus: ${message}`,
+            {
+              exitCode: 2,
+            },
+          );
+        }
       }
       const store = openStore();
       try {
@@ -85,6 +109,7 @@ const program = new Command()
         const summary = await ingest(paths, store, {
           format: options.format,
           topK: options.topK,
+          thesaurus,
           progress: createProgress(),
         }).catch((error: unknown) => {
           // A wrong option, not a wrong file: say so and stop.

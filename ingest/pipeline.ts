@@ -18,6 +18,7 @@ import { SILENT_PROGRESS, type Progress } from './progress.ts';
 import { formatFor, SOURCE_FORMATS } from './sources/index.ts';
 import { readCorpus } from './terms/extract.ts';
 import { readCorpusInParallel } from './terms/extract-parallel.ts';
+import type { Thesaurus } from './terms/thesaurus.ts';
 
 export interface IngestOptions {
   /** Force one format for every file instead of choosing by extension. */
@@ -26,6 +27,8 @@ export interface IngestOptions {
   topK?: number;
   /** Papers per store transaction. */
   batchSize?: number;
+  /** Terms to merge or drop (a VOSviewer thesaurus, read with `parseThesaurus`). */
+  thesaurus?: Thesaurus;
   progress?: Progress;
 }
 
@@ -278,7 +281,7 @@ async function storePapers(
     progress.update(written);
   };
   progress.start('writing papers', changed.length);
-  for (const [id, terms] of corpus.rank(topK)) {
+  for (const [id, terms] of corpus.rank(topK, options.thesaurus)) {
     const paper = changedById.get(id);
     if (!paper) continue;
     batch.push({

@@ -334,3 +334,37 @@ describe('ingest on any input (property)', () => {
     }
   });
 });
+
+describe('ingest --thesaurus', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'topograph-thesaurus-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (args: string[]) =>
+    promisify(execFile)('npx', ['tsx', 'ingest/cli.ts', ...args], {
+      env: { ...process.env, TOPOGRAPH_DB: join(dir, 'cli.db') },
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+
+  it('merges and drops terms in the store; a file without its header stops the run', async () => {
+    const sample = join(SAMPLES_DIR, '002_bac4045119eb759f.txt');
+    const broken = join(dir, 'broken.txt');
+    writeFileSync(broken, 'LLMs\tlarge language model\ncausal inference\n');
+    const refused = await run(['--thesaurus', broken, sample]);
+    expect('code' in refused ? refused.code : 0).toBe(2);
+    expect(refused.stderr).toContain(`${broken} line 1: the first line must be the header`);
+    expect(refused.stdout).not.toMatch(/papers:/);
+
+    const thesaurus = join(dir, 'thesaurus.txt');
+    writeFileSync(thesaurus, 'label\treplace by\ncausal inference\t\ncausal effect\tcausality\n');
+    const result = await run(['--thesaurus', thesaurus, sample]);
+    expect('code' in result ? result.code : 0).toBe(0);
+    const db = new Database(join(dir, 'cli.db'), { readonly: true });
+    try {
+      const topic = db.prepare('SELECT id, df FROM topics WHERE id = ?');
+      expect(topic.get('causal inference')).toBeUndefined();
+      expect(topic.get('causal effect')).toBeUndefined();
+      // Without the thesaurus one paper has "causality" and two "causal effect": now one topic.
+      expect((topic.get('causality') as { df: number }).df).toBeGreaterThan(1);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -15,6 +15,7 @@ import { collectMentions, type Mention, type PlacedOccurrence } from './mentions
 import { isAcronym, type NormalisedTerm } from './normalise.ts';
 import { IN_TITLE, type ReadDocument } from './read.ts';
 import { scoreTerm } from './score.ts';
+import type { Thesaurus } from './thesaurus.ts';
 
 /** One key term of one document. */
 export interface KeyTerm {
@@ -110,13 +111,20 @@ export class TermCorpus {
    * A document's occurrences with acronyms resolved (its own definitions first, then the
    * corpus's) and junk dropped.
    */
-  private placedTerms(doc: StoredDocument, corpusAcronyms: AcronymTable): PlacedOccurrence[] {
+  private placedTerms(
+    doc: StoredDocument,
+    corpusAcronyms: AcronymTable,
+    thesaurus: Thesaurus | undefined,
+  ): PlacedOccurrence[] {
     const placed: PlacedOccurrence[] = [];
     for (let i = 0; i < doc.positions.length; i += 1) {
       const keyId = doc.terms[2 * i]!;
       const key = this.strings[keyId]!;
-      const term =
+      let term =
         doc.defined?.get(key) ?? corpusAcronyms.get(key) ?? this.term(keyId, doc.terms[2 * i + 1]!);
+      const replacement = thesaurus?.get(term.key);
+      if (replacement === null) continue;
+      if (replacement) term = replacement;
       if (isJunkTerm(term.words)) continue;
       const position = doc.positions[i]!;
       placed.push({ term, inTitle: position === IN_TITLE, position: Math.max(position, 0) });
@@ -126,14 +134,15 @@ export class TermCorpus {
 
   /**
    * Ranks every document: yields [id, its key terms best first, at most `topK`] in the order
-   * the documents were added. Scores use the statistics of all the documents added.
+   * the documents were added. Scores use the statistics of all the documents added. Terms the
+   * `thesaurus` names are replaced or dropped first, so merged terms count as one.
    */
-  *rank(topK: number): Generator<[string, KeyTerm[]]> {
+  *rank(topK: number, thesaurus?: Thesaurus): Generator<[string, KeyTerm[]]> {
     const corpusAcronyms = mergeAcronymTables(
       this.documents.flatMap(({ defined }) => (defined ? [defined] : [])),
     );
     const documents = this.documents;
-    const placedTerms = (doc: StoredDocument) => this.placedTerms(doc, corpusAcronyms);
+    const placedTerms = (doc: StoredDocument) => this.placedTerms(doc, corpusAcronyms, thesaurus);
 
     // Words that only modify: "causal" alone is no topic in a corpus of causal models.
     const modifiers = findModifierWords(

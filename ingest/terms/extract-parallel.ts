@@ -110,5 +110,5 @@ export async function extractTermsInParallel(
 ): Promise<Map<string, KeyTerm[]>> {
   const topK = checkInput(docs, options);
   const corpus = await readCorpusInParallel(docs, options);
-  return new Map(corpus.rank(topK));
+  return new Map(corpus.rank(topK, options.thesaurus));
 }

@@ -9,6 +9,7 @@
  */
 import { TermCorpus, type KeyTerm } from './corpus.ts';
 import { readDocuments, type ReadDocument, type TermDoc } from './read.ts';
+import type { Thesaurus } from './thesaurus.ts';
 
 export type { KeyTerm, TermCorpus } from './corpus.ts';
 export type { TermDoc } from './read.ts';
@@ -18,6 +19,8 @@ export interface ExtractOptions {
   topK?: number;
   /** Told of each document the tagger failed on (it gets no terms). */
   onFailure?: (id: string, reason: string) => void;
+  /** Terms to merge or drop before ranking (thesaurus.ts). */
+  thesaurus?: Thesaurus;
 }
 
 export const DEFAULT_TOP_K = 10;
@@ -35,7 +38,7 @@ export function extractTerms(
   options: ExtractOptions = {},
 ): Map<string, KeyTerm[]> {
   const topK = checkInput(docs, options);
-  return new Map(readCorpus(docs, options).rank(topK));
+  return new Map(readCorpus(docs, options).rank(topK, options.thesaurus));
 }
 
 /**
