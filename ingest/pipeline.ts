@@ -192,9 +192,12 @@ async function storePapers(
     const format = formatFor(file, options.format)!;
     try {
       for await (const item of format.read(file)) {
-        const problem = item instanceof IngestError ? undefined : recordProblem(item);
-        if (item instanceof IngestError) fileProblems.push(item);
-        else if (problem)
+        if (item instanceof IngestError) {
+          fileProblems.push(item);
+          continue;
+        }
+        const problem = recordProblem(item);
+        if (problem)
           fileProblems.push(new IngestError(format.name, file, item.source.line, problem));
         else fileRecords.push(paperFromRecord(item));
       }
@@ -249,7 +252,9 @@ async function storePapers(
   // Terms are scored with corpus statistics, so every paper of this ingest is read, not only
   // the changed ones; nothing changed, nothing to compute. Papers are then ranked one at a
   // time and written in batches as they come, so no stage holds every paper's terms.
-  const termDocs = changed.length > 0 ? toStore : [];
+  // A thesaurus may change the terms of unchanged papers too: then every paper is rewritten.
+  const rewritten = options.thesaurus ? toStore : changed;
+  const termDocs = rewritten.length > 0 ? toStore : [];
   progress.start('extracting terms', termDocs.length);
   const docs = termDocs.map((paper) => ({
     id: paper.id,
@@ -268,7 +273,7 @@ async function storePapers(
   progress.stop();
 
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const changedById = new Map(changed.map((paper) => [paper.id, paper]));
+  const toWrite = new Map(rewritten.map((paper) => [paper.id, paper]));
   let batch: PaperWrite[] = [];
   let written = 0;
   let writing = 0;
@@ -280,9 +285,9 @@ async function storePapers(
     batch = [];
     progress.update(written);
   };
-  progress.start('writing papers', changed.length);
+  progress.start('writing papers', toWrite.size);
   for (const [id, terms] of corpus.rank(topK, options.thesaurus)) {
-    const paper = changedById.get(id);
+    const paper = toWrite.get(id);
     if (!paper) continue;
     batch.push({
       paper,

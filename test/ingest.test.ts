@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../ingest/pipeline.ts';
+import { parseThesaurus } from '../ingest/terms/thesaurus.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { createSampleStore, SAMPLES_DIR, type SampleStore } from './support/sample-store.ts';
 
@@ -365,6 +366,24 @@ describe('ingest --thesaurus', () => {
       expect((topic.get('causality') as { df: number }).df).toBeGreaterThan(1);
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('a thesaurus given to a re-ingest', () => {
+  it('rewrites the terms of papers that did not change', async () => {
+    const store = createSqliteStore(':memory:');
+    try {
+      const sample = join(SAMPLES_DIR, '002_bac4045119eb759f.txt');
+      await ingest([sample], store);
+      expect(await store.topic('causal effect', 10)).toBeDefined();
+      const thesaurus = parseThesaurus('label\treplace by\ncausal effect\tcausality\n', 't.txt');
+      const summary = await ingest([sample], store, { thesaurus });
+      expect(summary.papers).toMatchObject({ new: 0, updated: 0, unchanged: 31 });
+      expect(await store.topic('causal effect', 10)).toBeUndefined();
+      expect((await store.topic('causality', 10))?.topic.df).toBeGreaterThan(1);
+    } finally {
+      await store.close();
     }
   });
 });
