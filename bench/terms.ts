@@ -6,7 +6,7 @@
  * `--speed` also reports tagging throughput: abstracts per second on one core, over 3,000
  * abstracts of a JSON Lines corpus after 500 to warm up.
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createGunzip } from 'node:zlib';
@@ -63,6 +63,14 @@ async function retextKeyphrases(text: string): Promise<string[]> {
   return (file.data.keyphrases ?? []).map((phrase) => toString(phrase.matches[0]!.nodes));
 }
 
+if (!existsSync(values.data)) {
+  console.error(
+    `bench:terms: no SemEval-2017 zip at ${values.data}. It ships in the shared data folder ` +
+      `(../shared/data/keyphrase/SemEval2017.zip beside this repository; the LIAAD ` +
+      `KeywordExtractor-Datasets collection has it too): pass its path with --data <file>.`,
+  );
+  process.exit(2);
+}
 const documents = readDataset(values.data);
 const gold = documents.map((doc) => doc.gold);
 const rows: [string, string[][]][] = [];

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
+import { loadDotEnv } from '../server/config.ts';
 import { DEFAULT_DB_PATH, dbPath, openStore } from '../server/store/open-store.ts';
 import { DEFAULT_TOP_K, ingest, type IngestSummary } from './pipeline.ts';
 import { createProgress } from './progress.ts';
@@ -53,6 +54,8 @@ function helpAfter(): string {
   ].join('\n');
 }
 
+loadDotEnv();
+
 const program = new Command()
   .name('ingest')
   .description('Read paper listings and exports into the Topograph graph.')
@@ -86,6 +89,10 @@ const program = new Command()
       if (options.thesaurus) {
         try {
           thesaurus = parseThesaurus(await readFile(options.thesaurus, 'utf8'), options.thesaurus);
+          const dropped = [...thesaurus.values()].filter((term) => term === null).length;
+          console.log(
+            `thesaurus ${options.thesaurus}: ${thesaurus.size - dropped} terms replaced, ${dropped} dropped`,
+          );
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
           program.error(

@@ -4,9 +4,10 @@
  */
 import { createServer } from 'vite';
 import { buildApp } from './app.ts';
-import { serverConfig } from './config.ts';
+import { loadDotEnv, serverConfig } from './config.ts';
 import { openStore } from './store/open-store.ts';
 
+loadDotEnv();
 const config = serverConfig();
 const store = openStore();
 const api = await buildApp({ store, logger: { level: 'warn' } });

@@ -4,9 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { buildApp } from './app.ts';
-import { serverConfig } from './config.ts';
+import { loadDotEnv, serverConfig } from './config.ts';
 import { openStore } from './store/open-store.ts';
 
+loadDotEnv();
 const config = serverConfig();
 const store = openStore();
 const app = await buildApp({ store, webRoot: 'dist/web', logger: { level: 'warn' } });

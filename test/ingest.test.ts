@@ -1,7 +1,7 @@
 // The ingest pipeline end to end on the real sample corpus, into a real SQLite file: counts,
 // merging across files, links, idempotence, and failures that lose nothing.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -357,6 +357,7 @@ describe('ingest --thesaurus', () => {
     writeFileSync(thesaurus, 'label\treplace by\ncausal inference\t\ncausal effect\tcausality\n');
     const result = await run(['--thesaurus', thesaurus, sample]);
     expect('code' in result ? result.code : 0).toBe(0);
+    expect(result.stdout).toContain(`thesaurus ${thesaurus}: 1 terms replaced, 1 dropped`);
     const db = new Database(join(dir, 'cli.db'), { readonly: true });
     try {
       const topic = db.prepare('SELECT id, df FROM topics WHERE id = ?');
@@ -385,5 +386,27 @@ describe('a thesaurus given to a re-ingest', () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('settings from a .env file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'topograph-dotenv-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('are read from the working folder; a variable set in the environment wins', async () => {
+    writeFileSync(join(dir, '.env'), `TOPOGRAPH_DB=${join(dir, 'from-dotenv.db')}\n`);
+    const sample = join(process.cwd(), SAMPLES_DIR, '002_bac4045119eb759f.txt');
+    const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+    const cli = join(process.cwd(), 'ingest/cli.ts');
+    const env = { ...process.env };
+    delete env.TOPOGRAPH_DB;
+    const run = promisify(execFile);
+    await run(tsx, [cli, sample], { cwd: dir, env });
+    expect(existsSync(join(dir, 'from-dotenv.db'))).toBe(true);
+    await run(tsx, [cli, sample], {
+      cwd: dir,
+      env: { ...env, TOPOGRAPH_DB: join(dir, 'from-shell.db') },
+    });
+    expect(existsSync(join(dir, 'from-shell.db'))).toBe(true);
   });
 });

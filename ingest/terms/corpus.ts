@@ -150,6 +150,11 @@ export class TermCorpus {
         for (const doc of documents) for (const { term } of placedTerms(doc)) yield term.words;
       })(),
     );
+    // Shorter terms written inside longer ones count as the thesaurus maps them, too.
+    const rename = (key: string) => {
+      const replacement = thesaurus?.get(key);
+      return replacement === undefined ? key : (replacement?.key ?? null);
+    };
     const isTopical = ({ term: { words } }: PlacedOccurrence) =>
       words.length > 1 || isAcronym(words[0] ?? '') || !modifiers.has(words[0] ?? '');
     const mentionsOf = (doc: StoredDocument): Map<string, Mention> => {
@@ -157,7 +162,7 @@ export class TermCorpus {
       const acronyms = known
         ? { get: (acronym: string) => known.get(acronym) ?? corpusAcronyms.get(acronym) }
         : corpusAcronyms;
-      return collectMentions(placedTerms(doc).filter(isTopical), acronyms);
+      return collectMentions(placedTerms(doc).filter(isTopical), acronyms, rename);
     };
 
     // Document frequencies, then each document ranked (its mentions folded again: cheaper in

@@ -27,31 +27,44 @@ interface Tally extends Mention {
 /** The shorter known keys written inside `words`: phrases of two words or more, and resolved
  * acronyms. Single words are not credited: "iteration" inside "latent iteration" is that
  * phrase's head, not a mention of iteration in general. */
-function innerKeys(words: readonly string[], known: Map<string, Tally>, acronyms: AcronymLookup) {
+function innerKeys(
+  words: readonly string[],
+  known: Map<string, Tally>,
+  acronyms: AcronymLookup,
+  rename: Rename,
+) {
   const inner = new Set<string>();
+  const credit = (written: string) => {
+    const key = rename(written);
+    if (key !== null && known.has(key)) inner.add(key);
+  };
   for (let length = 2; length < words.length; length += 1) {
     for (let start = 0; start + length <= words.length; start += 1) {
-      const key = words.slice(start, start + length).join(' ');
-      if (known.has(key)) inner.add(key);
+      credit(words.slice(start, start + length).join(' '));
     }
   }
   if (words.length > 1) {
     for (const word of words) {
       const expansion = acronyms.get(word);
-      if (expansion && known.has(expansion.key)) inner.add(expansion.key);
+      if (expansion) credit(expansion.key);
     }
   }
   return inner;
 }
 
+/** The key a written key counts as (a thesaurus may merge it into another), or null if none. */
+export type Rename = (key: string) => string | null;
+
 /**
  * Folds occurrences (in reading order, title first) into mentions keyed by term key. The label
  * is the form the paper writes most often, the earliest one on a tie. `acronyms` are the
- * acronyms known for this paper, to credit expansions used inside longer phrases.
+ * acronyms known for this paper, to credit expansions used inside longer phrases; `rename`
+ * maps a shorter term written inside a longer one as the occurrences' terms were mapped.
  */
 export function collectMentions(
   occurrences: readonly PlacedOccurrence[],
   acronyms: AcronymLookup,
+  rename: Rename = (key) => key,
 ): Map<string, Mention> {
   const tallies = new Map<string, Tally>();
   for (const { term, inTitle, position } of occurrences) {
@@ -69,7 +82,7 @@ export function collectMentions(
     tally.labels.set(term.label, (tally.labels.get(term.label) ?? 0) + 1);
   }
   for (const { term, inTitle, position } of occurrences) {
-    for (const key of innerKeys(term.words, tallies, acronyms)) {
+    for (const key of innerKeys(term.words, tallies, acronyms, rename)) {
       const tally = tallies.get(key)!;
       tally.count += 1;
       tally.inTitle ||= inTitle;

@@ -38,6 +38,10 @@ describe('parseThesaurus', () => {
     expect((noHeader as IngestError).message).toMatch(/my-thesaurus\.txt line 1: the first line/);
     const header = error('label,replace by\nLLMs,large language model\n');
     expect((header as IngestError).message).toMatch(/my-thesaurus\.txt line 1: the first line/);
+    const spaces = error('label\treplace by\npaper\t\nneural networks    deep network\n');
+    expect((spaces as IngestError).message).toMatch(
+      /my-thesaurus\.txt line 3: "neural networks {4}deep network": separate .* with a tab/,
+    );
   });
 });
 
@@ -69,5 +73,17 @@ describe('extractTerms with a thesaurus', () => {
     expect(keys('b', merged)).not.toContain('LLM');
     // "neural networks" (a) and "deep networks" (b) are now one topic shared by both papers.
     expect(keys('b', merged)).toContain('deep network');
+  });
+
+  it('keeps the credit a term gets inside longer phrases when it is merged', () => {
+    const doc = {
+      id: 'd',
+      text: 'Neural networks are popular. Deep neural networks generalise. Deep neural networks fail.',
+    };
+    const plain = extractTerms([doc], { topK: 20 }).get('d')!;
+    const before = plain.find((term) => term.key === 'neural network')!;
+    expect(before.count).toBe(3);
+    const merged = extractTerms([doc], { topK: 20, thesaurus: parseThesaurus(THESAURUS, 't') });
+    expect(merged.get('d')!.find((term) => term.key === 'deep network')?.count).toBe(3);
   });
 });

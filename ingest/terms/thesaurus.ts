@@ -30,7 +30,7 @@ function normaliseWritten(text: string, singular: (word: string) => string): Nor
 
 /**
  * Reads a thesaurus from its text; `file` names it in errors. Throws an `IngestError` naming
- * the file and line 1 when the header is missing.
+ * the file and line when the header is missing, or a line separates its two terms with spaces.
  */
 export function parseThesaurus(text: string, file: string): Thesaurus {
   const rows = parse(text.replace(/^\uFEFF/, ''), {
@@ -52,9 +52,18 @@ export function parseThesaurus(text: string, file: string): Thesaurus {
   }
   const singular = createSingulariser();
   const thesaurus = new Map<string, NormalisedTerm | null>();
-  for (const { record } of entries) {
+  for (const { record, info } of entries) {
     // A line with no tab drops its term too: editors strip the trailing tab of "term<TAB>".
+    // Wide spaces instead of the tab, though, are a replacement gone wrong: say so.
     const [label = '', replacement = ''] = record;
+    if (record.length === 1 && / {2,}\S/.test(label.trim())) {
+      throw new IngestError(
+        STAGE,
+        file,
+        info.lines,
+        `"${label.trim()}": separate a term and its replacement with a tab, not spaces`,
+      );
+    }
     const from = normaliseWritten(label, singular);
     if (from.key === '') continue;
     thesaurus.set(
