@@ -14,8 +14,11 @@ import { parseThesaurus, type Thesaurus } from './terms/thesaurus.ts';
 
 function formatSummary(summary: IngestSummary, seconds: number): string {
   const { papers } = summary;
+  // Failures include paths that are no file of a known format; the rest were read.
+  const failedFiles = summary.failures.length;
+  const readFiles = summary.files - summary.failures.filter((f) => f.kind === 'file').length;
   const lines = [
-    `files:        ${summary.files} read, ${summary.failures.length} failed` +
+    `files:        ${readFiles} read, ${failedFiles} failed` +
       (summary.skippedFiles.length ? `, ${summary.skippedFiles.length} skipped (no format)` : ''),
     `records:      ${summary.records} (${summary.merged} merged into papers seen in another record` +
       (summary.skippedRecords.length
@@ -37,6 +40,9 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
     lines.push(`warning: no paper found in ${listed(summary.emptyFiles)}`);
   for (const failure of summary.termFailures.slice(0, 5)) lines.push(`warning: ${failure}`);
   for (const failure of summary.failures) lines.push(`error: ${failure.message}`);
+  if (summary.records === 0 && summary.failures.length === 0) {
+    lines.push('warning: no paper was read from the given paths; nothing was ingested');
+  }
   return lines.join('\n');
 }
 

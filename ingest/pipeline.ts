@@ -35,6 +35,8 @@ export interface IngestOptions {
 export interface FileFailure {
   file: string;
   message: string;
+  /** `path`: no such file, or no format reads it; `file`: a file that could not be read. */
+  kind: 'path' | 'file';
 }
 
 export interface IngestSummary {
@@ -98,7 +100,11 @@ async function listInputs(paths: string[], format: string | undefined) {
   const walk = async (path: string, explicit: boolean): Promise<void> => {
     const info = await stat(path).catch(() => undefined);
     if (!info) {
-      failures.push({ file: path, message: `ingest: ${path}: no such file or folder` });
+      failures.push({
+        file: path,
+        kind: 'path',
+        message: `ingest: ${path}: no such file or folder`,
+      });
     } else if (info.isDirectory()) {
       const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort();
       for (const entry of entries) await walk(join(path, entry), false);
@@ -108,6 +114,7 @@ async function listInputs(paths: string[], format: string | undefined) {
       const known = SOURCE_FORMATS.map((f) => `${f.name} (${f.extensions.join(', ')})`).join('; ');
       failures.push({
         file: path,
+        kind: 'path',
         message: format
           ? `ingest: unknown format "${format}"; known formats: ${known}`
           : `ingest: ${path}: no format reads this file; known formats: ${known}`,
@@ -204,7 +211,7 @@ async function storePapers(
     } catch (error) {
       const message =
         error instanceof IngestError ? error.message : `ingest: ${file}: ${String(error)}`;
-      failures.push({ file, message });
+      failures.push({ file, kind: 'file', message });
       continue;
     }
     skippedRecords.push(...fileProblems.map((problem) => problem.message));

@@ -28,7 +28,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     return {
       start(stage, total) {
         current = stage;
-        stream.write(`${stage} (${total})…\n`);
+        // A count of one (the analysis) says nothing.
+        stream.write(total > 1 ? `${stage} (${total})…\n` : `${stage}…\n`);
       },
       update() {},
       stop() {

@@ -170,9 +170,14 @@ describe('ingest failures', () => {
       writeFileSync(join(inputs, 'empty.txt'), '\n\n');
       const summary = await ingest([inputs, join(dir, 'missing.txt')], store);
       expect(summary.failures).toEqual([
-        { file: join(dir, 'missing.txt'), message: expect.stringContaining('no such file') },
+        {
+          file: join(dir, 'missing.txt'),
+          kind: 'path',
+          message: expect.stringContaining('no such file'),
+        },
         {
           file: join(inputs, 'bad.txt'),
+          kind: 'file',
           message: expect.stringContaining('bad.txt line 3: invalid UTF-8'),
         },
       ]);
@@ -213,6 +218,15 @@ describe('ingest failures', () => {
     ).catch((error: { code: number; stdout: string }) => error);
     expect('code' in result ? result.code : 0).toBe(1);
     expect(result.stdout).toMatch(/papers: +31 new/);
+    expect(result.stdout).toMatch(/files: +1 read, 1 failed/);
+
+    const nothing = join(dir, 'nothing');
+    mkdirSync(nothing);
+    writeFileSync(join(nothing, 'figure.png'), 'PNG');
+    const empty = await run('npx', ['tsx', 'ingest/cli.ts', nothing], {
+      env: { ...process.env, TOPOGRAPH_DB: join(dir, 'cli.db') },
+    });
+    expect(empty.stdout).toContain('warning: no paper was read from the given paths');
     expect(result.stdout).toContain(`error: ingest: ${bad}: no format reads this file`);
   });
 });
