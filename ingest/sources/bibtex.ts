@@ -156,8 +156,9 @@ async function readText(file: string) {
   const lines: string[] = [];
   const oversized: { offset: number; error: IngestError }[] = [];
   let start = { line: 0, offset: 0 };
-  let length = 0;
+  let offset = 0;
   const endEntry = () => {
+    const length = offset - start.offset;
     if (length <= MAX_ENTRY_LENGTH) return;
     const head = /^\s*@(\w+)\s*[{(]\s*([^,\s]*)/.exec(lines[start.line] ?? '');
     const reason =
@@ -169,16 +170,13 @@ async function readText(file: string) {
     });
     lines.fill('', start.line);
   };
-  let offset = 0;
   for await (const { text } of readLines(file, { stage: STAGE })) {
     if (/^\s*@/.test(text)) {
       endEntry();
       start = { line: lines.length, offset };
-      length = 0;
     }
     lines.push(text);
-    length += text.length + 1;
-    offset += lines[lines.length - 1]!.length + 1;
+    offset += text.length + 1;
   }
   endEntry();
   return { text: lines.join('\n'), oversized };
