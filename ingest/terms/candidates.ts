@@ -8,7 +8,7 @@
  */
 import { normaliseTerm, type NormalisedTerm, type SurfaceWord } from './normalise.ts';
 import { isJunkTerm, MAX_TERM_WORDS } from './junk.ts';
-import { assignRoles, lowerText, separated, type Role } from './roles.ts';
+import { assignRoles, separated, type Role } from './roles.ts';
 import { LEADING_MODIFIERS } from './stopwords.ts';
 import { tagWords, type WordUnit } from './tag.ts';
 
@@ -24,16 +24,26 @@ export interface Occurrence {
 }
 
 /** A lone letter, a variable rather than a word: "the last k latent variables", "model N". */
-const isLetter = (unit: WordUnit): boolean => /^\p{L}$/u.test(unit.parts.join(''));
+const isLetter = (unit: WordUnit): boolean => unit.parts.length === 1 && /^\p{L}$/u.test(unit.parts[0]!);
+
+/** A word dropped from the front of a phrase: a praise word or a lone letter. */
+const droppable = (unit: WordUnit): boolean => LEADING_MODIFIERS.has(unit.lower) || isLetter(unit);
+
+/** Number of words (hyphenated parts counted apart) in `units[from, end)`. */
+function wordCount(units: readonly WordUnit[], from: number, end: number): number {
+  let count = 0;
+  for (let i = from; i < end; i += 1) count += units[i]!.parts.length;
+  return count;
+}
 
 /** Cuts a run of phrase units down to a term: ends on a noun, no praise words in front. */
 function trimPhrase(units: WordUnit[], unitRoles: Role[]): WordUnit[] {
   let end = units.length;
   while (end > 0 && (unitRoles[end - 1] !== 'noun' || isLetter(units[end - 1]!))) end -= 1;
-  const size = (from: number) => units.slice(from, end).reduce((n, u) => n + u.parts.length, 0);
-  const droppable = (unit: WordUnit) => LEADING_MODIFIERS.has(lowerText(unit)) || isLetter(unit);
   let start = 0;
-  while (start < end && (droppable(units[start]!) || size(start) > MAX_TERM_WORDS)) start += 1;
+  while (start < end && (droppable(units[start]!) || wordCount(units, start, end) > MAX_TERM_WORDS)) {
+    start += 1;
+  }
   return units.slice(start, end);
 }
 
@@ -61,7 +71,7 @@ export function findCandidates(text: string, singular: (word: string) => string)
       if (first && last) {
         const words = phrase.map((u) => ({
           parts: u.parts,
-          tags: u.partTags[u.partTags.length - 1]!,
+          tags: u.lastTags,
         }));
         const term = normaliseTerm(words, singular);
         const junk = isJunkTerm(term.words);

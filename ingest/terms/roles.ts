@@ -38,17 +38,19 @@ const ADJECTIVE_SUFFIX = /(?:al|ive|ous|ic|ar|ary|ent|ant|ible|able|ful|less|ed|
 const OPENERS = new Set('a an the this these those its their our his her us them it'.split(' '));
 
 const has = (unit: WordUnit | undefined, tag: string): boolean =>
-  unit !== undefined && unit.partTags.some((tags) => tags.has(tag));
-const lastTags = (unit: WordUnit): ReadonlySet<string> => unit.partTags[unit.partTags.length - 1]!;
-/** The unit in lower case, hyphenated parts joined with a space. */
-export const lowerText = (unit: WordUnit): string => unit.parts.join(' ').toLowerCase();
+  unit !== undefined && unit.tags.has(tag);
+const hasAny = (unit: WordUnit | undefined, tags: readonly string[]): boolean => {
+  if (unit === undefined) return false;
+  for (const tag of tags) if (unit.tags.has(tag)) return true;
+  return false;
+};
 
 /** A plural noun, not an acronym ("SCMs") nor a singular in "-s" ("dynamics", "series"). */
 const pluralNoun = (unit: WordUnit | undefined): boolean =>
   unit !== undefined &&
   has(unit, 'Plural') &&
   !has(unit, 'Acronym') &&
-  !/(?:ss|us|is|ics|series|species)$/.test(lowerText(unit)) &&
+  !/(?:ss|us|is|ics|series|species)$/.test(unit.lower) &&
   unit.parts.length === 1;
 
 /** Punctuation between two units ends a phrase ("latent iterations, LoRA modules"). */
@@ -57,16 +59,16 @@ export const separated = (a: WordUnit, b: WordUnit): boolean =>
 
 /** The role a unit plays on its own, before its neighbours are looked at. */
 function ownRole(unit: WordUnit): OwnRole {
-  const text = lowerText(unit);
+  const text = unit.lower;
   if (!unit.parts.every((part) => WORD_PART.test(part)) || BREAK_WORDS.has(text)) return 'none';
   if (/^[-‐‑]/.test(unit.post)) return 'none'; // a dangling prefix: "intra- and inter-modal"
-  const tags = lastTags(unit);
+  const tags = unit.lastTags;
   if (unit.parts.length > 1) {
     const versioned = /^\d[\w.]*$/.test(unit.parts[unit.parts.length - 1]!); // "GPT-4"
     return tags.has('Noun') || versioned ? 'noun' : 'modifier';
   }
   if (text === 'non') return 'modifier'; // "non stationary", as some write "non-stationary"
-  if (CLOSED_CLASS.some((tag) => tags.has(tag))) return 'none';
+  if (hasAny(unit, CLOSED_CLASS)) return 'none';
   if (tags.has('Comparative') || tags.has('Superlative')) return 'none';
   if (tags.has('Gerund')) return 'gerund';
   if (tags.has('Noun')) return 'noun';
@@ -93,9 +95,9 @@ function isVerbInSlot(
     nextOwn === 'modifier' ||
     nextOwn === 'participle' ||
     (nextOwn === 'noun' && looksAdjectival(next));
-  const known = lexiconTag(lowerText(unit));
+  const known = lexiconTag(unit.lower);
   if (known !== undefined && VERB_TAGS.has(known) && beforeModifier) return true;
-  const slot = prev ? lowerText(prev) : '';
+  const slot = prev ? prev.lower : '';
   if (!VERB_SLOT.has(slot)) return false;
   // "that" is a determiner as often as a relative pronoun: "that model selection".
   if (known !== undefined && slot !== 'that') return VERB_TAGS.has(known);
@@ -105,7 +107,7 @@ function isVerbInSlot(
 /** Out of context, more likely a verb than a noun or adjective ("employ", "leverages"). */
 function looksVerbal(unit: WordUnit | undefined): boolean {
   if (!unit || unit.parts.length > 1 || pluralNoun(unit)) return false;
-  const text = lowerText(unit);
+  const text = unit.lower;
   const known = lexiconTag(text);
   if (known !== undefined) return VERB_TAGS.has(known);
   return !ADJECTIVE_SUFFIX.test(text);
@@ -113,7 +115,7 @@ function looksVerbal(unit: WordUnit | undefined): boolean {
 
 /** An "-ing" word opening a phrase that is a verb there ("using", not "missing" or "learning"). */
 function isVerbalIng(unit: WordUnit, prev: WordUnit | undefined): boolean {
-  const text = lowerText(unit);
+  const text = unit.lower;
   if (!/ing$/.test(text) || NOMINAL_GERUNDS.has(text) || ADJECTIVAL_ING.has(text)) return false;
   if (has(prev, 'Determiner') || has(prev, 'Possessive')) return false;
   const known = lexiconTag(text);
@@ -123,8 +125,8 @@ function isVerbalIng(unit: WordUnit, prev: WordUnit | undefined): boolean {
 /** Not a noun out of context: an adjective the lexicon knows, or has an adjective's ending. */
 function looksAdjectival(unit: WordUnit | undefined): boolean {
   if (!unit) return false;
-  const known = lexiconTag(lowerText(unit));
-  return known === undefined ? ADJECTIVE_SUFFIX.test(lowerText(unit)) : known === 'Adjective';
+  const known = lexiconTag(unit.lower);
+  return known === undefined ? ADJECTIVE_SUFFIX.test(unit.lower) : known === 'Adjective';
 }
 
 /** A unit's neighbours in its sentence (none across punctuation) and what they are. */
@@ -145,7 +147,7 @@ interface Context {
 
 /** Turns a tag-based role into a phrase role, reading ambiguous tags from the context. */
 function fromTag(role: OwnRole, unit: WordUnit, c: Context): Role {
-  const nominal = NOMINAL_GERUNDS.has(lowerText(unit));
+  const nominal = NOMINAL_GERUNDS.has(unit.lower);
   switch (role) {
     case 'participle':
       return c.nextIsPhrase && c.afterOpener ? 'modifier' : 'none';
@@ -174,8 +176,8 @@ function isVerbHere(unit: WordUnit, c: Context): boolean {
     const verbal = isVerbalIng(unit, c.prev) || isVerbInSlot(unit, c.prev, c.next, c.nextOwn);
     if (verbal && c.nextIsPhrase) return true; // "using sheaf theory"
   } else {
-    if (c.next && OPENERS.has(lowerText(c.next))) return true; // "agent employs the …"
-    if (pluralNoun(c.prev) && !NOMINAL_GERUNDS.has(lowerText(unit))) {
+    if (c.next && OPENERS.has(c.next.lower)) return true; // "agent employs the …"
+    if (pluralNoun(c.prev) && !NOMINAL_GERUNDS.has(unit.lower)) {
       return c.nextIsBoundary || looksVerbal(unit); // "methods focus on", "studies employ"
     }
   }
@@ -190,14 +192,14 @@ export function assignRoles(units: readonly WordUnit[]): Role[] {
     const prev = i > 0 && !separated(units[i - 1]!, unit) ? units[i - 1] : undefined;
     const next = i + 1 < units.length && !separated(unit, units[i + 1]!) ? units[i + 1] : undefined;
     const nextOwn: OwnRole = next ? own[i + 1]! : 'none';
-    const nextNominal = nextOwn === 'gerund' && NOMINAL_GERUNDS.has(lowerText(next!));
+    const nextNominal = nextOwn === 'gerund' && NOMINAL_GERUNDS.has(next!.lower);
     const context: Context = {
       prev,
       next,
       prevRole: prev ? roles[i - 1]! : 'none',
       nextOwn,
       nextIsPhrase: nextOwn === 'noun' || nextOwn === 'modifier' || nextNominal,
-      nextIsBoundary: !next || BOUNDARY_AFTER.some((tag) => has(next, tag)),
+      nextIsBoundary: !next || hasAny(next, BOUNDARY_AFTER),
       afterOpener: !prev || has(prev, 'Determiner') || has(prev, 'Preposition'),
     };
     const role = fromTag(own[i]!, unit, context);
