@@ -82,7 +82,7 @@ const terms = extractTerms(
 );
 rows.push([
   'Topograph (ingest/terms)',
-  documents.map(({ id }) => (terms.get(id) ?? []).map((t) => t.label)),
+  documents.map(({ id }) => (terms.get(id) ?? []).map((t) => t.key)),
 ]);
 const ourSeconds = (performance.now() - started) / 1000;
 

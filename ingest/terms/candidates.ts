@@ -24,7 +24,8 @@ export interface Occurrence {
 }
 
 /** A lone letter, a variable rather than a word: "the last k latent variables", "model N". */
-const isLetter = (unit: WordUnit): boolean => unit.parts.length === 1 && /^\p{L}$/u.test(unit.parts[0]!);
+const isLetter = (unit: WordUnit): boolean =>
+  unit.parts.length === 1 && /^\p{L}$/u.test(unit.parts[0]!);
 
 /** A word dropped from the front of a phrase: a praise word or a lone letter. */
 const droppable = (unit: WordUnit): boolean => LEADING_MODIFIERS.has(unit.lower) || isLetter(unit);
@@ -41,7 +42,10 @@ function trimPhrase(units: WordUnit[], unitRoles: Role[]): WordUnit[] {
   let end = units.length;
   while (end > 0 && (unitRoles[end - 1] !== 'noun' || isLetter(units[end - 1]!))) end -= 1;
   let start = 0;
-  while (start < end && (droppable(units[start]!) || wordCount(units, start, end) > MAX_TERM_WORDS)) {
+  while (
+    start < end &&
+    (droppable(units[start]!) || wordCount(units, start, end) > MAX_TERM_WORDS)
+  ) {
     start += 1;
   }
   return units.slice(start, end);

@@ -21,7 +21,10 @@ import type { Thesaurus } from './thesaurus.ts';
 export interface KeyTerm {
   /** Normalised topic id: "structural causal model", "GPT-4", "non stationary". */
   key: string;
-  /** The most readable form the document writes: "image-text matching", "LLM". */
+  /**
+   * The most readable form the document writes ("image-text matching"), followed by the
+   * acronym that stands for it where the corpus defines one: "large language model (LLM)".
+   */
   label: string;
   score: number;
   /** Occurrences in title and text, counting uses inside longer phrases and acronyms. */
@@ -58,6 +61,19 @@ function withoutEchoes(ranked: KeyTerm[]): KeyTerm[] {
     if (!echoes) kept.push(term);
   }
   return kept;
+}
+
+/**
+ * Expansion key → the acronym that stands for it; where several do ("GNN" and "GCN" for one
+ * expansion is rare, but a thesaurus can merge terms), the first in code-point order.
+ */
+function acronymsByExpansion(table: AcronymTable): Map<string, string> {
+  const byExpansion = new Map<string, string>();
+  for (const [acronym, { key }] of table) {
+    const known = byExpansion.get(key);
+    if (known === undefined || acronym < known) byExpansion.set(key, acronym);
+  }
+  return byExpansion;
 }
 
 export class TermCorpus {
@@ -173,11 +189,18 @@ export class TermCorpus {
         documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
       }
     }
+    // Each expansion is labelled with its acronym: "large language model (LLM)".
+    const corpusAcronymOf = acronymsByExpansion(corpusAcronyms);
     for (const doc of documents) {
+      const ownAcronymOf = doc.defined ? acronymsByExpansion(doc.defined) : undefined;
+      const withAcronym = (key: string, label: string) => {
+        const acronym = ownAcronymOf?.get(key) ?? corpusAcronymOf.get(key);
+        return acronym === undefined ? label : `${label} (${acronym})`;
+      };
       const ranked = [...mentionsOf(doc).values()].map(
         ({ key, label, count, inTitle, ...evidence }) => ({
           key,
-          label,
+          label: withAcronym(key, label),
           score: scoreTerm(
             { count, inTitle, ...evidence },
             documentFrequency.get(key) ?? 1,

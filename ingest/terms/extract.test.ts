@@ -67,7 +67,7 @@ describe('extractTerms on hand-written inputs', () => {
       text: 'We study Large Language Models (LLMs) for causal discovery. LLMs often fail at counterfactual questions, and the LLM answers vary.',
     });
     expect(termOf(terms, 'large language model')).toMatchObject({
-      label: 'large language model',
+      label: 'large language model (LLM)',
       count: 3,
     });
     expect(keys(terms)).not.toContain('LLM');
@@ -123,6 +123,30 @@ describe('extractTerms on hand-written inputs', () => {
       expect.arrayContaining(['generalized linear model', 'GPT-4', 'causal question']),
     );
     expect(terms.every((term) => term.key.split(' ').length <= 5)).toBe(true);
+  });
+
+  it('drops generic nouns that only everyday adjectives qualify, keeps classifying ones', () => {
+    const terms = extractOne({
+      text: 'This detailed analysis offers valuable insights and a unified framework for future research on causal graphs. We compare a causal model with a numerical method.',
+    });
+    expect(keys(terms)).toEqual(
+      expect.arrayContaining(['causal graph', 'causal model', 'numerical method']),
+    );
+    for (const junk of ['detailed analysis', 'valuable insight', 'unified framework']) {
+      expect(keys(terms)).not.toContain(junk);
+    }
+    expect(keys(terms)).not.toContain('future research');
+  });
+
+  it('reads names joined by an en dash as one word, and a verb before "the" as a verb', () => {
+    const terms = extractOne({
+      text: 'The partition function solves the Klein–Gordon equation, reproduces the Navier–Stokes equations and pays 2–3 times less.',
+    });
+    expect(keys(terms)).toEqual(
+      expect.arrayContaining(['klein gordon equation', 'navier stokes equation']),
+    );
+    expect(keys(terms)).not.toContain('gordon equation');
+    expect(keys(terms).some((key) => key.includes('reproduce'))).toBe(false);
   });
 
   it('respects topK, returns every id, and handles empty texts', () => {
@@ -183,7 +207,10 @@ describe('extractTerms on the sample corpus', () => {
     // "Large Language Models (LLMs)", "the LLM objective", "LLM reasoning performance".
     expect(termOf(all, 'large language model')?.count).toBeGreaterThanOrEqual(3);
     // "Think-at-Hard (TaH)" and TaH twice more in the text, once in the title.
-    expect(termOf(all, 'think at hard')).toMatchObject({ inTitle: true, label: 'think-at-hard' });
+    expect(termOf(all, 'think at hard')).toMatchObject({
+      inTitle: true,
+      label: 'think-at-hard (TaH)',
+    });
     expect(termOf(all, 'think at hard')?.count).toBeGreaterThanOrEqual(4);
   });
 
@@ -198,7 +225,12 @@ describe('extractTerms on the sample corpus', () => {
 
   it('never returns junk keys anywhere in the corpus', () => {
     const junk = new Set(['this paper', 'we', 'our method', 'state of the art', 'the approach']);
-    const plain = (text: string) => text.toLowerCase().replace(/-/g, ' ');
+    // A label is its key as written, and the acronym of an expansion: "think-at-hard (TaH)".
+    const plain = (text: string) =>
+      text
+        .replace(/ \(\p{Lu}[^()]*\)$/u, '')
+        .toLowerCase()
+        .replace(/-/g, ' ');
     const offences: string[] = [];
     for (const [id, terms] of wide) {
       for (const { key, label } of terms) {

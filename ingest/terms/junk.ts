@@ -6,6 +6,7 @@
  * uses as modifiers ("causal", which the tagger often calls a noun, or "language").
  */
 import { GENERIC_WORDS } from './stopwords.ts';
+import { lexiconTag } from './tag.ts';
 
 /** Longest key term, in key words. */
 export const MAX_TERM_WORDS = 5;
@@ -22,7 +23,26 @@ export function isJunkTerm(words: readonly string[]): boolean {
   if (words.length === 0 || words.length > MAX_TERM_WORDS) return true;
   if (words.length === 1 && words[0]!.length < 2) return true;
   if (words.some((word) => NUMBER_LIKE.test(word) || !HAS_LETTER.test(word))) return true;
-  return words.every((word) => GENERIC_WORDS.has(word.toLowerCase()));
+  if (words.every((word) => GENERIC_WORDS.has(word.toLowerCase()))) return true;
+  return isQualifiedGeneric(words);
+}
+
+const isGeneric = (word: string): boolean => GENERIC_WORDS.has(word.toLowerCase());
+
+/**
+ * A generic noun qualified only by everyday adjectives: "large effect", "basic idea", "direct
+ * application", "correct result". The adjectives compromise's lexicon lists are the common,
+ * gradable ones of everyday English (large, early, direct, simple); the adjectives that make a
+ * generic noun a topic classify it ("causal model", "numerical method", "generative model")
+ * and are mostly too technical for that lexicon, which tags them by their suffix.
+ */
+function isQualifiedGeneric(words: readonly string[]): boolean {
+  if (words.length < 2 || !isGeneric(words[words.length - 1]!)) return false;
+  for (let i = 0; i < words.length - 1; i += 1) {
+    const word = words[i]!;
+    if (!isGeneric(word) && lexiconTag(word) !== 'Adjective') return false;
+  }
+  return true;
 }
 
 /** A single word is a modifier when it leads phrases this many times more than it heads one. */

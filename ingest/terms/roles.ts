@@ -172,11 +172,12 @@ function fromTag(role: OwnRole, unit: WordUnit, c: Context): Role {
 
 /** True when a word with a phrase role is, from its neighbours, a verb after all. */
 function isVerbHere(unit: WordUnit, c: Context): boolean {
+  // No noun phrase runs into "the" or "a": "agent employs the …", "…, reproduces the …".
+  if (c.next && OPENERS.has(c.next.lower) && !has(unit, 'Acronym')) return true;
   if (c.prevRole === 'none') {
     const verbal = isVerbalIng(unit, c.prev) || isVerbInSlot(unit, c.prev, c.next, c.nextOwn);
     if (verbal && c.nextIsPhrase) return true; // "using sheaf theory"
   } else {
-    if (c.next && OPENERS.has(c.next.lower)) return true; // "agent employs the …"
     if (pluralNoun(c.prev) && !NOMINAL_GERUNDS.has(unit.lower)) {
       return c.nextIsBoundary || looksVerbal(unit); // "methods focus on", "studies employ"
     }

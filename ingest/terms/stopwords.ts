@@ -34,6 +34,8 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   ...['opportunity', 'promise', 'pitfall', 'frontier', 'review', 'survey', 'overview', 'guide'],
   ...['tutorial', 'introduction', 'lesson', 'consideration', 'direction', 'outlook', 'book'],
   ...['look', 'closer', 'light'],
+  // Pointers into the paper itself: "see Section 2", "Eq. (9)", "Refs. [9,10]".
+  ...['section', 'chapter', 'appendix', 'figure', 'fig', 'table', 'eq', 'equation', 'ref'],
   ...['specific', 'general', 'new', 'novel', 'key', 'main', 'major', 'first', 'second', 'total'],
   // Glue inside hyphenated compounds ("state-of-the-art"): generic by nature.
   ...['of', 'the', 'a', 'an', 'and', 'or', 'to', 'in', 'on', 'for', 'by', 'with'],

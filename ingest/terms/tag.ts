@@ -105,7 +105,12 @@ export function lexiconTag(word: string): string | undefined {
 
 /** A term ends with a bare hyphen ("image-") and the next starts without space: one word. */
 function joinsNext(term: Term, next: Term | undefined): boolean {
-  return next !== undefined && /^[-‐‑]$/.test(term.post) && next.pre === '';
+  if (next === undefined || next.pre !== '') return false;
+  // An en dash between two words joins names: "Klein–Gordon equation", "Navier–Stokes".
+  return (
+    /^[-‐‑]$/.test(term.post) ||
+    (term.post === '–' && /\p{L}$/u.test(term.text) && /^\p{L}/u.test(next.text))
+  );
 }
 
 /**

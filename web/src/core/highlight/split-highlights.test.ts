@@ -46,6 +46,20 @@ describe('splitHighlights', () => {
     expect(marked('two latent spaces', ['latent space'])).toEqual(['latent spaces']);
   });
 
+  it('matches both the expansion and the acronym of a label that names one', () => {
+    // From the abstract of "Think-at-Hard" in data/samples.
+    const text =
+      'Large Language Models (LLMs) are constrained by a fixed budget; the LLM objective suffers.';
+    const segments = splitHighlights(text, [{ id: 'llm', label: 'large language model (LLM)' }]);
+    expect(segments.filter((s) => s.term).map((s) => [s.text, s.term?.id])).toEqual([
+      ['Large Language Models', 'llm'],
+      ['LLMs', 'llm'],
+      ['LLM', 'llm'],
+    ]);
+    // A parenthesis that is not an acronym stays part of the label.
+    expect(marked('the vector (ours) here', ['vector (ours)'])).toEqual(['vector (ours)']);
+  });
+
   it('treats labels as text, not as regular expressions', () => {
     expect(marked('we use C++ and other tricks', ['c++', '.*', 'o.her'])).toEqual(['C++']);
     expect(marked('a+b', ['a+b'])).toEqual(['a+b']);

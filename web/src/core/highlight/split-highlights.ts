@@ -3,7 +3,9 @@
  * the view can wrap matches in `<mark>` as React text nodes: the abstract is untrusted and is
  * never turned into HTML. Matching is case-insensitive, on whole words, prefers the longest
  * term where several overlap ("causal inference" over "causal"), and accepts a plural ending
- * because a topic's label is one surface form ("counterfactual") of several in the text.
+ * because a topic's label is one surface form ("counterfactual") of several in the text. A label
+ * that names an acronym, "large language model (LLM)", matches either form: the text writes
+ * "Large Language Models (LLMs)" once and "LLM" after that.
  */
 
 export interface HighlightTerm {
@@ -27,8 +29,10 @@ export function splitHighlights(text: string, terms: readonly HighlightTerm[]): 
   if (text === '') return [];
   const byLabel = new Map<string, HighlightTerm>();
   for (const term of terms) {
-    const key = term.label.trim().toLocaleLowerCase();
-    if (key !== '' && !byLabel.has(key)) byLabel.set(key, term);
+    for (const form of writtenForms(term.label)) {
+      const key = form.toLocaleLowerCase();
+      if (key !== '' && !byLabel.has(key)) byLabel.set(key, term);
+    }
   }
   if (byLabel.size === 0) return [{ text }];
 
@@ -53,6 +57,13 @@ export function splitHighlights(text: string, terms: readonly HighlightTerm[]): 
   }
   if (last < text.length) segments.push({ text: text.slice(last) });
   return segments;
+}
+
+/** "large language model (LLM)" → the expansion and the acronym; any other label → itself. */
+function writtenForms(label: string): string[] {
+  const trimmed = label.trim();
+  const acronym = /^(.*\S)\s+\((\p{Lu}[^()]*)\)$/u.exec(trimmed);
+  return acronym ? [acronym[1]!, acronym[2]!] : [trimmed];
 }
 
 /** Map a matched surface form back to its label key: collapse spaces, drop a plural ending. */
