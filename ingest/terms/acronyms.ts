@@ -69,9 +69,12 @@ export function resolveAcronyms<T extends Occurrence>(
       );
       if (n > 0) {
         const words = previous.words.slice(previous.words.length - n);
-        const term = normaliseTerm(words, singular);
+        // An "of"-term keeps its head when the expansion includes it ("mixture of experts").
+        const head =
+          previous.head === undefined ? undefined : previous.head - (previous.words.length - n);
+        const term = normaliseTerm(words, singular, head !== undefined && head >= 0 ? head : n - 1);
         defined.set(acronym, term);
-        rewritten[rewritten.length - 1] = { ...previous, term, words };
+        rewritten[rewritten.length - 1] = { ...previous, term, words, head };
         continue;
       }
     }

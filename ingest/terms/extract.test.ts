@@ -149,6 +149,18 @@ describe('extractTerms on hand-written inputs', () => {
     expect(keys(terms).some((key) => key.includes('reproduce'))).toBe(false);
   });
 
+  it('keeps "of"-terms a paper names, one key for spaced and hyphenated forms', () => {
+    const terms = extractOne({
+      text: 'We train a sparse Mixture of Experts (MoE) model. MoE layers route tokens, as mixtures-of-experts do. The number of parameters grows. Simulations of lattice field theories are costly.',
+    });
+    expect(termOf(terms, 'mixture of experts')).toMatchObject({
+      label: 'mixture of experts (MoE)',
+    });
+    expect(termOf(terms, 'mixture of experts')?.count).toBeGreaterThanOrEqual(3);
+    // Generic heads make none; a phrase written once in passing is left to its parts.
+    expect(keys(terms).filter((key) => key.includes(' of '))).toEqual(['mixture of experts']);
+  });
+
   it('respects topK, returns every id, and handles empty texts', () => {
     const text =
       'Causal discovery finds causal graphs. Treatment effects need confounder adjustment and instrumental variables.';

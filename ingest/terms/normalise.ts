@@ -86,19 +86,24 @@ export function createSingulariser(): (word: string) => string {
 
 /**
  * Normalises a phrase (see the module comment). `singular` maps a lower-case plural noun to
- * its singular; the head is only passed to it when the tagger did not call it singular.
+ * its singular; the head (the last word unless `head` says which: "mixtures of experts" → 0)
+ * is only passed to it when the tagger did not call it singular.
  */
 export function normaliseTerm(
   words: readonly SurfaceWord[],
   singular: (word: string) => string,
+  head = words.length - 1,
 ): NormalisedTerm {
   const keyWords: string[] = [];
   const labelWords: string[] = [];
   words.forEach((word, wordIndex) => {
-    const isHead = wordIndex === words.length - 1;
+    const isHead = wordIndex === head;
+    // In a compound "of"-term the head is the part before "of": "mixtures-of-experts".
+    const ofPart = word.parts.findIndex((part, i) => i > 0 && part.toLowerCase() === 'of');
+    const headPart = ofPart > 0 ? ofPart - 1 : word.parts.length - 1;
     const parts = word.parts.map((part, partIndex) => {
       const normal = normaliseWordPart(part);
-      const isLast = partIndex === word.parts.length - 1;
+      const isLast = partIndex === headPart;
       const singularTagged = word.tags.has('Singular') || word.tags.has('Uncountable');
       return isHead && isLast && !singularTagged && normal === part.toLowerCase()
         ? singular(normal)

@@ -6,7 +6,7 @@
  * and one typed array, cheap to send between threads and small to keep for the corpus half
  * (corpus.ts).
  */
-import { resolveAcronyms } from './acronyms.ts';
+import { resolveAcronyms, type AcronymTable } from './acronyms.ts';
 import { findCandidates, type Occurrence } from './candidates.ts';
 import { createSingulariser } from './normalise.ts';
 
@@ -48,19 +48,22 @@ function titleForTagging(title: string): string {
 function readDocument(doc: TermDoc, singular: (word: string) => string): ReadDocument {
   const place =
     (inTitle: boolean) =>
-    ({ term, words, position, definesPrevious }: Occurrence) => ({
+    ({ term, words, position, definesPrevious, head }: Occurrence) => ({
       term,
       words,
       position,
       definesPrevious,
+      head,
       inTitle,
     });
   const title = doc.title ? findCandidates(titleForTagging(doc.title), singular) : [];
   const text = findCandidates(doc.text, singular);
-  const { occurrences, defined } = resolveAcronyms(
+  const resolved = resolveAcronyms(
     [...title.map(place(true)), ...text.map(place(false))],
     singular,
   );
+  const { defined } = resolved;
+  const occurrences = withNamedOfTerms(resolved.occurrences, defined);
   return {
     id: doc.id,
     defined: [...defined].map(([acronym, { key, label }]) => [acronym, key, label]),
@@ -70,6 +73,26 @@ function readDocument(doc: TermDoc, singular: (word: string) => string): ReadDoc
       inTitle ? IN_TITLE : position,
     ),
   };
+}
+
+/**
+ * Keeps the "of"-terms a paper uses as names ("mixture of experts"): written twice (title
+ * included) or given an acronym. A phrase written once in passing ("simulations of lattice
+ * field theories") is left to its two parts.
+ */
+function withNamedOfTerms<T extends Occurrence & { inTitle: boolean }>(
+  occurrences: T[],
+  defined: AcronymTable,
+): T[] {
+  const uses = new Map<string, number>();
+  for (const { head, term } of occurrences) {
+    if (head !== undefined) uses.set(term.key, (uses.get(term.key) ?? 0) + 1);
+  }
+  if (uses.size === 0) return occurrences;
+  const expansions = new Set([...defined.values()].map(({ key }) => key));
+  return occurrences.filter(
+    ({ head, term }) => head === undefined || uses.get(term.key)! >= 2 || expansions.has(term.key),
+  );
 }
 
 /** Reads each document; one the tagger fails on is kept, empty, with the reason. */
