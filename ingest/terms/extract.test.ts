@@ -117,10 +117,16 @@ describe('extractTerms on hand-written inputs', () => {
 
   it('repairs participles, keeps versioned acronyms and caps terms at five words', () => {
     const terms = extractOne({
-      text: 'We fit a generalized linear model to the data. We evaluate GPT-4 on causal questions. We propose a very deep hierarchical sparse variational recurrent graph attention network encoder.',
+      text: 'We fit a generalized linear model to the data with a sliding window over the learned representations. We evaluate GPT-4 on causal questions. We propose a very deep hierarchical sparse variational recurrent graph attention network encoder.',
     });
     expect(keys(terms)).toEqual(
-      expect.arrayContaining(['generalized linear model', 'GPT-4', 'causal question']),
+      expect.arrayContaining([
+        'generalized linear model',
+        'sliding window',
+        'learned representation',
+        'GPT-4',
+        'causal question',
+      ]),
     );
     expect(terms.every((term) => term.key.split(' ').length <= 5)).toBe(true);
   });

@@ -152,6 +152,8 @@ function fromTag(role: OwnRole, unit: WordUnit, c: Context): Role {
     case 'participle':
       return c.nextIsPhrase && c.afterOpener ? 'modifier' : 'none';
     case 'gerund': {
+      // "a sliding window", "missing data": an -ing adjective before the words it modifies.
+      if (ADJECTIVAL_ING.has(unit.lower) && c.nextIsPhrase) return 'modifier';
       const opened = has(c.prev, 'Determiner') || (c.nextIsBoundary && has(c.prev, 'Preposition'));
       // "steering vectors", but not "for modelling time-series data"
       const modifies =
