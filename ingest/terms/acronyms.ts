@@ -60,7 +60,7 @@ export function resolveAcronyms<T extends Occurrence>(
   const rewritten: T[] = [];
   for (const occurrence of occurrences) {
     const [word] = occurrence.words;
-    const previous = rewritten[rewritten.length - 1];
+    let previous = rewritten[rewritten.length - 1];
     const acronym = occurrence.term.key;
     if (occurrence.definesPrevious && previous && word?.parts.length === 1 && isAcronym(acronym)) {
       const n = expansionLength(
@@ -68,11 +68,18 @@ export function resolveAcronyms<T extends Occurrence>(
         previous.words.map((w) => w.parts.join('-')),
       );
       if (n > 0) {
-        const words = previous.words.slice(previous.words.length - n);
-        // An "of"-term keeps its head when the expansion includes it ("mixture of experts").
-        const head =
-          previous.head === undefined ? undefined : previous.head - (previous.words.length - n);
-        const term = normaliseTerm(words, singular, head !== undefined && head >= 0 ? head : n - 1);
+        let from = previous.words.length - n;
+        if (previous.head !== undefined && previous.head < from) {
+          // "theory of Large Language Models (LLMs)" defines the phrase after "of", the
+          // occurrence just before the "of"-term, which is dropped: it names no more.
+          rewritten.pop();
+          previous = rewritten[rewritten.length - 1]!;
+          from = previous.words.length - n;
+        }
+        const words = previous.words.slice(from);
+        // An "of"-term keeps its head: "Mixture of Experts (MoE)" → "mixture of experts".
+        const head = previous.head === undefined ? undefined : previous.head - from;
+        const term = normaliseTerm(words, singular, head);
         defined.set(acronym, term);
         rewritten[rewritten.length - 1] = { ...previous, term, words, head };
         continue;

@@ -85,18 +85,15 @@ function ofTerm(
   const of = units[afterStart - 1];
   if (!before || before.end !== afterStart - 1 || of?.lower !== 'of') return undefined;
   if (separated(units[before.end - 1]!, of) || separated(of, units[afterStart]!)) return undefined;
+  if (GENERIC_WORDS.has(before.occurrence.term.words.at(-1)!)) return undefined;
   const head = before.occurrence.words.length - 1;
-  if (GENERIC_WORDS.has(before.occurrence.term.words[before.occurrence.term.words.length - 1]!)) {
-    return undefined;
-  }
   const words = [
     ...before.occurrence.words,
     { parts: of.parts, tags: of.lastTags },
     ...after.words,
   ];
-  if (words.length > MAX_TERM_WORDS) return undefined;
   const term = normaliseTerm(words, singular, head);
-  if (isJunkTerm(term.words)) return undefined;
+  if (isJunkTerm(term.words)) return undefined; // more than five words, among others
   return { term, words, position: before.occurrence.position, definesPrevious: false, head };
 }
 

@@ -167,6 +167,17 @@ describe('extractTerms on hand-written inputs', () => {
     expect(keys(terms).filter((key) => key.includes(' of '))).toEqual(['mixture of experts']);
   });
 
+  it('counts an acronym defined after "of" once, for the phrase after "of"', () => {
+    const terms = extractOne({
+      text: 'We study the robustness of Large Language Models (LLMs) to noise.',
+    });
+    expect(termOf(terms, 'large language model')).toMatchObject({
+      label: 'large language model (LLM)',
+      count: 1,
+    });
+    expect(keys(terms).filter((key) => key.includes(' of '))).toEqual([]);
+  });
+
   it('respects topK, returns every id, and handles empty texts', () => {
     const text =
       'Causal discovery finds causal graphs. Treatment effects need confounder adjustment and instrumental variables.';

@@ -23,8 +23,7 @@ export function isJunkTerm(words: readonly string[]): boolean {
   if (words.length === 0 || words.length > MAX_TERM_WORDS) return true;
   if (words.length === 1 && words[0]!.length < 2) return true;
   if (words.some((word) => NUMBER_LIKE.test(word) || !HAS_LETTER.test(word))) return true;
-  if (words.every((word) => GENERIC_WORDS.has(word.toLowerCase()))) return true;
-  return isQualifiedGeneric(words);
+  return words.every(isGeneric) || isQualifiedGeneric(words);
 }
 
 const isGeneric = (word: string): boolean => GENERIC_WORDS.has(word.toLowerCase());

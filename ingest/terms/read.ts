@@ -58,12 +58,11 @@ function readDocument(doc: TermDoc, singular: (word: string) => string): ReadDoc
     });
   const title = doc.title ? findCandidates(titleForTagging(doc.title), singular) : [];
   const text = findCandidates(doc.text, singular);
-  const resolved = resolveAcronyms(
+  const { occurrences: resolved, defined } = resolveAcronyms(
     [...title.map(place(true)), ...text.map(place(false))],
     singular,
   );
-  const { defined } = resolved;
-  const occurrences = withNamedOfTerms(resolved.occurrences, defined);
+  const occurrences = withNamedOfTerms(resolved, defined);
   return {
     id: doc.id,
     defined: [...defined].map(([acronym, { key, label }]) => [acronym, key, label]),
