@@ -69,7 +69,10 @@ for (let run = 1; run <= runs; run++) {
       `${summary.records} records → ${stats.papers} papers, ${stats.topics} topics, ` +
       `${stats.repositories} repositories, ${stats.clusters} clusters\n` +
       `       stages (s): ${Object.entries(summary.timings)
-        .map(([stage, time]) => `${stage} ${time}`)
+        .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time}`] : []))
+        .join(', ')}\n` +
+      `       analyse (s): ${Object.entries(summary.timings.analysis)
+        .map(([step, time]) => `${step} ${time}`)
         .join(', ')}\n` +
       `       peak memory by stage: ${memory.report()}`,
   );

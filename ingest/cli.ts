@@ -28,8 +28,11 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
     `papers:       ${papers.new} new, ${papers.updated} updated, ${papers.unchanged} unchanged` +
       (summary.withoutAbstract ? `, ${summary.withoutAbstract} without abstract` : ''),
     `in the store: ${summary.topics} topics, ${summary.repositories} repositories`,
+    summary.map
+      ? `topic map:    ${summary.map.topics} topics in ${summary.map.clusters} clusters (resolution ${summary.map.resolution})`
+      : 'topic map:    unchanged (no paper changed)',
     `time:         ${seconds.toFixed(1)} s (${Object.entries(summary.timings)
-      .map(([stage, time]) => `${stage} ${time.toFixed(1)}`)
+      .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time.toFixed(1)}`] : []))
       .join(', ')})`,
   ];
   const listed = (files: string[]) =>
@@ -80,15 +83,35 @@ const program = new Command()
     '--thesaurus <file>',
     'merge or drop terms: a VOSviewer thesaurus (tab-separated "label<TAB>replace by"; an empty replacement drops the term)',
   )
+  .option(
+    '--resolution <r>',
+    'clustering resolution of the topic map: higher gives more, smaller clusters (default 1, as VOSviewer)',
+    (value) => Number(value),
+  )
+  .option(
+    '--new-map',
+    'lay the topic map out afresh instead of starting from the previous one (new positions and cluster ids)',
+  )
   .option('--if-empty', 'do nothing when the store already holds papers (used by npm start)')
   .addHelpText('after', helpAfter())
   .action(
     async (
       paths: string[],
-      options: { format?: string; topK: number; thesaurus?: string; ifEmpty?: boolean },
+      options: {
+        format?: string;
+        topK: number;
+        thesaurus?: string;
+        ifEmpty?: boolean;
+        resolution?: number;
+        newMap?: boolean;
+      },
     ) => {
       if (!Number.isInteger(options.topK) || options.topK < 1 || options.topK > 100) {
         program.error('ingest: --top-k must be a whole number from 1 to 100');
+      }
+      const { resolution } = options;
+      if (resolution !== undefined && !(resolution > 0 && resolution <= 100)) {
+        program.error('ingest: --resolution must be a number above 0 and at most 100');
       }
       // Read before anything is ingested: a broken thesaurus stops the run, naming its line.
       let thesaurus: Thesaurus | undefined;
@@ -123,6 +146,8 @@ const program = new Command()
           format: options.format,
           topK: options.topK,
           thesaurus,
+          ...(resolution === undefined ? {} : { resolution }),
+          newMap: options.newMap ?? false,
           progress: createProgress(),
         }).catch((error: unknown) => {
           // A wrong option, not a wrong file: say so and stop.

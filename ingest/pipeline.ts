@@ -8,7 +8,13 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GraphStore, PaperWrite } from '../server/store/graph-store.ts';
 import type { Paper } from '../server/store/model.ts';
-import { analyzeTopics, defaultMinPapers, MAX_MAP_TOPICS } from './analyze/analyze-topics.ts';
+import {
+  analyzeTopics,
+  defaultMinPapers,
+  MAX_CANDIDATES,
+  type AnalysisStep,
+  type MapReport,
+} from './analyze/analyze-topics.ts';
 import { IngestError } from './errors.ts';
 import { recordProblem } from './record.ts';
 import { findRepositoryLinks } from './links/find-repository-links.ts';
@@ -29,6 +35,10 @@ export interface IngestOptions {
   batchSize?: number;
   /** Terms to merge or drop (a VOSviewer thesaurus, read with `parseThesaurus`). */
   thesaurus?: Thesaurus;
+  /** Leiden resolution of the topic map (higher: more, smaller clusters). */
+  resolution?: number;
+  /** Draw the map afresh rather than from the previous one (new layout, new cluster ids). */
+  newMap?: boolean;
   progress?: Progress;
 }
 
@@ -58,6 +68,8 @@ export interface IngestSummary {
   withoutAbstract: number;
   topics: number;
   repositories: number;
+  /** The topic map this ingest drew; absent when nothing changed and the map stood. */
+  map?: MapReport;
 }
 
 /** Wall time of each stage, in seconds. */
@@ -67,6 +79,8 @@ export interface StageTimings {
   terms: number;
   write: number;
   analyse: number;
+  /** The analyse stage step by step (see ingest/analyze). */
+  analysis: Partial<Record<'refresh' | 'read' | AnalysisStep | 'store', number>>;
 }
 
 /**
@@ -132,13 +146,19 @@ export async function ingest(
   store: GraphStore,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
-  const progress = options.progress ?? SILENT_PROGRESS;
   if (options.format && !SOURCE_FORMATS.some((format) => format.name === options.format)) {
     const known = SOURCE_FORMATS.map((format) => format.name).join(', ');
     throw new RangeError(`ingest: unknown format "${options.format}"; known formats: ${known}`);
   }
   const { files, skipped, failures } = await listInputs(paths, options.format);
-  const timings: StageTimings = { read: 0, merge: 0, terms: 0, write: 0, analyse: 0 };
+  const timings: StageTimings = {
+    read: 0,
+    merge: 0,
+    terms: 0,
+    write: 0,
+    analyse: 0,
+    analysis: {},
+  };
   let stageStarted = performance.now();
   /** Ends a stage: its wall time in seconds (less `excluding` ms) goes to `timings`. */
   const endStage = (stage: keyof StageTimings, excluding = 0) => {
@@ -150,17 +170,14 @@ export async function ingest(
   // Everything held for the papers (records, texts, terms) is let go before the analysis.
   const stored = await storePapers(files, failures, store, options, endStage, timings);
 
-  // ── corpus analysis ─────────────────────────────────────────────────────────────────
-  progress.start('analysing topics', 1);
-  await store.refreshTopics();
-  const { papers } = await store.stats();
-  const candidates = await store.readTopicMentions({
-    minPapers: defaultMinPapers(papers),
-    limit: MAX_MAP_TOPICS,
-  });
-  await store.writeAnalysis(analyzeTopics(candidates));
-  progress.update(1);
-  progress.stop();
+  // ── corpus analysis ── (skipped when no paper, and no term, changed: the map stands)
+  const changed =
+    stored.papers.new + stored.papers.updated > 0 ||
+    options.thesaurus !== undefined ||
+    options.resolution !== undefined ||
+    options.newMap === true;
+  let map: MapReport | undefined;
+  if (changed || (await store.stats()).clusters === 0) map = await analyse(store, options, timings);
   endStage('analyse');
 
   const stats = await store.stats();
@@ -172,7 +189,50 @@ export async function ingest(
     failures,
     topics: stats.topics,
     repositories: stats.repositories,
+    ...(map ? { map } : {}),
   };
+}
+
+/** Recomputes the topic map from the store (see ingest/analyze) and writes it back. */
+async function analyse(
+  store: GraphStore,
+  options: IngestOptions,
+  timings: StageTimings,
+): Promise<MapReport> {
+  const progress = options.progress ?? SILENT_PROGRESS;
+  const steps = timings.analysis;
+  let stepStarted = performance.now();
+  const endStep = (step: 'refresh' | 'read' | 'store') => {
+    const now = performance.now();
+    steps[step] = Math.round(now - stepStarted) / 1000;
+    stepStarted = now;
+  };
+  progress.start('analysing topics', 4);
+  progress.update(0, 'counting papers per topic');
+  await store.refreshTopics();
+  endStep('refresh');
+  progress.update(1, 'reading the most mentioned topics');
+  const { papers } = await store.stats();
+  const candidates = await store.readTopicMentions({
+    minPapers: defaultMinPapers(papers),
+    limit: MAX_CANDIDATES,
+  });
+  endStep('read');
+  progress.update(2, 'clusters and layout');
+  const report: MapReport = { topics: 0, clusters: 0, resolution: 0 };
+  const analysis = analyzeTopics(candidates, {
+    timings: steps,
+    report,
+    ...(options.resolution === undefined ? {} : { resolution: options.resolution }),
+    fresh: options.newMap ?? false,
+  });
+  stepStarted = performance.now();
+  progress.update(3, 'writing the map');
+  await store.writeAnalysis(analysis);
+  endStep('store');
+  progress.update(4);
+  progress.stop();
+  return report;
 }
 
 /** Reads, merges, extracts terms and writes the papers of `files`; the analysis comes after. */

@@ -54,6 +54,25 @@ describe('GET /api/topic-map', () => {
     expect(map.attributes.clusters.length).toBeGreaterThan(1);
   });
 
+  it('serves the overlays of every topic and cluster for the colour modes', async () => {
+    const map = await get<TopicMapResponse>('/api/topic-map?limit=60');
+    for (const { attributes } of map.nodes) {
+      expect(attributes.codeShare).toBeGreaterThanOrEqual(0);
+      expect(attributes.codeShare).toBeLessThanOrEqual(1);
+      expect(Number.isInteger(attributes.repositories)).toBe(true);
+    }
+    expect(map.nodes.some((n) => n.attributes.year !== undefined)).toBe(true);
+    expect(map.nodes.some((n) => n.attributes.codeShare > 0)).toBe(true);
+    for (const cluster of map.attributes.clusters) {
+      expect(cluster).toMatchObject({
+        label: expect.stringContaining(' · '),
+        papers: expect.any(Number),
+        codeShare: expect.any(Number),
+        repositories: expect.any(Number),
+      });
+    }
+  });
+
   it('filters by cluster and minimum papers', async () => {
     const map = await get<TopicMapResponse>('/api/topic-map?cluster=0&minPapers=3');
     expect(map.nodes.length).toBeGreaterThan(0);

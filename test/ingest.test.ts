@@ -56,9 +56,27 @@ describe('ingesting the sample corpus', () => {
 
   it('reports the wall time of every stage', () => {
     const { timings } = sample.summary;
-    expect(Object.keys(timings)).toEqual(['read', 'merge', 'terms', 'write', 'analyse']);
+    expect(Object.keys(timings)).toEqual([
+      'read',
+      'merge',
+      'terms',
+      'write',
+      'analyse',
+      'analysis',
+    ]);
     expect(timings.terms).toBeGreaterThan(0);
     expect(timings.analyse).toBeGreaterThan(0);
+    // The analyse stage step by step, for bench:ingest.
+    expect(Object.keys(timings.analysis)).toEqual([
+      'refresh',
+      'read',
+      'select',
+      'cluster',
+      'layout',
+      'links',
+      'overlays',
+      'store',
+    ]);
   });
 
   it('stores 176 papers, 21 of them seen in more than one file', () => {
@@ -93,7 +111,8 @@ describe('ingesting the sample corpus', () => {
   it('finds repositories and datasets, and keeps project pages as links', async () => {
     const stats = await sample.store.stats();
     expect(stats.repositories).toBeGreaterThanOrEqual(35);
-    expect(stats.papersWithCode).toBeGreaterThanOrEqual(30);
+    // Released code only: a promised repository ("code will be available") is not code yet.
+    expect(stats.papersWithCode).toBeGreaterThanOrEqual(25);
     expect(
       await sample.store.repository('huggingface.co/datasets/causalnlp/corr2cause'),
     ).toMatchObject({

@@ -74,10 +74,20 @@ export const FIXTURE: PaperWrite[] = [
 export const FIXTURE_ANALYSIS: Analysis = {
   // On the map; "optics" (one paper, no link) is not.
   topics: [
-    { id: 'causal inference', cluster: 0, x: 0, y: 0 },
-    { id: 'string diagram', cluster: 1, x: 1, y: 1 },
-    { id: 'causal effect', cluster: 0, x: -1, y: 0 },
-    { id: 'intervention', cluster: 1, x: 2, y: 1 },
+    {
+      id: 'causal inference',
+      cluster: 0,
+      x: 0,
+      y: 0,
+      year: 2020,
+      codeShare: 0.333,
+      repositories: 1,
+    },
+    { id: 'string diagram', cluster: 1, x: 1, y: 1, year: 2019, codeShare: 0.5, repositories: 1 },
+    { id: 'causal effect', cluster: 0, x: -1, y: 0, year: 2021, codeShare: 0.5, repositories: 1 },
+    { id: 'intervention', cluster: 1, x: 2, y: 1, year: 2019, codeShare: 0, repositories: 0 },
+    // A candidate off the map keeps its overlays.
+    { id: 'optics', cluster: -1, x: 0, y: 0, codeShare: 0, repositories: 0 },
   ],
   coOccurrences: [
     { source: 'causal effect', target: 'causal inference', papers: 2, strength: 1 },
@@ -85,8 +95,24 @@ export const FIXTURE_ANALYSIS: Analysis = {
     { source: 'intervention', target: 'string diagram', papers: 1, strength: 2 },
   ],
   clusters: [
-    { id: 0, label: 'causal inference · causal effect', topics: 2 },
-    { id: 1, label: 'string diagram · intervention', topics: 2 },
+    {
+      id: 0,
+      label: 'causal inference · causal effect',
+      topics: 2,
+      papers: 3,
+      year: 2020,
+      codeShare: 0.333,
+      repositories: 1,
+    },
+    {
+      id: 1,
+      label: 'string diagram · intervention',
+      topics: 2,
+      papers: 2,
+      year: 2019,
+      codeShare: 0.5,
+      repositories: 1,
+    },
   ],
 };
 
@@ -126,9 +152,18 @@ export function describeGraphStoreContract(
       expect(await store.topic('optics', 10)).toBeUndefined();
       const candidates = await store.readTopicMentions({ minPapers: 2, limit: 2 });
       expect(candidates.papers).toBe(5);
+      // With where the last analysis put them, so the next map can start from there.
       expect(candidates.topics).toEqual([
-        { id: 'causal inference', label: 'causal inference', df: 5 },
-        { id: 'causal effect', label: 'causal effect', df: 2 },
+        { id: 'causal inference', label: 'causal inference', df: 5, cluster: 0, x: 0, y: 0 },
+        { id: 'causal effect', label: 'causal effect', df: 2, cluster: 0, x: -1, y: 0 },
+      ]);
+      // Their papers: year, released code (p3 only promises dowhy) and repositories.
+      expect(candidates.facts).toEqual([
+        { id: 'p1', year: 2019, hasCode: false, repositories: [] },
+        { id: 'p2', hasCode: true, repositories: ['github.com/py-why/dowhy'] },
+        { id: 'p3', year: 2021, hasCode: false, repositories: ['github.com/py-why/dowhy'] },
+        { id: 'p4', hasCode: false, repositories: [] },
+        { id: 'p5', hasCode: false, repositories: [] },
       ]);
       expect(candidates.mentions.map((m) => `${m.paperId} ${m.topicId}`)).toEqual([
         'p1 causal inference',
@@ -149,7 +184,8 @@ export function describeGraphStoreContract(
         clusters: 2,
         mentions: 9,
         links: 2,
-        papersWithCode: 2,
+        // p2 links released code; p3 only promises it.
+        papersWithCode: 1,
       });
     });
 
@@ -210,10 +246,9 @@ export function describeGraphStoreContract(
         'string diagram',
       ]);
       expect(map.edges).toHaveLength(2);
-      expect(map.clusters.map((c) => c.label)).toEqual([
-        'causal inference · causal effect',
-        'string diagram · intervention',
-      ]);
+      expect(map.clusters).toEqual(FIXTURE_ANALYSIS.clusters);
+      // Overlays for the explorer's colour modes.
+      expect(map.topics[1]).toMatchObject({ year: 2021, codeShare: 0.5, repositories: 1 });
       const cluster1 = await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 1, cluster: 1 });
       expect(cluster1.topics.map((t) => t.id)).toEqual(['string diagram', 'intervention']);
       expect(cluster1.edges).toEqual([FIXTURE_ANALYSIS.coOccurrences[2]]);

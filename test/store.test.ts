@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SCHEMA, SCHEMA_VERSION } from '../server/store/sqlite/schema.ts';
+import { ADDED_IN_3, SCHEMA, SCHEMA_VERSION } from '../server/store/sqlite/schema.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { describeGraphStoreContract, FIXTURE } from './store-contract.ts';
 
@@ -63,6 +63,40 @@ describe('embedded store file versions', () => {
     const reopened = new Database(path, { readonly: true });
     expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     reopened.close();
+  });
+
+  it('upgrades a version 2 file: topics and clusters kept, overlays added', async () => {
+    const path = join(dir, 'v2.db');
+    // A version 2 file: today's tables without the overlay columns version 3 added.
+    const db = new Database(path);
+    db.exec(SCHEMA);
+    for (const [table, columns] of Object.entries(ADDED_IN_3)) {
+      for (const column of Object.keys(columns))
+        db.exec(`ALTER TABLE ${table} DROP COLUMN ${column}`);
+    }
+    db.exec(`INSERT INTO topics (id, label, df, cluster, x, y) VALUES ('scm', 'SCM', 3, 0, 1, 2);
+             INSERT INTO clusters (id, label, topics) VALUES (0, 'SCM', 1);`);
+    db.pragma('user_version = 2');
+    db.close();
+
+    const store = createSqliteStore(path);
+    try {
+      const map = await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 });
+      expect(map.topics).toEqual([
+        { id: 'scm', label: 'SCM', aliases: [], df: 3, cluster: 0, x: 1, y: 2 },
+      ]);
+      expect(map.clusters).toEqual([
+        { id: 0, label: 'SCM', topics: 1, papers: 0, codeShare: 0, repositories: 0 },
+      ]);
+      await store.writeAnalysis({
+        topics: [{ id: 'scm', cluster: 0, x: 1, y: 2, year: 2024, codeShare: 1, repositories: 2 }],
+        coOccurrences: [],
+        clusters: [],
+      });
+      expect((await store.topic('scm', 1))?.topic).toMatchObject({ year: 2024, codeShare: 1 });
+    } finally {
+      await store.close();
+    }
   });
 
   it('refuses a file written by a newer version, and leaves it alone', () => {

@@ -64,6 +64,9 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
             cluster: topic.cluster,
             x: topic.x,
             y: topic.y,
+            ...(topic.year === undefined ? {} : { year: topic.year }),
+            codeShare: topic.codeShare ?? 0,
+            repositories: topic.repositories ?? 0,
           },
         })),
         edges: map.edges.map((edge) => ({

@@ -27,6 +27,11 @@ export interface TopicNodeAttributes {
   cluster: number;
   x: number;
   y: number;
+  /** Overlays for the colour modes: mean publication year (absent when no paper is dated)… */
+  year?: number;
+  /** …share (0–1) of its papers with released code, and repositories its papers link to. */
+  codeShare: number;
+  repositories: number;
 }
 
 export interface CoOccurrenceEdgeAttributes {

@@ -20,27 +20,56 @@ export interface PaperWrite {
  * their co-occurrence links and the clusters.
  */
 export interface Analysis {
-  topics: Pick<Topic, 'id' | 'cluster' | 'x' | 'y'>[];
+  /** The candidate topics: on the map (cluster ≥ 0, with a position) or off it (cluster -1). */
+  topics: (Pick<Topic, 'id' | 'cluster' | 'x' | 'y'> & TopicOverlay)[];
   coOccurrences: CoOccurrence[];
   clusters: Cluster[];
+}
+
+/** What the explorer colours a topic by; for a cluster, over the papers of all its topics. */
+export interface TopicOverlay {
+  /** Mean publication year of the papers that have a date; absent when none has. */
+  year?: number;
+  /** Share (0–1) of the papers that link released code. */
+  codeShare: number;
+  /** Distinct repositories (code, data, models, demos) the papers link to. */
+  repositories: number;
+}
+
+/** A paper as the analysis sees it. */
+export interface PaperFacts {
+  id: string;
+  year?: number;
+  /** Links at least one released code repository. */
+  hasCode: boolean;
+  /** Ids of the repositories it links to, released or promised. */
+  repositories: string[];
 }
 
 /** What ingest/analyze reads to draw the map: the candidate topics and their mentions. */
 export interface TopicMentions {
   /** Papers in the store (the N of association strength). */
   papers: number;
-  /** The most mentioned topics with at least `minPapers` papers, most mentioned first. */
-  topics: Pick<Topic, 'id' | 'label' | 'df'>[];
+  /**
+   * The most mentioned topics with at least `minPapers` papers, most mentioned first, with
+   * where the last analysis put them (cluster -1: off the map), so a new map can keep to it.
+   */
+  topics: Pick<Topic, 'id' | 'label' | 'df' | 'cluster' | 'x' | 'y'>[];
   /** Every mention of those topics, by paper then topic. */
   mentions: Pick<Mention, 'paperId' | 'topicId'>[];
+  /** The papers of those mentions. */
+  facts: PaperFacts[];
 }
 
-export interface Cluster {
+export interface Cluster extends TopicOverlay {
+  /** Stable across ingests while most of its topics stay together. */
   id: number;
   /** Its most characteristic topics, joined: a readable name. */
   label: string;
   /** Number of topics in it. */
   topics: number;
+  /** Papers mentioning any of its topics. */
+  papers: number;
 }
 
 export interface StoreStats {
@@ -50,6 +79,7 @@ export interface StoreStats {
   clusters: number;
   mentions: number;
   links: number;
+  /** Papers linking at least one released code repository. */
   papersWithCode: number;
 }
 

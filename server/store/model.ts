@@ -67,6 +67,10 @@ export interface Topic {
   cluster: number;
   x: number;
   y: number;
+  /** Overlays (see `TopicOverlay`), set for the topics the last analysis considered. */
+  year?: number;
+  codeShare?: number;
+  repositories?: number;
 }
 
 /** `(Topic)-[:CO_OCCURS {papers, strength}]-(Topic)`, source < target. */

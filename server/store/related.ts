@@ -1,8 +1,15 @@
 /**
- * Ranks the papers related to one paper by the topics they share, each shared topic weighted
- * by its specificity (inverse document frequency): two papers that share "causal inference"
- * in a corpus about causal inference are barely related; two that share "string diagram" are.
- * Pure, so both store adapters rank the same way.
+ * Ranks the papers related to one paper by the concepts they share, Adamic–Adar style: a sum
+ * over the shared topics, each counting for how specific it is (inverse document frequency)
+ * times how strongly both papers name it (the geometric mean of the two mention scores). Two
+ * papers sharing "causal inference" in a corpus about causal inference are barely related;
+ * two naming "string diagram" in their titles are. The reasons are the shared topics, by their
+ * share of the score. Pure, so both store adapters rank the same way.
+ *
+ * Chosen over a tf-idf cosine by reading the results on the sample corpus: the cosine divides
+ * by the length of each paper's topic vector, which ranked papers that share a single topic
+ * but name few others above papers sharing three specific ones ("Can Large Language Models
+ * Infer Causation from Correlation?" got CLadder third behind a paper sharing only "NLP").
  */
 import type { RelatedPaper } from './graph-store.ts';
 
@@ -15,13 +22,21 @@ export interface SharedTopicRow {
   label: string;
   /** Papers mentioning the topic. */
   df: number;
+  /** Mention scores of the topic in the paper and in the other paper. */
+  score: number;
+  otherScore: number;
+}
+
+/** How much one shared topic relates two papers, in a corpus of `papers`. */
+export function sharedWeight(row: SharedTopicRow, papers: number): number {
+  return Math.sqrt(row.score * row.otherScore) * Math.log((papers + 1) / row.df);
 }
 
 /** Related papers, best first, at most `limit`; `papers` is the corpus size. */
 export function rankRelated(rows: SharedTopicRow[], papers: number, limit: number): RelatedPaper[] {
   const byPaper = new Map<string, RelatedPaper & { weights: number[] }>();
   for (const row of rows) {
-    const weight = Math.log((papers + 1) / row.df);
+    const weight = sharedWeight(row, papers);
     let related = byPaper.get(row.paperId);
     if (!related) {
       related = { id: row.paperId, title: row.title, score: 0, shared: [], weights: [] };
@@ -34,7 +49,7 @@ export function rankRelated(rows: SharedTopicRow[], papers: number, limit: numbe
   }
   return [...byPaper.values()]
     .filter((related) => related.score > 0)
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, limit)
     .map(({ weights, ...related }) => ({
       ...related,

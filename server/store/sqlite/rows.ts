@@ -2,6 +2,7 @@
  * Rows of the embedded store's tables and their conversion to the graph model: SQL NULL
  * becomes an absent field, JSON text becomes lists, 0/1 becomes a boolean.
  */
+import type { Cluster } from '../graph-store.ts';
 import type { Paper, Topic } from '../model.ts';
 
 export interface PaperRow {
@@ -28,6 +29,19 @@ export interface TopicRow {
   cluster: number;
   x: number;
   y: number;
+  year: number | null;
+  code_share: number | null;
+  repositories: number | null;
+}
+
+export interface ClusterRow {
+  id: number;
+  label: string;
+  topics: number;
+  papers: number;
+  year: number | null;
+  code_share: number;
+  repositories: number;
 }
 
 export function paperFromRow(row: PaperRow): Paper {
@@ -50,5 +64,15 @@ export function paperFromRow(row: PaperRow): Paper {
 }
 
 export function topicFromRow(row: TopicRow): Topic {
-  return { ...row, aliases: JSON.parse(row.aliases) as string[] };
+  const { year, code_share, repositories, ...rest } = row;
+  const topic: Topic = { ...rest, aliases: JSON.parse(row.aliases) as string[] };
+  if (year !== null) topic.year = year;
+  if (code_share !== null) topic.codeShare = code_share;
+  if (repositories !== null) topic.repositories = repositories;
+  return topic;
+}
+
+export function clusterFromRow(row: ClusterRow): Cluster {
+  const { year, code_share, ...rest } = row;
+  return { ...rest, codeShare: code_share, ...(year === null ? {} : { year }) };
 }

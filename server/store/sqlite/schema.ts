@@ -6,9 +6,23 @@
  * Version 2: the search index is keyed by its rowid, which `paper_search_rows` maps to the
  * paper (version 1 kept the paper id in an unindexable FTS column, so replacing a paper's
  * text scanned the whole index: 5 of 6 seconds of writing 5,000 papers, quadratic beyond).
+ *
+ * Version 3: overlays on topics and clusters (mean year, share with code, repositories) and
+ * each cluster's paper count; `ADDED_IN_3` lists them for upgrading an older file.
  */
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/** Columns version 3 added to version 2 tables: table → column → definition. */
+export const ADDED_IN_3: Record<string, Record<string, string>> = {
+  topics: { year: 'REAL', code_share: 'REAL', repositories: 'INTEGER' },
+  clusters: {
+    papers: 'INTEGER NOT NULL DEFAULT 0',
+    year: 'REAL',
+    code_share: 'REAL NOT NULL DEFAULT 0',
+    repositories: 'INTEGER NOT NULL DEFAULT 0',
+  },
+};
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS papers (
@@ -38,7 +52,10 @@ CREATE TABLE IF NOT EXISTS topics (
   df INTEGER NOT NULL DEFAULT 0,
   cluster INTEGER NOT NULL DEFAULT -1,
   x REAL NOT NULL DEFAULT 0,
-  y REAL NOT NULL DEFAULT 0
+  y REAL NOT NULL DEFAULT 0,
+  year REAL,
+  code_share REAL,
+  repositories INTEGER
 );
 CREATE INDEX IF NOT EXISTS topics_df ON topics(df DESC);
 -- Search by label walks this (covering, and only topics of two papers or more: at 80k papers
@@ -80,7 +97,11 @@ CREATE INDEX IF NOT EXISTS co_occurs_target ON co_occurs(target);
 CREATE TABLE IF NOT EXISTS clusters (
   id INTEGER PRIMARY KEY,
   label TEXT NOT NULL,
-  topics INTEGER NOT NULL
+  topics INTEGER NOT NULL,
+  papers INTEGER NOT NULL DEFAULT 0,
+  year REAL,
+  code_share REAL NOT NULL DEFAULT 0,
+  repositories INTEGER NOT NULL DEFAULT 0
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS paper_search USING fts5(
   title, abstract, tokenize = 'porter unicode61 remove_diacritics 2'

@@ -8,7 +8,10 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   Analysis,
+  Cluster,
   GraphStore,
+  PaperFacts,
+  TopicMentions,
   PaperDetail,
   PaperWrite,
   RepositoryDetail,
@@ -20,9 +23,18 @@ import type {
 } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
 import { rankRelated, type SharedTopicRow } from '../related.ts';
-import { SCHEMA, SCHEMA_VERSION } from './schema.ts';
-import { paperFromRow, topicFromRow, type PaperRow, type TopicRow } from './rows.ts';
+import { ADDED_IN_3, SCHEMA, SCHEMA_VERSION } from './schema.ts';
+import {
+  clusterFromRow,
+  paperFromRow,
+  topicFromRow,
+  type ClusterRow,
+  type PaperRow,
+  type TopicRow,
+} from './rows.ts';
 import { ftsQuery, likePattern } from './search-query.ts';
+
+type TopicPlacement = Omit<Analysis['topics'][number], 'year'> & { year: number | null };
 
 export interface SqliteStoreOptions {
   /** Open an existing file only; never create one. */
@@ -58,6 +70,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     db.transaction(() => {
       // Version 1 kept the paper id inside the search index (see schema.ts): rebuild it.
       if (version === 1) db.exec('DROP TABLE paper_search');
+      if (version === 1 || version === 2) addColumns(db, ADDED_IN_3);
       db.exec(SCHEMA);
       if (version === 1) {
         const index = searchIndexer(db);
@@ -71,6 +84,21 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   }
   db.pragma('foreign_keys = ON');
   return new SqliteStore(db);
+}
+
+/** Adds the columns a table lacks (`ALTER TABLE … ADD COLUMN` has no IF NOT EXISTS). */
+function addColumns(db: Database.Database, columns: Record<string, Record<string, string>>) {
+  for (const [table, added] of Object.entries(columns)) {
+    const present = new Set(
+      db
+        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
+        .all()
+        .map((c) => c.name),
+    );
+    for (const [column, definition] of Object.entries(added)) {
+      if (!present.has(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    }
+  }
 }
 
 /** Returns a function that puts (or replaces) a paper's title and abstract in the search index. */
@@ -207,39 +235,80 @@ class SqliteStore implements GraphStore {
 
   async readTopicMentions({ minPapers, limit }: { minPapers: number; limit: number }) {
     const topics = this.db
-      .prepare<[number, number], { id: string; label: string; df: number }>(
-        'SELECT id, label, df FROM topics WHERE df >= ? ORDER BY df DESC, id LIMIT ?',
+      .prepare<[number, number], TopicMentions['topics'][number]>(
+        `SELECT id, label, df, cluster, x, y FROM topics WHERE df >= ?
+         ORDER BY df DESC, id LIMIT ?`,
       )
       .all(minPapers, limit);
+    const ids = JSON.stringify(topics.map((topic) => topic.id));
     const mentions = this.db
       .prepare<[string], { paperId: string; topicId: string }>(
         `SELECT paper_id AS paperId, topic_id AS topicId FROM mentions
          WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id, topic_id`,
       )
-      .all(JSON.stringify(topics.map((topic) => topic.id)));
+      .all(ids);
+    const links = new Map<string, { released: boolean; code: boolean; repository: string }[]>();
+    const linkRows = this.db.prepare<
+      [],
+      { paperId: string; repository: string; status: LinkStatus; kind: string }
+    >(
+      `SELECT l.paper_id AS paperId, l.repository_id AS repository, l.status, r.kind
+       FROM links_to l JOIN repositories r ON r.id = l.repository_id`,
+    );
+    for (const link of linkRows.iterate()) {
+      const entry = {
+        released: link.status === 'released',
+        code: link.kind === 'code',
+        repository: link.repository,
+      };
+      const list = links.get(link.paperId);
+      if (list) list.push(entry);
+      else links.set(link.paperId, [entry]);
+    }
+    const facts: PaperFacts[] = [];
+    const paperRows = this.db.prepare<[string], { id: string; published: string | null }>(
+      `SELECT id, published FROM papers WHERE id IN
+         (SELECT DISTINCT paper_id FROM mentions WHERE topic_id IN (SELECT value FROM json_each(?)))
+       ORDER BY id`,
+    );
+    for (const { id, published } of paperRows.iterate(ids)) {
+      const paperLinks = links.get(id) ?? [];
+      const paper: PaperFacts = {
+        id,
+        hasCode: paperLinks.some((link) => link.released && link.code),
+        repositories: paperLinks.map((link) => link.repository),
+      };
+      const year = published ? Number(published.slice(0, 4)) : NaN;
+      if (Number.isInteger(year)) paper.year = year;
+      facts.push(paper);
+    }
     const { papers } = this.db
       .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
       .get()!;
-    return { papers, topics, mentions };
+    return { papers, topics, mentions, facts };
   }
 
   async writeAnalysis({ topics, coOccurrences, clusters }: Analysis): Promise<void> {
     const db = this.db;
-    const placeTopic = db.prepare(
-      'UPDATE topics SET cluster = @cluster, x = @x, y = @y WHERE id = @id',
+    const placeTopic = db.prepare<[TopicPlacement]>(
+      `UPDATE topics SET cluster = @cluster, x = @x, y = @y, year = @year,
+         code_share = @codeShare, repositories = @repositories WHERE id = @id`,
     );
     const insertCoOccurrence = db.prepare(
       'INSERT INTO co_occurs (source, target, papers, strength) VALUES (@source, @target, @papers, @strength)',
     );
-    const insertCluster = db.prepare(
-      'INSERT INTO clusters (id, label, topics) VALUES (@id, @label, @topics)',
+    const insertCluster = db.prepare<[Omit<Cluster, 'year'> & { year: number | null }]>(
+      `INSERT INTO clusters (id, label, topics, papers, year, code_share, repositories)
+       VALUES (@id, @label, @topics, @papers, @year, @codeShare, @repositories)`,
     );
     db.transaction(() => {
       db.exec(`DELETE FROM co_occurs; DELETE FROM clusters;
-               UPDATE topics SET cluster = -1, x = 0, y = 0 WHERE cluster <> -1 OR x <> 0 OR y <> 0;`);
-      for (const topic of topics) placeTopic.run(topic);
+               UPDATE topics SET cluster = -1, x = 0, y = 0, year = NULL, code_share = NULL,
+                 repositories = NULL
+               WHERE cluster <> -1 OR x <> 0 OR y <> 0 OR code_share IS NOT NULL;`);
+      for (const topic of topics) placeTopic.run({ ...topic, year: topic.year ?? null });
       for (const edge of coOccurrences) insertCoOccurrence.run(edge);
-      for (const cluster of clusters) insertCluster.run(cluster);
+      for (const cluster of clusters) insertCluster.run({ ...cluster, year: cluster.year ?? null });
     })();
   }
 
@@ -254,7 +323,9 @@ class SqliteStore implements GraphStore {
                 (SELECT count(*) FROM clusters) AS clusters,
                 (SELECT count(*) FROM mentions) AS mentions,
                 (SELECT count(*) FROM links_to) AS links,
-                (SELECT count(DISTINCT paper_id) FROM links_to) AS papersWithCode`,
+                (SELECT count(DISTINCT l.paper_id) FROM links_to l
+                  JOIN repositories r ON r.id = l.repository_id
+                 WHERE l.status = 'released' AND r.kind = 'code') AS papersWithCode`,
       )
       .get()!;
   }
@@ -277,10 +348,9 @@ class SqliteStore implements GraphStore {
       )
       .all(ids, ids, maxEdges);
     const clusters = this.db
-      .prepare<[], TopicMap['clusters'][number]>(
-        'SELECT id, label, topics FROM clusters ORDER BY id',
-      )
-      .all();
+      .prepare<[], ClusterRow>('SELECT * FROM clusters ORDER BY id')
+      .all()
+      .map(clusterFromRow);
     return { topics, edges, clusters };
   }
 
@@ -300,19 +370,20 @@ class SqliteStore implements GraphStore {
          WHERE l.paper_id = ? ORDER BY r.id`,
       )
       .all(id);
+    const { papers } = this.db
+      .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
+      .get()!;
     const shared = this.db
       .prepare<[string], SharedTopicRow>(
-        `SELECT other.paper_id AS paperId, p.title, p.published, t.id AS topicId, t.label, t.df
+        `SELECT other.paper_id AS paperId, p.title, p.published, t.id AS topicId, t.label, t.df,
+                mine.score, other.score AS otherScore
          FROM mentions mine
-         JOIN mentions other ON other.topic_id = mine.topic_id AND other.paper_id <> mine.paper_id
          JOIN topics t ON t.id = mine.topic_id
+         JOIN mentions other ON other.topic_id = mine.topic_id AND other.paper_id <> mine.paper_id
          JOIN papers p ON p.id = other.paper_id
          WHERE mine.paper_id = ?`,
       )
       .all(id);
-    const { papers } = this.db
-      .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
-      .get()!;
     return {
       paper: paperFromRow(row),
       topics,

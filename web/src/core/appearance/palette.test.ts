@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_PALETTE, OTHER_CLUSTER_COLOR, createClusterColors } from './palette.ts';
 
+const cluster = (id: number, label: string, topics: number) => ({
+  id,
+  label,
+  topics,
+  papers: topics,
+  codeShare: 0,
+  repositories: 0,
+});
+
 describe('createClusterColors', () => {
   it('gives the largest clusters the first colours, stable on ties', () => {
     const colors = createClusterColors([
-      { id: 3, label: 'small', topics: 2 },
-      { id: 1, label: 'big', topics: 40 },
-      { id: 2, label: 'tie-b', topics: 10 },
-      { id: 0, label: 'tie-a', topics: 10 },
+      cluster(3, 'small', 2),
+      cluster(1, 'big', 40),
+      cluster(2, 'tie-b', 10),
+      cluster(0, 'tie-a', 10),
     ]);
     expect(colors.colorOf(1)).toBe(CLUSTER_PALETTE[0]);
     expect(colors.colorOf(0)).toBe(CLUSTER_PALETTE[1]);
@@ -16,11 +25,9 @@ describe('createClusterColors', () => {
   });
 
   it('uses grey past the palette and for unknown clusters', () => {
-    const clusters = Array.from({ length: CLUSTER_PALETTE.length + 2 }, (_, id) => ({
-      id,
-      label: `c${id}`,
-      topics: 100 - id,
-    }));
+    const clusters = Array.from({ length: CLUSTER_PALETTE.length + 2 }, (_, id) =>
+      cluster(id, `c${id}`, 100 - id),
+    );
     const colors = createClusterColors(clusters);
     expect(colors.colorOf(CLUSTER_PALETTE.length - 1)).toBe(CLUSTER_PALETTE.at(-1));
     expect(colors.colorOf(CLUSTER_PALETTE.length)).toBe(OTHER_CLUSTER_COLOR);

@@ -9,17 +9,52 @@ const graph = createTopicGraph({
   nodes: [
     {
       key: 'causal inference',
-      attributes: { label: 'causal inference', papers: 9, cluster: 0, x: 0, y: 0 },
+      attributes: {
+        label: 'causal inference',
+        papers: 9,
+        cluster: 0,
+        x: 0,
+        y: 0,
+        codeShare: 0,
+        repositories: 0,
+      },
     },
     {
       key: 'counterfactual',
-      attributes: { label: 'counterfactual', papers: 4, cluster: 0, x: 1, y: 0 },
+      attributes: {
+        label: 'counterfactual',
+        papers: 4,
+        cluster: 0,
+        x: 1,
+        y: 0,
+        codeShare: 0,
+        repositories: 0,
+      },
     },
     {
       key: 'diffusion model',
-      attributes: { label: 'diffusion model', papers: 3, cluster: 1, x: 5, y: 5 },
+      attributes: {
+        label: 'diffusion model',
+        papers: 3,
+        cluster: 1,
+        x: 5,
+        y: 5,
+        codeShare: 0,
+        repositories: 0,
+      },
     },
-    { key: 'broken', attributes: { label: 'broken', papers: 1, cluster: 1, x: Number.NaN, y: 0 } },
+    {
+      key: 'broken',
+      attributes: {
+        label: 'broken',
+        papers: 1,
+        cluster: 1,
+        x: Number.NaN,
+        y: 0,
+        codeShare: 0,
+        repositories: 0,
+      },
+    },
   ],
   edges: [
     {
@@ -120,7 +155,15 @@ describe('forced labels', () => {
       options: { type: 'undirected', multi: false, allowSelfLoops: false },
       nodes: Array.from({ length: MAX_FORCED_LABELS + 11 }, (_, i) => ({
         key: `t${i}`,
-        attributes: { label: `t${i}`, papers: 2, cluster: 0, x: i, y: i },
+        attributes: {
+          label: `t${i}`,
+          papers: 2,
+          cluster: 0,
+          x: i,
+          y: i,
+          codeShare: 0,
+          repositories: 0,
+        },
       })),
       edges: Array.from({ length: MAX_FORCED_LABELS + 10 }, (_, i) => ({
         key: `e${i}`,
