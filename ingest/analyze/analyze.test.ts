@@ -312,7 +312,7 @@ describe('analyzeTopics', () => {
         own += Math.hypot(topic.x - cx, topic.y - cy);
         all += Math.hypot(topic.x - mx, topic.y - my);
       }
-      expect(own / all).toBeLessThan(0.6);
+      expect(own / all).toBeLessThan(0.35); // measured 0.25; the plain VOS layout 0.44
     });
   });
 });
