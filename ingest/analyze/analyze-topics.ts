@@ -73,6 +73,12 @@ export const MAX_CLUSTER_SHARE = 0.25;
 /** Each raise multiplies the resolution by this, at most `RESOLUTION_RAISES` times. */
 const RESOLUTION_STEP = 1.25;
 const RESOLUTION_RAISES = 4;
+/**
+ * The previous layout is polished only when at least this share of the topics it placed kept
+ * their cluster: otherwise its groups no longer match the clusters (a store written by an
+ * older Topograph, a corpus that changed a lot) and a fresh layout reads better.
+ */
+const KEPT_FOR_POLISH = 0.7;
 /** How much heavier a link inside a cluster weighs in the layout (see pullClustersTogether). */
 export const INTRA_CLUSTER_PULL = 4;
 export const RELEVANT_SHARE = 0.6;
@@ -179,19 +185,20 @@ export function analyzeTopics(input: TopicMentions, options: AnalyzeOptions = {}
   );
   step('cluster');
 
-  // ── positions ──
+  // ── positions ── polished from the previous map when its clusters mostly stayed, else
+  // laid out afresh; either way turned and scaled onto the previous map where there is one.
+  const kept = previous.filter((topic, i) => topic.cluster >= 0 && topic.cluster === clusterOf[i]);
+  const polish = incremental && kept.length >= KEPT_FOR_POLISH * known;
   let [xs, ys] = vosLayout(topicNetwork(ids.length, pullClustersTogether(pairs, clusterOf)), {
     seed,
     // One start on a big map, as VOSviewer does: each costs ~6 s at 2,000 topics.
     randomStarts: ids.length > 500 ? 1 : 10,
-    ...(incremental ? { initial: startingPositions(previous, pairs, ids.length) } : {}),
+    ...(polish ? { initial: startingPositions(previous, pairs, ids.length) } : {}),
   });
-  if (incremental) {
-    const placed = previous.flatMap((topic, i) =>
-      topic.cluster >= 0 ? [{ i, x: topic.x / SCALE, y: topic.y / SCALE }] : [],
-    );
-    [xs, ys] = alignOnto(xs, ys, placed);
-  }
+  const anchors = previous.flatMap((topic, i) =>
+    topic.cluster >= 0 ? [{ i, x: topic.x / SCALE, y: topic.y / SCALE }] : [],
+  );
+  if (anchors.length >= 3) [xs, ys] = alignOnto(xs, ys, anchors);
   step('layout');
 
   const coOccurrences = strongestLinks(pairs, ids, df, input.papers, DEFAULT_LINKS);

@@ -50,9 +50,14 @@ export interface ClusterOptions {
   minClusterSize: number;
   /** Leiden iterations per start (more: a little better quality, proportionally slower). */
   iterations: number;
-  /** A clustering to improve instead of starting afresh: cluster per topic, -1 for new ones. */
+  /**
+   * The previous clustering (cluster per topic, -1 for new ones), improved and kept unless
+   * its quality falls more than `KEEP_TOLERANCE` short of the best random start.
+   */
   initial?: readonly number[];
 }
+
+export const KEEP_TOLERANCE = 0.02;
 
 /** A cluster number per topic, 0 = largest. */
 export function leidenClusters(network: Network, options: ClusterOptions): number[] {
@@ -64,19 +69,28 @@ export function leidenClusters(network: Network, options: ClusterOptions): numbe
     LeidenAlgorithm.DEFAULT_RANDOMNESS,
     random,
   );
-  const starts = options.initial ? [startingClustering(options.initial)] : [];
-  while (starts.length < Math.max(1, options.initial ? 1 : options.randomStarts)) {
-    starts.push(new Clustering({ nNodes: network.getNNodes() }));
+  // The previous clusters, improved, win unless clearly worse than a fresh start: a map that
+  // keeps its parts is worth a little quality, a stale one is not. (Improved first, so that
+  // the random starts do not change the generator's state it sees.)
+  let kept: { clustering: Clustering; quality: number } | undefined;
+  if (options.initial) {
+    const clustering = startingClustering(options.initial);
+    leiden.improveClustering(network, clustering);
+    kept = { clustering, quality: leiden.calcQuality(network, clustering) };
   }
   let best: Clustering | undefined;
   let bestQuality = Number.NEGATIVE_INFINITY;
-  for (const clustering of starts) {
+  for (let start = 0; start < Math.max(1, options.randomStarts); start++) {
+    const clustering = new Clustering({ nNodes: network.getNNodes() });
     leiden.improveClustering(network, clustering);
     const quality = leiden.calcQuality(network, clustering);
     if (quality > bestQuality) {
       best = clustering;
       bestQuality = quality;
     }
+  }
+  if (kept && kept.quality >= bestQuality - KEEP_TOLERANCE * Math.abs(bestQuality)) {
+    best = kept.clustering;
   }
   if (options.minClusterSize > 1) {
     leiden.removeSmallClustersBasedOnNNodes(network, best!, options.minClusterSize);
