@@ -16,8 +16,6 @@ import type { RelatedPaper } from './graph-store.ts';
 /** One topic shared by the paper and another paper. */
 export interface SharedTopicRow {
   paperId: string;
-  title: string;
-  published: string | null;
   topicId: string;
   label: string;
   /** Papers mentioning the topic. */
@@ -32,15 +30,21 @@ export function sharedWeight(row: SharedTopicRow, papers: number): number {
   return Math.sqrt(row.score * row.otherScore) * Math.log((papers + 1) / row.df);
 }
 
-/** Related papers, best first, at most `limit`; `papers` is the corpus size. */
-export function rankRelated(rows: SharedTopicRow[], papers: number, limit: number): RelatedPaper[] {
-  const byPaper = new Map<string, RelatedPaper & { weights: number[] }>();
+/** A related paper before the store adds its title and date. */
+export type RankedPaper = Omit<RelatedPaper, 'title' | 'published'>;
+
+/**
+ * Related papers, best first, at most `limit`; `papers` is the corpus size. Without titles:
+ * a store reads those for the few papers returned, not for every paper sharing a topic (at
+ * 80,000 papers one paper's shared rows run to tens of thousands).
+ */
+export function rankRelated(rows: SharedTopicRow[], papers: number, limit: number): RankedPaper[] {
+  const byPaper = new Map<string, RankedPaper & { weights: number[] }>();
   for (const row of rows) {
     const weight = sharedWeight(row, papers);
     let related = byPaper.get(row.paperId);
     if (!related) {
-      related = { id: row.paperId, title: row.title, score: 0, shared: [], weights: [] };
-      if (row.published) related.published = row.published;
+      related = { id: row.paperId, score: 0, shared: [], weights: [] };
       byPaper.set(row.paperId, related);
     }
     related.score += weight;

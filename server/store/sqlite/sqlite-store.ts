@@ -375,21 +375,28 @@ class SqliteStore implements GraphStore {
       .get()!;
     const shared = this.db
       .prepare<[string], SharedTopicRow>(
-        `SELECT other.paper_id AS paperId, p.title, p.published, t.id AS topicId, t.label, t.df,
+        `SELECT other.paper_id AS paperId, t.id AS topicId, t.label, t.df,
                 mine.score, other.score AS otherScore
          FROM mentions mine
          JOIN topics t ON t.id = mine.topic_id
          JOIN mentions other ON other.topic_id = mine.topic_id AND other.paper_id <> mine.paper_id
-         JOIN papers p ON p.id = other.paper_id
          WHERE mine.paper_id = ?`,
       )
       .all(id);
-    return {
-      paper: paperFromRow(row),
-      topics,
-      repositories,
-      related: rankRelated(shared, papers, relatedLimit),
-    };
+    const ranked = rankRelated(shared, papers, relatedLimit);
+    const titles = new Map(
+      this.db
+        .prepare<[string], { id: string; title: string; published: string | null }>(
+          'SELECT id, title, published FROM papers WHERE id IN (SELECT value FROM json_each(?))',
+        )
+        .all(JSON.stringify(ranked.map((paper) => paper.id)))
+        .map((paper) => [paper.id, paper]),
+    );
+    const related = ranked.map(({ id, score, shared }) => {
+      const { title = '', published = null } = titles.get(id) ?? {};
+      return { id, title, ...(published ? { published } : {}), score, shared };
+    });
+    return { paper: paperFromRow(row), topics, repositories, related };
   }
 
   async topic(id: string, limit: number): Promise<TopicDetail | undefined> {
