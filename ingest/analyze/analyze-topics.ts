@@ -4,15 +4,19 @@
  * the way VOSviewer builds a term map, plus what VOSviewer leaves out:
  *
  * 1. candidates: the most mentioned topics with enough papers;
- * 2. selection: the most relevant of them (see relevance.ts), at most `maxTopics`;
- * 3. clusters: Leiden on association strength, each named by its most characteristic topics;
- * 4. positions: the VOS layout;
+ * 2. selection: the most relevant of them (see relevance.ts), at most `maxTopics`, in linked
+ *    groups of 3 or more;
+ * 3. clusters: Leiden on association strength, at a resolution where no cluster holds more
+ *    than a quarter of the map, each named by its most characteristic topics;
+ * 4. positions: the VOS layout, clusters pulled together;
  * 5. links to draw: each topic's strongest co-occurrences;
  * 6. overlays: year, code and repositories per topic and cluster.
  *
  * Deterministic: the same input gives the same map. Given the previous map (the clusters and
- * positions in `input.topics`), the new one starts from it, is aligned onto it and keeps the
- * cluster ids whose topics mostly stay together, so a user finds the field where it was.
+ * positions in `input.topics`), the new one starts from it when it still fits (its clusters
+ * within 2% of the best quality, 70% of its topics still in their cluster), keeps the cluster
+ * ids whose topics mostly stay together and is aligned onto it, so a user finds the field where
+ * it was.
  */
 import type {
   Analysis,

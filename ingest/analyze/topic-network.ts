@@ -146,7 +146,7 @@ export function vosLayout(network: Network, options: LayoutOptions): [number[], 
     // Polish the known map rather than find a new one: a few small steps that never grow.
     // Run to convergence, the layout drifts to a new optimum however small the first step
     // (samples, 2 listings then 3: median move 21 against a mean distance to the centre of 72;
-    // with these settings 8, new topics still settling next to their neighbours).
+    // with these settings 6.5, new topics still settling next to their neighbours).
     algorithm.setInitialStepSize(POLISH.stepSize);
     algorithm.setMaxNIterations(POLISH.iterations);
     algorithm.setRequiredNQualityValueImprovements(Number.MAX_SAFE_INTEGER);
