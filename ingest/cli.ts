@@ -29,7 +29,7 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
       (summary.withoutAbstract ? `, ${summary.withoutAbstract} without abstract` : ''),
     `in the store: ${summary.topics} topics, ${summary.repositories} repositories`,
     summary.map
-      ? `topic map:    ${summary.map.topics} topics in ${summary.map.clusters} clusters (resolution ${summary.map.resolution})`
+      ? `topic map:    ${summary.map.topics} topics in ${summary.map.clusters} cluster${summary.map.clusters === 1 ? '' : 's'} (resolution ${summary.map.resolution})`
       : 'topic map:    unchanged (no paper changed)',
     `time:         ${seconds.toFixed(1)} s (${Object.entries(summary.timings)
       .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time.toFixed(1)}`] : []))
@@ -85,7 +85,7 @@ const program = new Command()
   )
   .option(
     '--resolution <r>',
-    'clustering resolution of the topic map: higher gives more, smaller clusters (default 1, as VOSviewer)',
+    'clustering resolution of the topic map: higher gives more, smaller clusters (default: TOPOGRAPH_RESOLUTION, else 1 raised until no cluster holds a quarter of the map)',
     (value) => Number(value),
   )
   .option(
@@ -109,9 +109,15 @@ const program = new Command()
       if (!Number.isInteger(options.topK) || options.topK < 1 || options.topK > 100) {
         program.error('ingest: --top-k must be a whole number from 1 to 100');
       }
-      const { resolution } = options;
+      // A resolution set in the environment (or .env) holds for every ingest, npm start's too.
+      const fromEnv = process.env.TOPOGRAPH_RESOLUTION?.trim();
+      const resolution = options.resolution ?? (fromEnv ? Number(fromEnv) : undefined);
       if (resolution !== undefined && !(resolution > 0 && resolution <= 100)) {
-        program.error('ingest: --resolution must be a number above 0 and at most 100');
+        program.error(
+          options.resolution === undefined
+            ? `ingest: TOPOGRAPH_RESOLUTION must be a number above 0 and at most 100, not "${fromEnv}"`
+            : 'ingest: --resolution must be a number above 0 and at most 100',
+        );
       }
       // Read before anything is ingested: a broken thesaurus stops the run, naming its line.
       let thesaurus: Thesaurus | undefined;

@@ -404,6 +404,35 @@ describe('ingest --thesaurus', () => {
   });
 });
 
+describe('ingest --resolution and TOPOGRAPH_RESOLUTION', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'topograph-resolution-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    promisify(execFile)('npx', ['tsx', 'ingest/cli.ts', ...args], {
+      env: { ...process.env, TOPOGRAPH_DB: join(dir, 'cli.db'), ...env },
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  const clustersAt = (stdout: string) =>
+    stdout.match(/topic map: +\d+ topics in (\d+) clusters? \(resolution ([\d.]+)\)/);
+
+  it('sets the map resolution for one ingest or for all, and refuses a bad one', async () => {
+    const first = await run([SAMPLES_DIR]);
+    const chosen = clustersAt(first.stdout);
+    expect(chosen?.[2]).toBe('1');
+    // A new map at resolution 2: more clusters.
+    const finer = clustersAt((await run(['--new-map', '--resolution', '2', SAMPLES_DIR])).stdout);
+    expect(finer?.[2]).toBe('2');
+    expect(Number(finer?.[1])).toBeGreaterThan(Number(chosen?.[1]));
+    // From the environment (as from .env), for an ingest that only redraws the map.
+    const fromEnv = await run(['--new-map', SAMPLES_DIR], { TOPOGRAPH_RESOLUTION: '2' });
+    expect(clustersAt(fromEnv.stdout)?.slice(1)).toEqual(finer?.slice(1));
+    const bad = await run(['--resolution', '-1', SAMPLES_DIR]);
+    expect('code' in bad ? bad.code : 0).not.toBe(0);
+    expect(bad.stderr).toContain('--resolution must be a number above 0');
+    const badEnv = await run([SAMPLES_DIR], { TOPOGRAPH_RESOLUTION: 'fine' });
+    expect(badEnv.stderr).toContain('TOPOGRAPH_RESOLUTION must be a number above 0');
+  });
+});
+
 describe('a thesaurus given to a re-ingest', () => {
   it('rewrites the terms of papers that did not change', async () => {
     const store = createSqliteStore(':memory:');
