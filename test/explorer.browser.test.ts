@@ -19,6 +19,7 @@ import type {
   TopicDetailResponse,
   TopicMapResponse,
 } from '../server/api/types.ts';
+import { interpolateViridis } from 'd3-scale-chromatic';
 import { DEFAULT_HITS_PER_KIND } from '../web/src/core/search/search-results.ts';
 import { startSampleServer, WEB_ROOT, type SampleServer } from './support/sample-server.ts';
 
@@ -247,6 +248,59 @@ describe('explorer in Chromium', () => {
     await cluster.click();
     expect(await cluster.getAttribute('aria-pressed')).toBe('false');
     expect(await settledRatio()).toBeCloseTo(whole, 2);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('colours topics by year or by code, with a legend, the mode kept in the URL', async () => {
+    if (server === undefined) throw new Error('no server');
+    const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
+    const years = map.nodes.flatMap((n) =>
+      n.attributes.year === undefined ? [] : [n.attributes.year],
+    );
+    const [min, max] = [Math.floor(Math.min(...years)), Math.ceil(Math.max(...years))];
+    // A dated topic on the map and one of its papers, to see the topic's colour in the panel.
+    const dated = map.nodes.find(
+      (n) => n.attributes.year !== undefined && n.attributes.papers > 1,
+    )!;
+    const topic = await api<TopicDetailResponse>(`/api/topics/${encodeURIComponent(dated.key)}`);
+    const paperUrl = `#/paper/${encodeURIComponent(topic.papers[0]!.id)}`;
+
+    await page.goto(`${server.url}/${paperUrl}`);
+    await page.locator('[data-testid="topic-map"] canvas').first().waitFor();
+    const mode = (name: string) => page.getByRole('radio', { name });
+    await mode('Year').click();
+    await expect
+      .poll(() => page.getByTestId('topic-map').getAttribute('data-color-mode'), WAIT)
+      .toBe('year');
+    expect(await mode('Year').getAttribute('aria-checked')).toBe('true');
+    expect(await page.evaluate(() => window.location.search)).toBe('?color=year');
+    expect(await hash()).toBe(paperUrl);
+    expect(await page.getByTestId('scale-min').textContent()).toBe(String(min));
+    expect(await page.getByTestId('scale-max').textContent()).toBe(String(max));
+    // The topic's dot in the paper's panel has its year's colour on the scale.
+    const hex = interpolateViridis((dated.attributes.year! - min) / (max - min));
+    const rgb = `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const dot = panel()
+      .getByRole('button', { name: dated.attributes.label, exact: true })
+      .locator('.chip__dot');
+    await expect
+      .poll(() => dot.evaluate((el) => getComputedStyle(el).backgroundColor), WAIT)
+      .toBe(rgb);
+
+    await mode('Code').click();
+    await expect.poll(() => page.evaluate(() => window.location.search), WAIT).toBe('?color=code');
+    expect(await page.getByTestId('scale-min').textContent()).toBe('0%');
+    expect(await page.getByTestId('topic-map').getAttribute('aria-label')).toContain(
+      'coloured by share of papers with code',
+    );
+    // Back returns to the year colours; a shared link opens in the mode it was copied in.
+    await page.goBack();
+    await expect.poll(() => mode('Year').getAttribute('aria-checked'), WAIT).toBe('true');
+    await page.goto(`${server.url}/?color=code${paperUrl}`);
+    await expect.poll(() => mode('Code').getAttribute('aria-checked'), WAIT).toBe('true');
+    await mode('Cluster').click();
+    await expect.poll(() => page.evaluate(() => window.location.search), WAIT).toBe('');
+    await expect.poll(() => page.locator('section.legend li').count(), WAIT).toBeGreaterThan(1);
     expect(pageErrors).toEqual([]);
   });
 

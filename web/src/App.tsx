@@ -14,7 +14,9 @@ import type {
   TopicMapResponse,
 } from '../../server/api/types.ts';
 import { apiPaths } from './core/api.ts';
+import { createMapAppearance } from './core/map/map-appearance.ts';
 import { createMapDataset } from './core/map/map-dataset.ts';
+import { useColorMode } from './core/selection/use-color-mode.ts';
 import { useRoute } from './core/selection/use-route.ts';
 import { useApiResource } from './core/use-api-resource.ts';
 import type { CameraTarget } from './views/map/CameraController.tsx';
@@ -52,7 +54,23 @@ export function App() {
   );
 
   const mapData = topicMap.status === 'ready' ? topicMap.data : null;
-  const dataset = useMemo(() => (mapData === null ? null : createMapDataset(mapData)), [mapData]);
+  const [colorMode, setColorMode] = useColorMode();
+  const baseDataset = useMemo(
+    () => (mapData === null ? null : createMapDataset(mapData)),
+    [mapData],
+  );
+  // A new colour mode only changes the appearance: same graph, so the renderer and the camera
+  // stay; the reducers pick up the new colours.
+  const dataset = useMemo(
+    () =>
+      baseDataset === null
+        ? null
+        : {
+            ...baseDataset,
+            appearance: createMapAppearance(baseDataset.graph, baseDataset.clusters, colorMode),
+          },
+    [baseDataset, colorMode],
+  );
 
   // What the map emphasises and where the camera goes: the selected topic, or the topics of
   // the selected paper once it has loaded.
@@ -154,6 +172,9 @@ export function App() {
         <Legend
           ref={legendRef}
           clusters={dataset.clusters}
+          colorMode={colorMode}
+          scale={dataset.appearance.scale}
+          onColorMode={setColorMode}
           colorOf={dataset.appearance.clusterColor}
           selectedCluster={pinnedCluster}
           onHoverCluster={setHoveredCluster}

@@ -1,17 +1,29 @@
 /**
- * The cluster legend (bottom left): each cluster's colour and name, largest first. Pointing
- * at (or focusing) a cluster emphasises its topics on the map; clicking it pins that emphasis
- * and fits the cluster in view (clicking again lets go). Long legends show the largest
- * clusters and expand on demand; the whole legend can be collapsed out of the way.
+ * The legend (bottom left), with the colour mode switch above it. By cluster: each cluster's
+ * colour and name, largest first. Pointing at (or focusing) a cluster emphasises its topics
+ * on the map; clicking it pins that emphasis and fits the cluster in view (clicking again lets
+ * go). Long legends show the largest clusters and expand on demand; the whole legend can be
+ * collapsed out of the way. By year or code: the colour scale with its ends, and the colour of
+ * topics without a value.
  */
 import { useState, type Ref } from 'react';
 import type { ClusterSummary } from '../../../server/api/types.ts';
+import {
+  COLOR_MODES,
+  NO_VALUE_COLOR,
+  type ColorMode,
+  type ContinuousScale,
+} from '../core/appearance/color-modes.ts';
 import { plural } from '../core/format/format.ts';
 
 const SHOWN = 8;
 
 interface LegendProps {
   clusters: readonly ClusterSummary[];
+  colorMode: ColorMode;
+  /** The scale of a continuous colour mode; null in cluster mode or when nothing has a value. */
+  scale: ContinuousScale | null;
+  onColorMode: (mode: ColorMode) => void;
   colorOf: (cluster: number) => string;
   /** The cluster pinned by a click, if any. */
   selectedCluster: number | null;
@@ -22,6 +34,9 @@ interface LegendProps {
 
 export function Legend({
   clusters,
+  colorMode,
+  scale,
+  onColorMode,
   colorOf,
   selectedCluster,
   onHoverCluster,
@@ -34,11 +49,37 @@ export function Legend({
   const shown = expanded ? clusters : clusters.slice(0, SHOWN);
   const hidden = clusters.length - shown.length;
 
+  const title =
+    colorMode === 'cluster' ? (
+      <>
+        Clusters <span className="legend__count">{clusters.length}</span>
+      </>
+    ) : colorMode === 'year' ? (
+      'Mean publication year'
+    ) : (
+      'Papers with code'
+    );
+
   return (
     <section ref={ref} className="legend card" aria-labelledby="legend-title">
+      <div className="legend__modes" role="radiogroup" aria-label="Colour topics by">
+        {COLOR_MODES.map(({ mode, label, title: hint }) => (
+          <button
+            key={mode}
+            type="button"
+            role="radio"
+            aria-checked={mode === colorMode}
+            className="legend__mode"
+            title={hint}
+            onClick={() => onColorMode(mode)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
       <div className="legend__header">
         <h2 id="legend-title" className="legend__title">
-          Clusters <span className="legend__count">{clusters.length}</span>
+          {title}
         </h2>
         <button
           type="button"
@@ -51,7 +92,10 @@ export function Legend({
           {collapsed ? '▴' : '▾'}
         </button>
       </div>
-      {!collapsed && (
+      {!collapsed && colorMode !== 'cluster' && (
+        <ScaleLegend scale={scale} noValue={colorMode === 'year' ? 'no dated paper' : null} />
+      )}
+      {!collapsed && colorMode === 'cluster' && (
         <>
           <ul id="legend-list" className="legend__list" onMouseLeave={() => onHoverCluster(null)}>
             {shown.map((cluster) => (
@@ -89,5 +133,41 @@ export function Legend({
         </>
       )}
     </section>
+  );
+}
+
+/** A continuous scale: its gradient between its two ends, and the colour of "no value". */
+function ScaleLegend({
+  scale,
+  noValue,
+}: {
+  scale: ContinuousScale | null;
+  noValue: string | null;
+}) {
+  if (scale === null) {
+    return (
+      <p id="legend-list" className="legend__empty">
+        No topic on the map has a dated paper.
+      </p>
+    );
+  }
+  return (
+    <div id="legend-list" className="legend__scale">
+      <div
+        className="legend__gradient"
+        style={{ background: `linear-gradient(to right, ${scale.stops.join(', ')})` }}
+        aria-hidden="true"
+      />
+      <div className="legend__ends">
+        <span data-testid="scale-min">{scale.format(scale.min)}</span>
+        <span data-testid="scale-max">{scale.format(scale.max)}</span>
+      </div>
+      {noValue !== null && (
+        <div className="legend__novalue">
+          <span className="swatch" style={{ background: NO_VALUE_COLOR }} aria-hidden="true" />
+          {noValue}
+        </div>
+      )}
+    </div>
   );
 }

@@ -1,9 +1,16 @@
 /**
  * How the topic map looks, derived from its data: node size from paper counts, node colour
- * from the cluster, edge width from co-occurrence strength. Computed once per graph and read
+ * from the cluster or an overlay (see color-modes.ts), edge width from co-occurrence strength. Computed once per graph and read
  * by the sigma reducers; the data graph itself never carries display attributes.
  */
 import type { ClusterSummary } from '../../../../server/api/types.ts';
+import {
+  codeScale,
+  NO_VALUE_COLOR,
+  yearScale,
+  type ColorMode,
+  type ContinuousScale,
+} from '../appearance/color-modes.ts';
 import { createClusterColors } from '../appearance/palette.ts';
 import { createNodeSizeScale } from '../appearance/node-size.ts';
 import type { TopicGraph } from './topic-graph.ts';
@@ -16,6 +23,9 @@ export const MAP_COLORS = {
 } as const;
 
 export interface MapAppearance {
+  colorMode: ColorMode;
+  /** The continuous scale nodes are coloured on; null in cluster mode (or no dated topic). */
+  scale: ContinuousScale | null;
   clusterColor(cluster: number): string;
   nodeSize(node: string): number;
   nodeColor(node: string): string;
@@ -27,8 +37,15 @@ const EDGE_SIZE_RANGE = { min: 0.4, max: 2.2 } as const;
 export function createMapAppearance(
   graph: TopicGraph,
   clusters: readonly ClusterSummary[],
+  colorMode: ColorMode = 'cluster',
 ): MapAppearance {
   const colors = createClusterColors(clusters);
+  const scale =
+    colorMode === 'year'
+      ? yearScale(graph.mapNodes((_, { year }) => year))
+      : colorMode === 'code'
+        ? codeScale(graph.mapNodes((_, { codeShare }) => codeShare))
+        : null;
   let minPapers = Infinity;
   let maxPapers = -Infinity;
   graph.forEachNode((_, { papers }) => {
@@ -44,12 +61,16 @@ export function createMapAppearance(
 
   const sizes = new Map<string, number>();
   const nodeColors = new Map<string, string>();
-  graph.forEachNode((node, { papers, cluster }) => {
+  graph.forEachNode((node, { papers, cluster, year, codeShare }) => {
     sizes.set(node, sizeOf(papers));
-    nodeColors.set(node, colors.colorOf(cluster));
+    const value = colorMode === 'year' ? year : codeShare;
+    if (colorMode === 'cluster') nodeColors.set(node, colors.colorOf(cluster));
+    else nodeColors.set(node, scale ? scale.colorOf(value) : NO_VALUE_COLOR);
   });
 
   return {
+    colorMode,
+    scale,
     clusterColor: (cluster) => colors.colorOf(cluster),
     nodeSize: (node) => sizes.get(node) ?? 1,
     nodeColor: (node) => nodeColors.get(node) ?? MAP_COLORS.faded,

@@ -7,9 +7,11 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { formatRoute, parseRoute, type Route } from './route.ts';
 
-const NAVIGATE_EVENT = 'topograph:navigate';
+/** Dispatched after a `pushState`, which browsers do not announce themselves. */
+export const NAVIGATE_EVENT = 'topograph:navigate';
 
-function subscribe(onChange: () => void): () => void {
+/** Calls `onChange` whenever the URL changes (back/forward, a hand-edited hash, a navigation). */
+export function subscribeToLocation(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
   window.addEventListener('hashchange', onChange);
   window.addEventListener(NAVIGATE_EVENT, onChange);
@@ -24,7 +26,7 @@ const getHash = () => window.location.hash;
 
 /** The current route and a function to go to another one (a no-op for the current route). */
 export function useRoute(): [Route, (route: Route) => void] {
-  const hash = useSyncExternalStore(subscribe, getHash, () => '');
+  const hash = useSyncExternalStore(subscribeToLocation, getHash, () => '');
   const route = useMemo(() => parseRoute(hash), [hash]);
   const navigate = useCallback((next: Route) => {
     const nextHash = formatRoute(next);

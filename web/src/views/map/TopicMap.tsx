@@ -17,6 +17,12 @@ import { MapEventsController } from './MapEventsController.tsx';
 import { MapFocusController } from './MapFocusController.tsx';
 import { ZoomControls } from './ZoomControls.tsx';
 
+const COLOR_LABELS = {
+  cluster: 'cluster',
+  year: 'mean publication year',
+  code: 'share of papers with code',
+} as const;
+
 export type TopicSigma = Sigma<TopicNodeAttributes, CoOccurrenceEdgeAttributes>;
 
 interface TopicMapProps {
@@ -55,7 +61,8 @@ export function TopicMap(props: TopicMapProps) {
         ref={setContainer}
         className="topic-map__canvas"
         role="img"
-        aria-label={`Topic map: ${dataset.graph.order} topics, coloured by cluster`}
+        aria-label={`Topic map: ${dataset.graph.order} topics, coloured by ${COLOR_LABELS[dataset.appearance.colorMode]}`}
+        data-color-mode={dataset.appearance.colorMode}
         data-testid="topic-map"
       />
       {sigma !== null && (

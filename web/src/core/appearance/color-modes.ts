@@ -1,0 +1,97 @@
+/**
+ * What the map's topics can be coloured by: their cluster (categorical, see palette.ts), the
+ * mean publication year of their papers, or the share of their papers with released code
+ * (both continuous, on viridis: perceptually uniform, readable by colour-blind people, dark
+ * for old or little code, yellow for recent or much). Values come from the store's overlays
+ * (`/api/topic-map`); a topic without one (no dated paper) is drawn in a neutral grey.
+ */
+import { interpolateViridis } from 'd3-scale-chromatic';
+
+export type ColorMode = 'cluster' | 'year' | 'code';
+
+export const COLOR_MODES: readonly { mode: ColorMode; label: string; title: string }[] = [
+  { mode: 'cluster', label: 'Cluster', title: 'Colour topics by cluster' },
+  {
+    mode: 'year',
+    label: 'Year',
+    title: 'Colour topics by the mean publication year of their papers',
+  },
+  {
+    mode: 'code',
+    label: 'Code',
+    title: 'Colour topics by the share of their papers with released code',
+  },
+];
+
+/** Topics with no value for the mode (no dated paper). */
+export const NO_VALUE_COLOR = '#c3c8d0';
+
+/** A continuous colour scale over the topics on the map, with what its legend shows. */
+export interface ContinuousScale {
+  /** What the colour means, for the legend. */
+  title: string;
+  min: number;
+  max: number;
+  colorOf(value: number | undefined): string;
+  /** A value as the legend writes it. */
+  format(value: number): string;
+  /** CSS colours along the scale, for the legend's gradient. */
+  stops: string[];
+}
+
+/**
+ * Mean publication year, from the earliest to the latest mean on the map (whole years); one
+ * year only: every dated topic in the scale's middle colour.
+ */
+export function yearScale(values: Iterable<number | undefined>): ContinuousScale | null {
+  const years = [...values].filter((value): value is number => value !== undefined);
+  if (years.length === 0) return null;
+  const min = Math.floor(Math.min(...years));
+  const max = Math.ceil(Math.max(...years));
+  return continuous('Mean publication year', min, max, (value) => String(Math.round(value)));
+}
+
+/**
+ * Share of papers with released code, from 0 to the highest share on the map (rounded up to
+ * a tenth), so that a corpus where few papers release code still shows contrast.
+ */
+export function codeScale(values: Iterable<number | undefined>): ContinuousScale {
+  const shares = [...values].filter((value): value is number => value !== undefined);
+  const max = Math.max(0.1, Math.ceil(Math.max(0, ...shares) * 10) / 10);
+  return continuous('Papers with code', 0, max, (value) => `${Math.round(value * 100)}%`);
+}
+
+function continuous(
+  title: string,
+  min: number,
+  max: number,
+  format: (value: number) => string,
+): ContinuousScale {
+  const position = (value: number) => (max > min ? (value - min) / (max - min) : 0.5);
+  return {
+    title,
+    min,
+    max,
+    format,
+    colorOf: (value) =>
+      value === undefined
+        ? NO_VALUE_COLOR
+        : interpolateViridis(Math.min(1, Math.max(0, position(value)))),
+    stops: [0, 0.25, 0.5, 0.75, 1].map((t) => interpolateViridis(t)),
+  };
+}
+
+/** The colour mode written in a URL's query (`?color=year`); anything else is `cluster`. */
+export function parseColorMode(search: string): ColorMode {
+  const value = new URLSearchParams(search).get('color');
+  return COLOR_MODES.find((entry) => entry.mode === value)?.mode ?? 'cluster';
+}
+
+/** `search` with the colour mode set (the default, `cluster`, is left out of the URL). */
+export function formatColorMode(search: string, mode: ColorMode): string {
+  const params = new URLSearchParams(search);
+  if (mode === 'cluster') params.delete('color');
+  else params.set('color', mode);
+  const query = params.toString();
+  return query === '' ? '' : `?${query}`;
+}
