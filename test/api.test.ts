@@ -180,6 +180,16 @@ describe('GET /api/search', () => {
     ).toBe(true);
   });
 
+  it('finds the topic an acronym stands for first', async () => {
+    for (const [acronym, topic] of [
+      ['LLM', 'large language model (LLM)'],
+      ['ssm', 'state space model (SSM)'],
+    ]) {
+      const { results } = await get<SearchResponse>(`/api/search?q=${acronym}`);
+      expect(results.find((r) => r.kind === 'topic')?.label).toBe(topic);
+    }
+  });
+
   it('caps and validates its parameters', async () => {
     await get('/api/search', 400);
     await get(`/api/search?q=${'a'.repeat(201)}`, 400);

@@ -456,9 +456,10 @@ class SqliteStore implements GraphStore {
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
     const like = likePattern(query);
-    // The topic named exactly by the query first (any topic), then topics of two papers or
-    // more whose label starts with it, then those with a word starting with it; the most
-    // mentioned first within each. Each step walks the topics_searchable index.
+    // The topic named exactly by the query first (any topic), then the topics it is the
+    // acronym of ("LLM" → "large language model (LLM)"), then topics of two papers or more
+    // whose label starts with it, then those with a word starting with it; the most mentioned
+    // first within each. Each step walks the topics_searchable index.
     const exact = this.db
       .prepare<[string, string], { id: string; label: string; df: number }>(
         'SELECT id, label, df FROM topics WHERE id IN (?, ?) AND df > 0 ORDER BY id',
@@ -474,6 +475,7 @@ class SqliteStore implements GraphStore {
     const seen = new Set<string>();
     const topics = [
       ...exact,
+      ...(like === '' ? [] : matching('label', `% (${like})`)),
       ...matching('label', `${like}%`),
       ...matching('id', `${like}%`),
       ...matching('label', `% ${like}%`),

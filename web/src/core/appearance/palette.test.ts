@@ -11,17 +11,17 @@ const cluster = (id: number, label: string, topics: number) => ({
 });
 
 describe('createClusterColors', () => {
-  it('gives the largest clusters the first colours, stable on ties', () => {
+  it('colours a cluster by its id, whatever its size, so it keeps its colour across ingests', () => {
     const colors = createClusterColors([
-      cluster(3, 'small', 2),
+      cluster(3, 'grew', 50),
       cluster(1, 'big', 40),
-      cluster(2, 'tie-b', 10),
-      cluster(0, 'tie-a', 10),
+      cluster(0, 'first', 10),
     ]);
-    expect(colors.colorOf(1)).toBe(CLUSTER_PALETTE[0]);
-    expect(colors.colorOf(0)).toBe(CLUSTER_PALETTE[1]);
-    expect(colors.colorOf(2)).toBe(CLUSTER_PALETTE[2]);
+    expect(colors.colorOf(0)).toBe(CLUSTER_PALETTE[0]);
+    expect(colors.colorOf(1)).toBe(CLUSTER_PALETTE[1]);
     expect(colors.colorOf(3)).toBe(CLUSTER_PALETTE[3]);
+    // Not on this map: grey.
+    expect(colors.colorOf(2)).toBe(OTHER_CLUSTER_COLOR);
   });
 
   it('uses grey past the palette and for unknown clusters', () => {

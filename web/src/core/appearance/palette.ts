@@ -1,9 +1,11 @@
 /**
  * Cluster colours. A categorical palette of 16 hues that stay distinguishable from each other
  * on a light background (a Tableau-20 / ColorBrewer-inspired selection, mid saturation so
- * labels in dark grey remain the most salient thing on the map). The largest clusters get
- * the palette in order; clusters beyond it share one neutral grey rather than repeating a hue
- * and suggesting a kinship that is not there.
+ * labels in dark grey remain the most salient thing on the map). A cluster's colour follows
+ * its id, which the analysis keeps across ingests while the cluster's topics stay together
+ * (and which numbers a fresh map's clusters largest first), so a cluster keeps its colour
+ * when papers are added. Clusters past the palette share one neutral grey rather than
+ * repeating a hue and suggesting a kinship that is not there.
  */
 import type { ClusterSummary } from '../../../../server/api/types.ts';
 
@@ -34,15 +36,11 @@ export interface ClusterColors {
   colorOf(cluster: number): string;
 }
 
-/**
- * Assign palette colours to clusters, largest first (ties by id, so colours are stable across
- * reloads of the same data). Unknown clusters and those past the palette are grey.
- */
+/** Palette colour by cluster id; unknown clusters and ids past the palette are grey. */
 export function createClusterColors(clusters: readonly ClusterSummary[]): ClusterColors {
-  const ordered = [...clusters].sort((a, b) => b.topics - a.topics || a.id - b.id);
-  const colors = new Map<number, string>();
-  ordered.forEach((cluster, index) => {
-    colors.set(cluster.id, CLUSTER_PALETTE[index] ?? OTHER_CLUSTER_COLOR);
-  });
-  return { colorOf: (cluster) => colors.get(cluster) ?? OTHER_CLUSTER_COLOR };
+  const known = new Set(clusters.map((cluster) => cluster.id));
+  return {
+    colorOf: (cluster) =>
+      (known.has(cluster) ? CLUSTER_PALETTE[cluster] : undefined) ?? OTHER_CLUSTER_COLOR,
+  };
 }
