@@ -304,6 +304,52 @@ describe('explorer in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('filters topics by papers, mean year and code; the counts follow; the URL keeps them', async () => {
+    if (server === undefined) throw new Error('no server');
+    const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
+    const stats = await api<StatsResponse>('/api/stats');
+    const shown = (keep: (a: TopicMapResponse['nodes'][number]['attributes']) => boolean) =>
+      `${map.nodes.filter((n) => keep(n.attributes)).length.toLocaleString('en-US')} of ${stats.topics.toLocaleString('en-US')} topics on the map`;
+    const statsText = () => page.getByTestId('stats').textContent();
+
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-testid="topic-map"] canvas').first().waitFor();
+    await page.getByRole('button', { name: 'Filters' }).click();
+    await page.getByRole('spinbutton').fill('4');
+    await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4));
+    await page.getByLabel('Only topics with code').check();
+    await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4 && a.codeShare > 0));
+    // The legend counts what is left of each cluster.
+    const first = map.attributes.clusters.find((c) => c.id === 0)!;
+    const left = map.nodes.filter(
+      (n) => n.attributes.cluster === 0 && n.attributes.papers >= 4 && n.attributes.codeShare > 0,
+    ).length;
+    await expect
+      .poll(() =>
+        page
+          .locator('section.legend li button', { hasText: first.label })
+          .locator('.legend__topics')
+          .textContent(),
+      )
+      .toBe(String(left));
+    expect(await page.evaluate(() => window.location.search)).toBe('?minPapers=4&code=1');
+
+    // A year range: typed as whole years; dated topics in it only.
+    await page.getByLabel('Only topics with code').uncheck();
+    await page.getByRole('spinbutton').fill('1');
+    await page.getByLabel('Mean year from').fill('2024');
+    await expect
+      .poll(statsText, WAIT)
+      .toContain(shown((a) => a.year !== undefined && a.year >= 2024));
+    // A link with the filters opens filtered; Clear shows everything again.
+    await page.goto(`${server.url}/?minPapers=4`);
+    await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4));
+    await page.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(statsText, WAIT).toContain(shown(() => true));
+    expect(await page.evaluate(() => window.location.search)).toBe('');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('caps a pasted query at 200 characters and ignores a blank one', async () => {
     const search = page.getByRole('combobox', { name: /search/i });
     await search.focus();

@@ -16,7 +16,7 @@ import type {
 import { apiPaths } from './core/api.ts';
 import { createMapAppearance } from './core/map/map-appearance.ts';
 import { createMapDataset } from './core/map/map-dataset.ts';
-import { useColorMode } from './core/selection/use-color-mode.ts';
+import { useColorMode, useMapFilters } from './core/selection/use-query-state.ts';
 import { useRoute } from './core/selection/use-route.ts';
 import { useApiResource } from './core/use-api-resource.ts';
 import type { CameraTarget } from './views/map/CameraController.tsx';
@@ -25,6 +25,7 @@ import { Legend } from './views/Legend.tsx';
 import type { PanelContext } from './views/panels/panel-context.ts';
 import { SidePanel, type PanelDetail } from './views/panels/SidePanel.tsx';
 import { SearchBox } from './views/SearchBox.tsx';
+import { FilterBar } from './views/FilterBar.tsx';
 import { StatsLine } from './views/StatsLine.tsx';
 import { StatusScreen, type MapStatus } from './views/StatusScreen.tsx';
 
@@ -55,6 +56,7 @@ export function App() {
 
   const mapData = topicMap.status === 'ready' ? topicMap.data : null;
   const [colorMode, setColorMode] = useColorMode();
+  const [filters, setFilters] = useMapFilters();
   const baseDataset = useMemo(
     () => (mapData === null ? null : createMapDataset(mapData)),
     [mapData],
@@ -67,9 +69,14 @@ export function App() {
         ? null
         : {
             ...baseDataset,
-            appearance: createMapAppearance(baseDataset.graph, baseDataset.clusters, colorMode),
+            appearance: createMapAppearance(
+              baseDataset.graph,
+              baseDataset.clusters,
+              colorMode,
+              filters,
+            ),
           },
-    [baseDataset, colorMode],
+    [baseDataset, colorMode, filters],
   );
 
   // What the map emphasises and where the camera goes: the selected topic, or the topics of
@@ -162,10 +169,15 @@ export function App() {
           </h1>
           <StatsLine
             stats={stats}
-            mapTopics={dataset !== null && mapStatus === null ? dataset.graph.order : null}
+            mapTopics={
+              dataset !== null && mapStatus === null ? dataset.appearance.visibleCount : null
+            }
           />
         </div>
         <SearchBox onChoose={chooseHit} />
+        {dataset !== null && mapStatus === null && (
+          <FilterBar filters={filters} onChange={setFilters} />
+        )}
       </header>
 
       {dataset !== null && mapStatus === null && (
@@ -176,6 +188,7 @@ export function App() {
           scale={dataset.appearance.scale}
           onColorMode={setColorMode}
           colorOf={dataset.appearance.clusterColor}
+          shownIn={dataset.appearance.visibleIn}
           selectedCluster={pinnedCluster}
           onHoverCluster={setHoveredCluster}
           onSelectCluster={selectCluster}

@@ -25,6 +25,8 @@ interface LegendProps {
   scale: ContinuousScale | null;
   onColorMode: (mode: ColorMode) => void;
   colorOf: (cluster: number) => string;
+  /** Topics of a cluster the filters leave on the map. */
+  shownIn: (cluster: number) => number;
   /** The cluster pinned by a click, if any. */
   selectedCluster: number | null;
   onHoverCluster: (cluster: number | null) => void;
@@ -38,6 +40,7 @@ export function Legend({
   scale,
   onColorMode,
   colorOf,
+  shownIn,
   selectedCluster,
   onHoverCluster,
   onSelectCluster,
@@ -104,7 +107,7 @@ export function Legend({
                   type="button"
                   className="legend__item"
                   aria-pressed={cluster.id === selectedCluster}
-                  title={`${cluster.label} — ${plural(cluster.topics, 'topic')} (click to zoom to them)`}
+                  title={`${cluster.label} — ${plural(shownIn(cluster.id), 'topic')} shown of ${cluster.topics} (click to zoom to them)`}
                   onMouseEnter={() => onHoverCluster(cluster.id)}
                   onFocus={() => onHoverCluster(cluster.id)}
                   onBlur={() => onHoverCluster(null)}
@@ -116,7 +119,7 @@ export function Legend({
                     aria-hidden="true"
                   />
                   <span className="legend__label">{cluster.label}</span>
-                  <span className="legend__topics">{cluster.topics}</span>
+                  <span className="legend__topics">{shownIn(cluster.id)}</span>
                 </button>
               </li>
             ))}

@@ -12,6 +12,7 @@ import {
   type ContinuousScale,
 } from '../appearance/color-modes.ts';
 import { createClusterColors } from '../appearance/palette.ts';
+import { NO_FILTERS, passesFilters, type MapFilters } from './map-filters.ts';
 import { createNodeSizeScale } from '../appearance/node-size.ts';
 import type { TopicGraph } from './topic-graph.ts';
 
@@ -27,6 +28,11 @@ export interface MapAppearance {
   /** The continuous scale nodes are coloured on; null in cluster mode (or no dated topic). */
   scale: ContinuousScale | null;
   clusterColor(cluster: number): string;
+  /** Whether the filters let a topic show (a selected topic shows regardless). */
+  isVisible(node: string): boolean;
+  /** Topics the filters let show, in all and per cluster. */
+  visibleCount: number;
+  visibleIn(cluster: number): number;
   nodeSize(node: string): number;
   nodeColor(node: string): string;
   edgeSize(edge: string): number;
@@ -38,7 +44,15 @@ export function createMapAppearance(
   graph: TopicGraph,
   clusters: readonly ClusterSummary[],
   colorMode: ColorMode = 'cluster',
+  filters: MapFilters = NO_FILTERS,
 ): MapAppearance {
+  const hidden = new Set<string>();
+  const shownPerCluster = new Map<number, number>();
+  graph.forEachNode((node, attributes) => {
+    if (!passesFilters(attributes, filters)) hidden.add(node);
+    else
+      shownPerCluster.set(attributes.cluster, (shownPerCluster.get(attributes.cluster) ?? 0) + 1);
+  });
   const colors = createClusterColors(clusters);
   const scale =
     colorMode === 'year'
@@ -71,6 +85,9 @@ export function createMapAppearance(
   return {
     colorMode,
     scale,
+    isVisible: (node) => !hidden.has(node),
+    visibleCount: graph.order - hidden.size,
+    visibleIn: (cluster) => shownPerCluster.get(cluster) ?? 0,
     clusterColor: (cluster) => colors.colorOf(cluster),
     nodeSize: (node) => sizes.get(node) ?? 1,
     nodeColor: (node) => nodeColors.get(node) ?? MAP_COLORS.faded,

@@ -49,6 +49,10 @@ export function createMapReducers(
         display.zIndex = 0;
       }
     }
+    if (!appearance.isVisible(node) && !selected.has(node)) {
+      // Filtered out (sigma then hides its links too); a selected topic always shows.
+      display.hidden = true;
+    }
     if (selected.has(node)) {
       display.highlighted = true;
       display.forceLabel = true;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import {
+  filtersActive,
+  formatFilters,
+  NO_FILTERS,
+  parseFilters,
+  passesFilters,
+} from './map-filters.ts';
+
+const topic = (papers: number, year: number | undefined, codeShare: number) => ({
+  label: 't',
+  papers,
+  cluster: 0,
+  x: 0,
+  y: 0,
+  ...(year === undefined ? {} : { year }),
+  codeShare,
+  repositories: 0,
+});
+
+describe('passesFilters', () => {
+  it('hides rare topics, topics without code, and topics outside the year range', () => {
+    expect(passesFilters(topic(1, undefined, 0), NO_FILTERS)).toBe(true);
+    expect(passesFilters(topic(2, 2020, 0), { ...NO_FILTERS, minPapers: 3 })).toBe(false);
+    expect(passesFilters(topic(3, 2020, 0), { ...NO_FILTERS, minPapers: 3 })).toBe(true);
+    expect(passesFilters(topic(3, 2020, 0), { ...NO_FILTERS, withCode: true })).toBe(false);
+    expect(passesFilters(topic(3, 2020, 0.2), { ...NO_FILTERS, withCode: true })).toBe(true);
+    const range = { ...NO_FILTERS, yearFrom: 2021, yearTo: 2023 };
+    expect(passesFilters(topic(3, 2020.9, 0), range)).toBe(false);
+    expect(passesFilters(topic(3, 2021, 0), range)).toBe(true);
+    expect(passesFilters(topic(3, 2023.6, 0), range)).toBe(true); // within the year 2023
+    expect(passesFilters(topic(3, 2024, 0), range)).toBe(false);
+    expect(passesFilters(topic(3, undefined, 0), range)).toBe(false);
+  });
+});
+
+describe('filters in the URL', () => {
+  it('round-trips, leaving other parameters alone and filters that are off out', () => {
+    const filters = { minPapers: 5, yearFrom: 2020, yearTo: null, withCode: true };
+    const search = formatFilters('?color=year', filters);
+    expect(search).toBe('?color=year&minPapers=5&from=2020&code=1');
+    expect(parseFilters(search)).toEqual(filters);
+    expect(formatFilters(search, NO_FILTERS)).toBe('?color=year');
+    expect(filtersActive(filters)).toBe(true);
+    expect(filtersActive(parseFilters(''))).toBe(false);
+  });
+
+  it('ignores malformed values', () => {
+    expect(parseFilters('?minPapers=-3&from=20x0&to=99999&code=yes')).toEqual(NO_FILTERS);
+    expect(parseFilters('?minPapers=0')).toEqual(NO_FILTERS);
+  });
+});
