@@ -9,7 +9,10 @@
  * Any console error or uncaught page error fails the test. With SCREENSHOT=1 it also writes
  * docs/explorer.png (1280×800, a paper open) for the README.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { parse as parseCsv } from 'csv-parse/sync';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -55,7 +58,7 @@ describe('explorer in Chromium', () => {
       executablePath: CHROMIUM_PATH,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     page.setDefaultTimeout(WAIT.timeout);
     page.on('console', (message) => {
       if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
@@ -347,6 +350,44 @@ describe('explorer in Chromium', () => {
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect.poll(statsText, WAIT).toContain(shown(() => true));
     expect(await page.evaluate(() => window.location.search)).toBe('');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exports the view as a PNG with its legend, GEXF and CSV, named after it', async () => {
+    if (server === undefined) throw new Error('no server');
+    const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
+    const shown = map.nodes.filter((n) => n.attributes.papers >= 3).map((n) => n.key);
+    await page.goto(`${server.url}/?color=code&minPapers=3`);
+    await page.locator('[data-testid="topic-map"] canvas').first().waitFor();
+    const save = async (button: string) => {
+      const next = page.waitForEvent('download');
+      await page
+        .getByRole('group', { name: 'Export the view' })
+        .getByRole('button', { name: button })
+        .click();
+      const file = await next;
+      return { name: file.suggestedFilename(), bytes: readFileSync((await file.path())!) };
+    };
+    const png = await save('PNG');
+    expect(png.name).toBe('topograph-topics-by-code-filtered.png');
+    expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
+    const viewport = page.viewportSize()!;
+    // Twice the map's size each way (the map fills the window).
+    expect(png.bytes.readUInt32BE(16)).toBe(viewport.width * 2);
+    expect(png.bytes.readUInt32BE(20)).toBe(viewport.height * 2);
+
+    const gexf = await save('GEXF');
+    expect(gexf.name).toBe('topograph-topics-by-code-filtered.gexf');
+    const graph = parseGexf(Graph, gexf.bytes.toString('utf8'));
+    expect(graph.nodes().sort()).toEqual([...shown].sort());
+
+    const csv = page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('links.csv'));
+    const topics = await save('CSV');
+    expect(topics.name).toBe('topograph-topics-by-code-filtered-topics.csv');
+    const rows = parseCsv(topics.bytes, { columns: true }) as { id: string }[];
+    expect(rows.map((row) => row.id).sort()).toEqual([...shown].sort());
+    const links = parseCsv(readFileSync((await (await csv).path())!), { columns: true });
+    expect(links.length).toBe(graph.size);
     expect(pageErrors).toEqual([]);
   });
 

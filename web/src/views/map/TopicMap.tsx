@@ -15,6 +15,7 @@ import { DEFAULT_SIGMA_SETTINGS } from '../../core/map/sigma-settings.ts';
 import { CameraController, type CameraTarget } from './CameraController.tsx';
 import { MapEventsController } from './MapEventsController.tsx';
 import { MapFocusController } from './MapFocusController.tsx';
+import { ExportControls } from './ExportControls.tsx';
 import { ZoomControls } from './ZoomControls.tsx';
 
 const COLOR_LABELS = {
@@ -87,6 +88,7 @@ export function TopicMap(props: TopicMapProps) {
             obstructionRefs={props.obstructionRefs}
           />
           <ZoomControls sigma={sigma} obstructionRefs={props.obstructionRefs} />
+          <ExportControls sigma={sigma} dataset={dataset} />
         </>
       )}
     </div>

@@ -1,0 +1,66 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { describe, expect, it } from 'vitest';
+import { createMapAppearance } from '../map/map-appearance.ts';
+import { createMapDataset } from '../map/map-dataset.ts';
+import { exportName, shownGraph, toCsv, toGexf } from './export-graph.ts';
+
+const node = (key: string, papers: number, cluster: number, codeShare: number) => ({
+  key,
+  attributes: { label: key, papers, cluster, x: papers, y: cluster, codeShare, repositories: 0 },
+});
+const base = createMapDataset({
+  attributes: {
+    clusters: [
+      { id: 0, label: 'a · b', topics: 2, papers: 5, codeShare: 0.2, repositories: 1 },
+      { id: 1, label: 'c', topics: 1, papers: 2, codeShare: 0, repositories: 0 },
+    ],
+  },
+  options: { type: 'undirected', multi: false, allowSelfLoops: false },
+  nodes: [node('a', 5, 0, 0.2), node('b, "quoted"', 3, 0, 0), node('c', 2, 1, 0)],
+  edges: [
+    { key: 'a->b', source: 'a', target: 'b, "quoted"', attributes: { papers: 2, strength: 1.5 } },
+    { key: 'a->c', source: 'a', target: 'c', attributes: { papers: 1, strength: 0.5 } },
+  ],
+});
+
+describe('exports', () => {
+  it('keep the shown topics and the links between them, with colours and clusters', () => {
+    const filtered = {
+      ...base,
+      appearance: createMapAppearance(base.graph, base.clusters, 'cluster', {
+        minPapers: 3,
+        yearFrom: null,
+        yearTo: null,
+        withCode: false,
+      }),
+    };
+    const shown = shownGraph(filtered);
+    expect(shown.nodes()).toEqual(['a', 'b, "quoted"']);
+    expect(shown.edges()).toEqual(['a->b']);
+    expect(shown.getNodeAttributes('a')).toMatchObject({ clusterLabel: 'a · b', papers: 5 });
+    expect(shown.getNodeAttribute('a', 'color')).toBe(filtered.appearance.nodeColor('a'));
+    expect(exportName('year', true)).toBe('topograph-topics-by-year-filtered');
+  });
+
+  it('write GEXF that reads back as the same graph', () => {
+    const shown = shownGraph(base);
+    const back = parseGexf(Graph, toGexf(shown));
+    expect(back.order).toBe(3);
+    expect(back.size).toBe(2);
+    expect(back.getNodeAttribute('a', 'label')).toBe('a');
+  });
+
+  it('write CSV tables that read back, quoting what needs it', () => {
+    const { topics, links } = toCsv(shownGraph(base));
+    const rows = parseCsv(topics, { columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.id)).toEqual(['a', 'b, "quoted"', 'c']);
+    expect(rows[0]).toMatchObject({ cluster_label: 'a · b', code_share: '0.2', mean_year: '' });
+    const edges = parseCsv(links, { columns: true }) as Record<string, string>[];
+    expect(edges).toEqual([
+      { source: 'a', target: 'b, "quoted"', papers: '2', association_strength: '1.5' },
+      { source: 'a', target: 'c', papers: '1', association_strength: '0.5' },
+    ]);
+  });
+});

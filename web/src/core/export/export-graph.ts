@@ -1,0 +1,100 @@
+/**
+ * The map as files: the topics and links the current view shows (filters applied) with what
+ * they are drawn as, as GEXF (for Gephi and VOSviewer-like tools, written by graphology-gexf)
+ * and as two CSV tables (written by csv-stringify), named after the view.
+ */
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import Graph from 'graphology';
+import writeGexf from 'graphology-gexf/common/writer.js';
+import type { ColorMode } from '../appearance/color-modes.ts';
+import type { MapDataset } from '../map/map-dataset.ts';
+
+/** A file name stem for the view: `topograph-topics-by-year-filtered`. */
+export function exportName(colorMode: ColorMode, filtered: boolean): string {
+  return `topograph-topics-by-${colorMode}${filtered ? '-filtered' : ''}`;
+}
+
+/** The shown topics and the links between them, each with its display colour and cluster. */
+export function shownGraph(dataset: MapDataset): Graph {
+  const { graph, appearance, clusters } = dataset;
+  const clusterLabels = new Map(clusters.map((cluster) => [cluster.id, cluster.label]));
+  const shown = new Graph({ type: 'undirected' });
+  graph.forEachNode((node, attributes) => {
+    if (!appearance.isVisible(node)) return;
+    shown.addNode(node, {
+      label: attributes.label,
+      papers: attributes.papers,
+      cluster: attributes.cluster,
+      clusterLabel: clusterLabels.get(attributes.cluster) ?? '',
+      ...(attributes.year === undefined ? {} : { year: attributes.year }),
+      codeShare: attributes.codeShare,
+      repositories: attributes.repositories,
+      x: attributes.x,
+      y: attributes.y,
+      size: appearance.nodeSize(node),
+      color: appearance.nodeColor(node),
+    });
+  });
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (shown.hasNode(source) && shown.hasNode(target)) {
+      shown.addEdgeWithKey(edge, source, target, {
+        papers: attributes.papers,
+        weight: attributes.strength,
+      });
+    }
+  });
+  return shown;
+}
+
+export function toGexf(graph: Graph): string {
+  return writeGexf(graph);
+}
+
+/** Two tables: topics (one row a topic) and links (one row a co-occurrence). */
+export function toCsv(graph: Graph): { topics: string; links: string } {
+  const topics = stringify(
+    graph.mapNodes((id, a) => [
+      id,
+      a.label,
+      a.papers,
+      a.cluster,
+      a.clusterLabel,
+      a.year ?? '',
+      a.codeShare,
+      a.repositories,
+      a.x,
+      a.y,
+    ]),
+    {
+      header: true,
+      columns: [
+        'id',
+        'label',
+        'papers',
+        'cluster',
+        'cluster_label',
+        'mean_year',
+        'code_share',
+        'repositories',
+        'x',
+        'y',
+      ],
+    },
+  );
+  const links = stringify(
+    graph.mapEdges((_, a, source, target) => [source, target, a.papers, a.weight]),
+    { header: true, columns: ['source', 'target', 'papers', 'association_strength'] },
+  );
+  return { topics, links };
+}
+
+/** Saves `content` as a file the browser downloads. */
+export function download(content: Blob | string, fileName: string, type: string): void {
+  const blob = typeof content === 'string' ? new Blob([content], { type }) : content;
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}

@@ -1,0 +1,97 @@
+/**
+ * Export the current view (bottom right, above the zoom buttons): a PNG of the map with its
+ * legend, or the shown topics and links as GEXF or CSV, each named after the view. The
+ * writers load on first use (their own chunk), not with the page.
+ */
+import { useState } from 'react';
+import { NO_VALUE_COLOR } from '../../core/appearance/color-modes.ts';
+import type { ImageLegend } from '../../core/export/export-image.ts';
+import type { MapDataset } from '../../core/map/map-dataset.ts';
+import type { TopicSigma } from './TopicMap.tsx';
+
+const BACKGROUND = '#f6f7f9';
+
+export function ExportControls({ sigma, dataset }: { sigma: TopicSigma; dataset: MapDataset }) {
+  const [busy, setBusy] = useState(false);
+  const { appearance, graph } = dataset;
+  const filtered = appearance.visibleCount < graph.order;
+
+  /** Runs `save` with the writers loaded, the buttons disabled meanwhile. */
+  const run =
+    (
+      save: (
+        files: typeof import('../../core/export/export-graph.ts'),
+        name: string,
+      ) => Promise<void> | void,
+    ) =>
+    async () => {
+      setBusy(true);
+      try {
+        const files = await import('../../core/export/export-graph.ts');
+        await save(files, files.exportName(appearance.colorMode, filtered));
+      } finally {
+        setBusy(false);
+      }
+    };
+  const savePng = run(async ({ download }, name) => {
+    const { mapImage } = await import('../../core/export/export-image.ts');
+    download(await mapImage(sigma, legendOf(dataset), BACKGROUND), `${name}.png`, 'image/png');
+  });
+  const saveGexf = run(({ download, shownGraph, toGexf }, name) =>
+    download(toGexf(shownGraph(dataset)), `${name}.gexf`, 'application/gexf+xml'),
+  );
+  const saveCsv = run(({ download, shownGraph, toCsv }, name) => {
+    const { topics, links } = toCsv(shownGraph(dataset));
+    download(topics, `${name}-topics.csv`, 'text/csv');
+    download(links, `${name}-links.csv`, 'text/csv');
+  });
+
+  return (
+    <div className="export-controls card" role="group" aria-label="Export the view">
+      <button
+        type="button"
+        title="The map as a PNG image, with its legend"
+        disabled={busy}
+        onClick={() => void savePng()}
+      >
+        PNG
+      </button>
+      <button
+        type="button"
+        title="The shown topics and links as GEXF (Gephi)"
+        disabled={busy}
+        onClick={() => void saveGexf()}
+      >
+        GEXF
+      </button>
+      <button
+        type="button"
+        title="The shown topics and links as two CSV tables"
+        disabled={busy}
+        onClick={() => void saveCsv()}
+      >
+        CSV
+      </button>
+    </div>
+  );
+}
+
+function legendOf({ appearance, clusters }: MapDataset): ImageLegend {
+  if (appearance.colorMode === 'cluster') {
+    return {
+      title: 'Clusters',
+      entries: clusters
+        .filter((cluster) => appearance.visibleIn(cluster.id) > 0)
+        .map((cluster) => ({ color: appearance.clusterColor(cluster.id), label: cluster.label })),
+    };
+  }
+  const title = appearance.colorMode === 'year' ? 'Mean publication year' : 'Papers with code';
+  if (appearance.scale === null) return { title, entries: [] };
+  return {
+    title,
+    scale: appearance.scale,
+    ...(appearance.colorMode === 'year'
+      ? { noValue: 'no dated paper', noValueColor: NO_VALUE_COLOR }
+      : {}),
+  };
+}
