@@ -147,6 +147,29 @@ describe('explorer in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows a topic’s overlays and orders its papers by relevance or date', async () => {
+    if (server === undefined) throw new Error('no server');
+    // The most mentioned topic with dated papers.
+    const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
+    const node = map.nodes.find((n) => n.attributes.year !== undefined)!;
+    const detail = await api<TopicDetailResponse>(`/api/topics/${encodeURIComponent(node.key)}`);
+    await page.goto(`${server.url}/#/topic/${encodeURIComponent(node.key)}`);
+    await expect
+      .poll(() => panel().getByTestId('topic-overlays').textContent(), WAIT)
+      .toBe(
+        `mean year ${Math.round(node.attributes.year!)} · ${Math.round(node.attributes.codeShare * 100)}% with code · ${node.attributes.repositories} ${node.attributes.repositories === 1 ? 'repository' : 'repositories'}`,
+      );
+    const titles = () => panel().locator('.paper-list button').allTextContents();
+    const byRelevance = await titles();
+    expect(byRelevance[0]).toContain(detail.papers[0]!.title);
+    await panel().getByRole('radio', { name: 'Newest' }).click();
+    const newest = [...detail.papers]
+      .filter((p) => p.published !== undefined)
+      .sort((a, b) => b.published!.localeCompare(a.published!))[0]!;
+    await expect.poll(async () => (await titles())[0], WAIT).toContain(newest.title);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('opens a paper with its highlighted abstract and a safe repository link', async () => {
     const paperHit = (await api<SearchResponse>('/api/search?q=Think-at-Hard')).results.find(
       (hit) => hit.kind === 'paper' && hit.label === TAH_TITLE,

@@ -1,7 +1,9 @@
 /**
- * The side panel for a topic: its label and cluster, how many papers mention it, those
- * papers (most relevant first, as the API orders them) and the topics it co-occurs with.
+ * The side panel for a topic: its label and cluster, how many papers mention it, when and with
+ * how much code (the store's overlays), those papers (most relevant first, as the API orders
+ * them, or newest first) and the topics it co-occurs with.
  */
+import { useState } from 'react';
 import type { TopicDetailResponse } from '../../../../server/api/types.ts';
 import { plural } from '../../core/format/format.ts';
 import type { PanelContext } from './panel-context.ts';
@@ -14,8 +16,23 @@ interface TopicPanelProps {
   context: PanelContext;
 }
 
+type PaperOrder = 'relevance' | 'date';
+
 export function TopicPanel({ detail, context }: TopicPanelProps) {
   const { topic, papers, coOccurring } = detail;
+  const [order, setOrder] = useState<PaperOrder>('relevance');
+  const listed =
+    order === 'relevance'
+      ? papers
+      : // Newest first; undated papers last, in relevance order (the sort is stable).
+        [...papers].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+  const overlays = [
+    topic.year === undefined ? null : `mean year ${Math.round(topic.year)}`,
+    topic.codeShare === undefined ? null : `${Math.round(topic.codeShare * 100)}% with code`,
+    topic.repositories === undefined
+      ? null
+      : plural(topic.repositories, 'repository', 'repositories'),
+  ].filter((text) => text !== null);
   const cluster = context.cluster(topic.cluster);
   const aliases = topic.aliases.filter(
     (alias) => alias.toLocaleLowerCase() !== topic.label.toLocaleLowerCase(),
@@ -32,6 +49,11 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
         {plural(topic.df, 'paper')}
         {aliases.length > 0 && <> · also written {aliases.slice(0, 4).join(', ')}</>}
       </p>
+      {overlays.length > 0 && (
+        <p className="panel-meta" data-testid="topic-overlays">
+          {overlays.join(' · ')}
+        </p>
+      )}
       <p className="panel-meta topic-cluster">
         {cluster === undefined ? (
           'Too rare to be drawn on the map'
@@ -46,8 +68,24 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
       </p>
 
       <PanelSection title="Papers" count={papers.length}>
+        {papers.length > 1 && (
+          <div className="sort-switch" role="radiogroup" aria-label="Order papers by">
+            {(['relevance', 'date'] as const).map((value) => (
+              <button
+                key={value}
+                type="button"
+                role="radio"
+                aria-checked={order === value}
+                className="link-button"
+                onClick={() => setOrder(value)}
+              >
+                {value === 'relevance' ? 'Most relevant' : 'Newest'}
+              </button>
+            ))}
+          </div>
+        )}
         <PaperList
-          papers={papers.map((paper) => ({
+          papers={listed.map((paper) => ({
             id: paper.id,
             title: paper.title,
             published: paper.published,
