@@ -18,6 +18,7 @@
  * ids whose topics mostly stay together and is aligned onto it, so a user finds the field where
  * it was.
  */
+import type { Network } from 'networkanalysis-ts';
 import type {
   Analysis,
   Cluster,
@@ -25,17 +26,10 @@ import type {
   TopicMentions,
   TopicOverlay,
 } from '../../server/store/graph-store.ts';
-import {
-  compare,
-  countPairs,
-  DEFAULT_LINKS,
-  strongestLinks,
-  type PairCounts,
-} from './co-occurrence.ts';
+import { compare, countPairs, strongestLinks, type PairCounts } from './co-occurrence.ts';
 import { alignOnto } from './align.ts';
 import { nameCluster } from './name-clusters.ts';
 import { relevanceScores } from './relevance.ts';
-import type { Network } from 'networkanalysis-ts';
 import { leidenClusters, topicNetwork, vosLayout } from './topic-network.ts';
 
 export interface AnalyzeOptions {
@@ -65,15 +59,15 @@ export interface MapReport {
 
 export type AnalysisStep = 'select' | 'cluster' | 'layout' | 'links' | 'overlays';
 
-export const DEFAULT_SEED = 42;
-export const DEFAULT_RESOLUTION = 1;
+const DEFAULT_SEED = 42;
+const DEFAULT_RESOLUTION = 1;
 /**
  * No cluster should hold more than this share of the map's topics: a field read at a glance
  * needs parts. At VOSviewer's resolution 1 the 80,000 arXiv papers make 5 clusters, the largest
  * 608 of 2,000 topics (30%); at 1.56, 13, the largest 320. The samples (14 clusters, largest
  * 13%) and 5,000 arXiv papers (17, largest 11%) stay at 1.
  */
-export const MAX_CLUSTER_SHARE = 0.25;
+const MAX_CLUSTER_SHARE = 0.25;
 /** Each raise multiplies the resolution by this, at most `RESOLUTION_RAISES` times. */
 const RESOLUTION_STEP = 1.25;
 const RESOLUTION_RAISES = 4;
@@ -84,8 +78,8 @@ const RESOLUTION_RAISES = 4;
  */
 const KEPT_FOR_POLISH = 0.7;
 /** How much heavier a link inside a cluster weighs in the layout (see pullClustersTogether). */
-export const INTRA_CLUSTER_PULL = 4;
-export const RELEVANT_SHARE = 0.6;
+const INTRA_CLUSTER_PULL = 4;
+const RELEVANT_SHARE = 0.6;
 /** Most topics on the map: more is a hairball, and the layout's cost grows with the square. */
 export const MAX_MAP_TOPICS = 2_000;
 /** Candidates to choose the map from: enough that the relevant share fills the map. */
@@ -137,11 +131,10 @@ export function analyzeTopics(input: TopicMentions, options: AnalyzeOptions = {}
   if (input.papers >= RELEVANCE_FROM_PAPERS && allPairs.size > 0) {
     const network = topicNetwork(candidates.length, allPairs);
     // A rough first clustering is enough to tell concentrated topics from spread ones.
-    const parts = leidenClusters(network, {
-      ...clusterSettings(options, seed),
-      randomStarts: 1,
-      iterations: 2,
-    });
+    const parts = leidenClusters(
+      network,
+      clusterSettings(options.resolution ?? DEFAULT_RESOLUTION, seed, 'quick'),
+    );
     const relevance = relevanceScores(candidates.length, allPairs, parts);
     const keep = Math.min(maxTopics, Math.round(candidates.length * share));
     selected = selected
@@ -179,8 +172,7 @@ export function analyzeTopics(input: TopicMentions, options: AnalyzeOptions = {}
   const incremental = known > 0 && known >= ids.length / 2;
   const resolution = options.resolution ?? chooseResolution(network, seed);
   const raw = leidenClusters(network, {
-    ...clusterSettings(options, seed),
-    resolution,
+    ...clusterSettings(resolution, seed, 'full'),
     ...(incremental ? { initial: previous.map((topic) => topic.cluster) } : {}),
   });
   const clusterOf = stableClusterIds(
@@ -205,7 +197,7 @@ export function analyzeTopics(input: TopicMentions, options: AnalyzeOptions = {}
   if (anchors.length >= 3) [xs, ys] = alignOnto(xs, ys, anchors);
   step('layout');
 
-  const coOccurrences = strongestLinks(pairs, ids, df, input.papers, DEFAULT_LINKS);
+  const coOccurrences = strongestLinks(pairs, ids, df, input.papers);
   step('links');
 
   // ── overlays and names ──
@@ -247,13 +239,7 @@ export function analyzeTopics(input: TopicMentions, options: AnalyzeOptions = {}
 function chooseResolution(network: Network, seed: number): number {
   let resolution = DEFAULT_RESOLUTION;
   for (let raise = 0; raise < RESOLUTION_RAISES; raise++) {
-    const clusters = leidenClusters(network, {
-      resolution,
-      seed,
-      randomStarts: 1,
-      iterations: 2,
-      minClusterSize: MIN_CLUSTER_SIZE,
-    });
+    const clusters = leidenClusters(network, clusterSettings(resolution, seed, 'quick'));
     const largest = clusters.filter((cluster) => cluster === 0).length; // 0 = largest
     if (largest <= MAX_CLUSTER_SHARE * clusters.length) break;
     resolution = Math.round(resolution * RESOLUTION_STEP * 1000) / 1000;
@@ -261,12 +247,13 @@ function chooseResolution(network: Network, seed: number): number {
   return resolution;
 }
 
-function clusterSettings(options: AnalyzeOptions, seed: number) {
+/** Leiden settings: a quick single pass for probing, or the full run (10 starts). */
+function clusterSettings(resolution: number, seed: number, run: 'quick' | 'full') {
   return {
-    resolution: options.resolution ?? DEFAULT_RESOLUTION,
+    resolution,
     seed,
-    randomStarts: 10,
-    iterations: 10,
+    randomStarts: run === 'quick' ? 1 : 10,
+    iterations: run === 'quick' ? 2 : 10,
     minClusterSize: MIN_CLUSTER_SIZE,
   };
 }

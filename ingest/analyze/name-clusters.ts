@@ -16,7 +16,7 @@ export interface ClusterMember {
   total: number;
 }
 
-export const NAME_TOPICS = 3;
+const NAME_TOPICS = 3;
 
 /** The labels of the cluster's most characteristic topics, joined with " · ". */
 export function nameCluster(members: readonly ClusterMember[]): string {

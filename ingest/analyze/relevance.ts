@@ -12,7 +12,7 @@ import type { PairCounts } from './co-occurrence.ts';
  * smoothed towards the overall one with this weight, so that a topic seen in two papers does
  * not look concentrated just because two papers cannot be spread.
  */
-export const RELEVANCE_PRIOR = 10;
+const RELEVANCE_PRIOR = 10;
 
 /** Relevance per topic `0…n-1`; 0 for a topic with no co-occurrence. */
 export function relevanceScores(

@@ -57,7 +57,7 @@ export interface ClusterOptions {
   initial?: readonly number[];
 }
 
-export const KEEP_TOLERANCE = 0.02;
+const KEEP_TOLERANCE = 0.02;
 
 /** A cluster number per topic, 0 = largest. */
 export function leidenClusters(network: Network, options: ClusterOptions): number[] {

@@ -26,7 +26,7 @@ export interface SharedTopicRow {
 }
 
 /** How much one shared topic relates two papers, in a corpus of `papers`. */
-export function sharedWeight(row: SharedTopicRow, papers: number): number {
+function sharedWeight(row: SharedTopicRow, papers: number): number {
   return Math.sqrt(row.score * row.otherScore) * Math.log((papers + 1) / row.df);
 }
 

@@ -9,12 +9,14 @@
 import { useState, type Ref } from 'react';
 import type { ClusterSummary } from '../../../server/api/types.ts';
 import {
+  colorModeInfo,
   COLOR_MODES,
   NO_VALUE_COLOR,
   type ColorMode,
   type ContinuousScale,
 } from '../core/appearance/color-modes.ts';
 import { plural } from '../core/format/format.ts';
+import { ChoiceButtons } from './common/ChoiceButtons.tsx';
 
 const SHOWN = 8;
 
@@ -52,37 +54,27 @@ export function Legend({
   const shown = expanded ? clusters : clusters.slice(0, SHOWN);
   const hidden = clusters.length - shown.length;
 
-  const title =
-    colorMode === 'cluster' ? (
-      <>
-        Clusters <span className="legend__count">{clusters.length}</span>
-      </>
-    ) : colorMode === 'year' ? (
-      'Mean publication year'
-    ) : (
-      'Papers with code'
-    );
+  const info = colorModeInfo(colorMode);
 
   return (
     <section ref={ref} className="legend card" aria-labelledby="legend-title">
-      <div className="legend__modes" role="radiogroup" aria-label="Colour topics by">
-        {COLOR_MODES.map(({ mode, label, title: hint }) => (
-          <button
-            key={mode}
-            type="button"
-            role="radio"
-            aria-checked={mode === colorMode}
-            className="legend__mode"
-            title={hint}
-            onClick={() => onColorMode(mode)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <ChoiceButtons
+        label="Colour topics by"
+        choices={COLOR_MODES.map(({ mode, label, title }) => ({ value: mode, label, title }))}
+        value={colorMode}
+        onChange={onColorMode}
+        className="legend__modes"
+        buttonClassName="legend__mode"
+      />
       <div className="legend__header">
         <h2 id="legend-title" className="legend__title">
-          {title}
+          {info.legend}
+          {colorMode === 'cluster' && (
+            <>
+              {' '}
+              <span className="legend__count">{clusters.length}</span>
+            </>
+          )}
         </h2>
         <button
           type="button"
@@ -96,7 +88,7 @@ export function Legend({
         </button>
       </div>
       {!collapsed && colorMode !== 'cluster' && (
-        <ScaleLegend scale={scale} noValue={colorMode === 'year' ? 'no dated paper' : null} />
+        <ScaleLegend scale={scale} noValue={info.noValue ?? null} />
       )}
       {!collapsed && colorMode === 'cluster' && (
         <>

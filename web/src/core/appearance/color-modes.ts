@@ -9,27 +9,43 @@ import { interpolateViridis } from 'd3-scale-chromatic';
 
 export type ColorMode = 'cluster' | 'year' | 'code';
 
-export const COLOR_MODES: readonly { mode: ColorMode; label: string; title: string }[] = [
-  { mode: 'cluster', label: 'Cluster', title: 'Colour topics by cluster' },
+export interface ColorModeInfo {
+  mode: ColorMode;
+  /** The switch's label and hint. */
+  label: string;
+  title: string;
+  /** The legend's heading (on screen and in an exported image). */
+  legend: string;
+  /** What a topic without a value means, when it can have none. */
+  noValue?: string;
+}
+
+export const COLOR_MODES: readonly ColorModeInfo[] = [
+  { mode: 'cluster', label: 'Cluster', title: 'Colour topics by cluster', legend: 'Clusters' },
   {
     mode: 'year',
     label: 'Year',
     title: 'Colour topics by the mean publication year of their papers',
+    legend: 'Mean publication year',
+    noValue: 'no dated paper',
   },
   {
     mode: 'code',
     label: 'Code',
     title: 'Colour topics by the share of their papers with released code',
+    legend: 'Papers with code',
   },
 ];
+
+export function colorModeInfo(mode: ColorMode): ColorModeInfo {
+  return COLOR_MODES.find((entry) => entry.mode === mode) ?? COLOR_MODES[0]!;
+}
 
 /** Topics with no value for the mode (no dated paper). */
 export const NO_VALUE_COLOR = '#c3c8d0';
 
 /** A continuous colour scale over the topics on the map, with what its legend shows. */
 export interface ContinuousScale {
-  /** What the colour means, for the legend. */
-  title: string;
   min: number;
   max: number;
   colorOf(value: number | undefined): string;
@@ -48,7 +64,7 @@ export function yearScale(values: Iterable<number | undefined>): ContinuousScale
   if (years.length === 0) return null;
   const min = Math.floor(Math.min(...years));
   const max = Math.ceil(Math.max(...years));
-  return continuous('Mean publication year', min, max, (value) => String(Math.round(value)));
+  return continuous(min, max, (value) => String(Math.round(value)));
 }
 
 /**
@@ -58,18 +74,12 @@ export function yearScale(values: Iterable<number | undefined>): ContinuousScale
 export function codeScale(values: Iterable<number | undefined>): ContinuousScale {
   const shares = [...values].filter((value): value is number => value !== undefined);
   const max = Math.max(0.1, Math.ceil(Math.max(0, ...shares) * 10) / 10);
-  return continuous('Papers with code', 0, max, (value) => `${Math.round(value * 100)}%`);
+  return continuous(0, max, (value) => `${Math.round(value * 100)}%`);
 }
 
-function continuous(
-  title: string,
-  min: number,
-  max: number,
-  format: (value: number) => string,
-): ContinuousScale {
+function continuous(min: number, max: number, format: (value: number) => string): ContinuousScale {
   const position = (value: number) => (max > min ? (value - min) / (max - min) : 0.5);
   return {
-    title,
     min,
     max,
     format,

@@ -8,7 +8,7 @@ import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
 import type { ContinuousScale } from '../appearance/color-modes.ts';
 
-export const IMAGE_SCALE = 2;
+const IMAGE_SCALE = 2;
 
 export type ImageLegend =
   | { title: string; entries: { color: string; label: string }[] }

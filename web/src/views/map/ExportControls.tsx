@@ -4,7 +4,7 @@
  * writers load on first use (their own chunk), not with the page.
  */
 import { useState } from 'react';
-import { NO_VALUE_COLOR } from '../../core/appearance/color-modes.ts';
+import { colorModeInfo, NO_VALUE_COLOR } from '../../core/appearance/color-modes.ts';
 import type { ImageLegend } from '../../core/export/export-image.ts';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
 import type { TopicSigma } from './TopicMap.tsx';
@@ -46,52 +46,36 @@ export function ExportControls({ sigma, dataset }: { sigma: TopicSigma; dataset:
     download(links, `${name}-links.csv`, 'text/csv');
   });
 
+  const formats = [
+    { label: 'PNG', title: 'The map as a PNG image, with its legend', save: savePng },
+    { label: 'GEXF', title: 'The shown topics and links as GEXF (Gephi)', save: saveGexf },
+    { label: 'CSV', title: 'The shown topics and links as two CSV tables', save: saveCsv },
+  ];
   return (
     <div className="export-controls card" role="group" aria-label="Export the view">
-      <button
-        type="button"
-        title="The map as a PNG image, with its legend"
-        disabled={busy}
-        onClick={() => void savePng()}
-      >
-        PNG
-      </button>
-      <button
-        type="button"
-        title="The shown topics and links as GEXF (Gephi)"
-        disabled={busy}
-        onClick={() => void saveGexf()}
-      >
-        GEXF
-      </button>
-      <button
-        type="button"
-        title="The shown topics and links as two CSV tables"
-        disabled={busy}
-        onClick={() => void saveCsv()}
-      >
-        CSV
-      </button>
+      {formats.map(({ label, title, save }) => (
+        <button key={label} type="button" title={title} disabled={busy} onClick={() => void save()}>
+          {label}
+        </button>
+      ))}
     </div>
   );
 }
 
 function legendOf({ appearance, clusters }: MapDataset): ImageLegend {
+  const { legend: title, noValue } = colorModeInfo(appearance.colorMode);
   if (appearance.colorMode === 'cluster') {
     return {
-      title: 'Clusters',
+      title,
       entries: clusters
         .filter((cluster) => appearance.visibleIn(cluster.id) > 0)
         .map((cluster) => ({ color: appearance.clusterColor(cluster.id), label: cluster.label })),
     };
   }
-  const title = appearance.colorMode === 'year' ? 'Mean publication year' : 'Papers with code';
   if (appearance.scale === null) return { title, entries: [] };
   return {
     title,
     scale: appearance.scale,
-    ...(appearance.colorMode === 'year'
-      ? { noValue: 'no dated paper', noValueColor: NO_VALUE_COLOR }
-      : {}),
+    ...(noValue === undefined ? {} : { noValue, noValueColor: NO_VALUE_COLOR }),
   };
 }

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { TopicDetailResponse } from '../../../../server/api/types.ts';
 import { plural } from '../../core/format/format.ts';
+import { ChoiceButtons } from '../common/ChoiceButtons.tsx';
 import type { PanelContext } from './panel-context.ts';
 import { PanelSection } from './PanelSection.tsx';
 import { PaperList } from './PaperList.tsx';
@@ -17,6 +18,10 @@ interface TopicPanelProps {
 }
 
 type PaperOrder = 'relevance' | 'date';
+const PAPER_ORDERS = [
+  { value: 'relevance', label: 'Most relevant' },
+  { value: 'date', label: 'Newest' },
+] as const;
 
 export function TopicPanel({ detail, context }: TopicPanelProps) {
   const { topic, papers, coOccurring } = detail;
@@ -69,20 +74,14 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
 
       <PanelSection title="Papers" count={papers.length}>
         {papers.length > 1 && (
-          <div className="sort-switch" role="radiogroup" aria-label="Order papers by">
-            {(['relevance', 'date'] as const).map((value) => (
-              <button
-                key={value}
-                type="button"
-                role="radio"
-                aria-checked={order === value}
-                className="link-button"
-                onClick={() => setOrder(value)}
-              >
-                {value === 'relevance' ? 'Most relevant' : 'Newest'}
-              </button>
-            ))}
-          </div>
+          <ChoiceButtons
+            label="Order papers by"
+            choices={PAPER_ORDERS}
+            value={order}
+            onChange={setOrder}
+            className="sort-switch"
+            buttonClassName="link-button"
+          />
         )}
         <PaperList
           papers={listed.map((paper) => ({
