@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.ts';
 import type {
   PaperDetailResponse,
+  PaperMapResponse,
   RepositoryDetailResponse,
   SearchResponse,
   StatsResponse,
@@ -102,6 +103,47 @@ describe('GET /api/topic-map', () => {
   });
 });
 
+describe('GET /api/paper-map', () => {
+  it('links papers to their most related papers, placed and coloured by their topics', async () => {
+    const stats = await get<StatsResponse>('/api/stats');
+    const map = await get<PaperMapResponse>('/api/paper-map?links=3');
+    expect(map.nodes.length).toBeGreaterThan(0.8 * stats.papers);
+    expect(map.nodes.length).toBeLessThanOrEqual(stats.papers);
+    const clusters = (await get<TopicMapResponse>('/api/topic-map')).attributes.clusters;
+    const ids = new Set(map.nodes.map((n) => n.key));
+    for (const { attributes } of map.nodes) {
+      expect(Number.isFinite(attributes.x) && Number.isFinite(attributes.y)).toBe(true);
+      expect(attributes.cluster === -1 || clusters.some((c) => c.id === attributes.cluster)).toBe(
+        true,
+      );
+    }
+    for (const edge of map.edges) {
+      expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+      expect(edge.attributes.shared.length).toBeGreaterThan(0);
+      expect(edge.attributes.strength).toBeGreaterThan(0);
+    }
+    // Each paper keeps its three strongest links (and may be the strongest of others).
+    expect(map.edges.length).toBeLessThanOrEqual(3 * map.nodes.length);
+    // The edge to a paper's best related paper is on the map, with the same reasons.
+    const paper = map.nodes.find((n) => n.attributes.links > 0)!;
+    const detail = await get<PaperDetailResponse>(`/api/papers/${encodeURIComponent(paper.key)}`);
+    const best = detail.related[0]!;
+    const edge = map.edges.find(
+      (e) => [e.source, e.target].sort().join() === [paper.key, best.id].sort().join(),
+    );
+    expect(edge?.attributes.shared[0]).toBe(best.shared[0]!.label);
+  });
+
+  it('caps its parameters', async () => {
+    expect(
+      (await get<PaperMapResponse>('/api/paper-map?limit=5')).nodes.length,
+    ).toBeLessThanOrEqual(5);
+    for (const query of ['limit=0', 'limit=100000', 'links=50', 'x=1']) {
+      await get(`/api/paper-map?${query}`, 400);
+    }
+  });
+});
+
 describe('papers, topics and repositories', () => {
   it('details a paper with topics, repositories and related papers with reasons', async () => {
     const search = await get<SearchResponse>('/api/search?q=Think-at-Hard');
@@ -139,6 +181,11 @@ describe('papers, topics and repositories', () => {
     expect(detail.topic.label).toBe(top.attributes.label);
     expect(detail.papers.length).toBe(Math.min(top.attributes.papers, 100));
     expect(detail.coOccurring.length).toBeGreaterThan(0);
+    // Papers per year: oldest first, adding up to the dated papers among all of its papers.
+    const years = detail.years.map((y) => y.year);
+    expect(years).toEqual([...years].sort((a, b) => a - b));
+    const dated = detail.papers.filter((p) => p.published !== undefined).length;
+    expect(detail.years.reduce((sum, y) => sum + y.papers, 0)).toBe(dated);
   });
 
   it('details a repository, its id containing slashes', async () => {

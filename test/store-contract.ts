@@ -287,6 +287,37 @@ export function describeGraphStoreContract(
       expect(await store.repository('nope')).toBeUndefined();
     });
 
+    it('counts a topic’s dated papers per year', async () => {
+      // "causal inference": p1 (2019), p2 (undated), p3 (2021).
+      expect((await store.topic('causal inference', 10))?.years).toEqual([
+        { year: 2019, papers: 1 },
+        { year: 2021, papers: 1 },
+      ]);
+      expect((await store.topic('optics', 10))?.years).toEqual([]);
+    });
+
+    it('gives the paper map its papers, most tied to the map first, and their shared topics', async () => {
+      const input = await store.paperMapInput({ limit: 3 });
+      expect(input.papers).toBe(4);
+      // p1 and p2 name three topics on the map (p1, dated, first), p3 two, p4 none.
+      expect(input.nodes).toEqual([
+        { id: 'p1', title: 'String diagram surgery', published: '2019-01-01', hasCode: false },
+        { id: 'p2', title: 'Diagrams for causal effects', hasCode: true },
+        { id: 'p3', title: 'Causal effects of smoking', published: '2021-06-01', hasCode: false },
+      ]);
+      // Only topics of two papers or more can be shared: not "intervention" (p1 alone).
+      expect(input.mentions.map((m) => [m.paperId, m.topicId, m.df, m.cluster, m.x, m.y])).toEqual([
+        ['p1', 'string diagram', 2, 1, 1, 1],
+        ['p1', 'causal inference', 3, 0, 0, 0],
+        ['p2', 'string diagram', 2, 1, 1, 1],
+        ['p2', 'causal effect', 2, 0, -1, 0],
+        ['p2', 'causal inference', 3, 0, 0, 0],
+        ['p3', 'causal effect', 2, 0, -1, 0],
+        ['p3', 'causal inference', 3, 0, 0, 0],
+      ]);
+      expect(input.mentions[0]).toMatchObject({ label: 'string diagram', score: 0.9 });
+    });
+
     it('gives a topic off the map its co-occurring topics from shared papers', async () => {
       await store.writeAnalysis({ ...FIXTURE_ANALYSIS, coOccurrences: [] });
       const topic = await store.topic('string diagram', 10);

@@ -6,7 +6,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { GraphStore } from '../store/graph-store.ts';
 import { NotFoundError } from './errors.ts';
-import type { HealthResponse, SearchResponse, TopicMapResponse } from './types.ts';
+import { buildPaperMap } from '../store/paper-map.ts';
+import type {
+  HealthResponse,
+  PaperMapResponse,
+  SearchResponse,
+  TopicMapResponse,
+} from './types.ts';
 
 export const LIMITS = {
   topicMap: { default: 500, max: 2_000 },
@@ -14,6 +20,8 @@ export const LIMITS = {
   search: { default: 12, max: 50 },
   related: { default: 10, max: 50 },
   topicPapers: { default: 100, max: 500 },
+  paperMap: { default: 1_000, max: 3_000 },
+  linksPerPaper: { default: 5, max: 20 },
 } as const;
 
 const limit = (spec: { default: number; max: number }) =>
@@ -74,6 +82,36 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
           source: edge.source,
           target: edge.target,
           attributes: { papers: edge.papers, strength: edge.strength },
+        })),
+      };
+    },
+  );
+
+  app.get<{ Querystring: { limit: number; links: number } }>(
+    '/api/paper-map',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { limit: limit(LIMITS.paperMap), links: limit(LIMITS.linksPerPaper) },
+        },
+      },
+    },
+    async (request): Promise<PaperMapResponse> => {
+      const input = await store.paperMapInput({ limit: request.query.limit });
+      const map = buildPaperMap(input, request.query.links);
+      return {
+        options: { type: 'undirected', multi: false, allowSelfLoops: false },
+        nodes: map.nodes.map(({ id, title, ...attributes }) => ({
+          key: id,
+          attributes: { label: title, ...attributes },
+        })),
+        edges: map.edges.map(({ source, target, ...attributes }) => ({
+          key: `${source}->${target}`,
+          source,
+          target,
+          attributes,
         })),
       };
     },

@@ -50,6 +50,35 @@ export interface TopicMapResponse {
   edges: { key: string; source: string; target: string; attributes: CoOccurrenceEdgeAttributes }[];
 }
 
+export interface PaperNodeAttributes {
+  /** The paper's title. */
+  label: string;
+  published?: string;
+  year?: number;
+  /** Links released code. */
+  hasCode: boolean;
+  /** The cluster of its main topic on the topic map (-1: none). */
+  cluster: number;
+  x: number;
+  y: number;
+  /** Related papers linked to it on this map. */
+  links: number;
+}
+
+export interface RelatedEdgeAttributes {
+  /** How related the two papers are (see server/store/related.ts). */
+  strength: number;
+  /** The topics they share, most telling first (at most three labels). */
+  shared: string[];
+}
+
+/** `GET /api/paper-map`: papers linked to their most related papers, graphology-serialised. */
+export interface PaperMapResponse {
+  options: { type: 'undirected'; multi: false; allowSelfLoops: false };
+  nodes: { key: string; attributes: PaperNodeAttributes }[];
+  edges: { key: string; source: string; target: string; attributes: RelatedEdgeAttributes }[];
+}
+
 export type PaperTopic = PaperDetail['topics'][number];
 export type PaperRepository = PaperDetail['repositories'][number];
 

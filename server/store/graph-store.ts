@@ -123,6 +123,33 @@ export interface TopicDetail {
   topic: Topic;
   papers: (PaperSummary & { score: number })[];
   coOccurring: { id: string; label: string; papers: number; strength: number }[];
+  /** Its papers per publication year, oldest first (undated papers are not counted). */
+  years: { year: number; papers: number }[];
+}
+
+/** What the paper map is drawn from (see paper-map.ts): the chosen papers and their topics. */
+export interface PaperMapInput {
+  /** Papers in the store (the N of the topics' specificity). */
+  papers: number;
+  /**
+   * At most `limit` papers: those mentioning the most topics on the map, then the newest,
+   * then by id.
+   */
+  nodes: (PaperSummary & { hasCode: boolean })[];
+  /**
+   * Their mentions of topics of two papers or more (no other topic can be shared), with the
+   * topic's paper count and where the map puts it (cluster -1: off the map).
+   */
+  mentions: {
+    paperId: string;
+    topicId: string;
+    label: string;
+    score: number;
+    df: number;
+    cluster: number;
+    x: number;
+    y: number;
+  }[];
 }
 
 export interface RepositoryDetail {
@@ -162,6 +189,7 @@ export interface GraphStore {
   paper(id: string, relatedLimit: number): Promise<PaperDetail | undefined>;
   topic(id: string, limit: number): Promise<TopicDetail | undefined>;
   repository(id: string): Promise<RepositoryDetail | undefined>;
+  paperMapInput(query: { limit: number }): Promise<PaperMapInput>;
   search(query: string, limit: number): Promise<SearchHit[]>;
   close(): Promise<void>;
 }

@@ -26,7 +26,10 @@ export interface SharedTopicRow {
 }
 
 /** How much one shared topic relates two papers, in a corpus of `papers`. */
-function sharedWeight(row: SharedTopicRow, papers: number): number {
+export function sharedWeight(
+  row: Pick<SharedTopicRow, 'score' | 'otherScore' | 'df'>,
+  papers: number,
+): number {
   return Math.sqrt(row.score * row.otherScore) * Math.log((papers + 1) / row.df);
 }
 

@@ -18,6 +18,7 @@ import type {
   SearchHit,
   StoreStats,
   TopicDetail,
+  PaperMapInput,
   TopicMap,
   TopicMapQuery,
 } from '../graph-store.ts';
@@ -433,7 +434,15 @@ class SqliteStore implements GraphStore {
         )
         .all(Math.max(row.df, 1), id, limit);
     }
-    return { topic: topicFromRow(row), papers, coOccurring };
+    const years = this.db
+      .prepare<[string], { year: number; papers: number }>(
+        `SELECT CAST(substr(p.published, 1, 4) AS INTEGER) AS year, count(*) AS papers
+         FROM mentions m JOIN papers p ON p.id = m.paper_id
+         WHERE m.topic_id = ? AND p.published GLOB '[0-9][0-9][0-9][0-9]*'
+         GROUP BY year ORDER BY year`,
+      )
+      .all(id);
+    return { topic: topicFromRow(row), papers, coOccurring, years };
   }
 
   async repository(id: string): Promise<RepositoryDetail | undefined> {
@@ -452,6 +461,40 @@ class SqliteStore implements GraphStore {
       .all(id)
       .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
     return { repository, papers };
+  }
+
+  async paperMapInput({ limit }: { limit: number }): Promise<PaperMapInput> {
+    const { papers } = this.db
+      .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
+      .get()!;
+    const nodes = this.db
+      .prepare<[number], { id: string; title: string; published: string | null; hasCode: number }>(
+        `WITH on_map AS (
+           SELECT m.paper_id, count(*) AS topics FROM mentions m
+           JOIN topics t ON t.id = m.topic_id WHERE t.cluster >= 0 GROUP BY m.paper_id)
+         SELECT p.id, p.title, p.published,
+                EXISTS (SELECT 1 FROM links_to l JOIN repositories r ON r.id = l.repository_id
+                        WHERE l.paper_id = p.id AND l.status = 'released' AND r.kind = 'code')
+                  AS hasCode
+         FROM papers p LEFT JOIN on_map o ON o.paper_id = p.id
+         ORDER BY coalesce(o.topics, 0) DESC, p.published DESC NULLS LAST, p.id LIMIT ?`,
+      )
+      .all(limit)
+      .map(({ published, hasCode, ...paper }) => ({
+        ...paper,
+        ...(published ? { published } : {}),
+        hasCode: hasCode === 1,
+      }));
+    const mentions = this.db
+      .prepare<[string], PaperMapInput['mentions'][number]>(
+        `SELECT m.paper_id AS paperId, m.topic_id AS topicId, t.label, m.score, t.df, t.cluster,
+                t.x, t.y
+         FROM mentions m JOIN topics t ON t.id = m.topic_id
+         WHERE m.paper_id IN (SELECT value FROM json_each(?)) AND t.df >= 2
+         ORDER BY m.paper_id, m.score DESC, m.topic_id`,
+      )
+      .all(JSON.stringify(nodes.map((node) => node.id)));
+    return { papers, nodes, mentions };
   }
 
   async search(query: string, limit: number): Promise<SearchHit[]> {
