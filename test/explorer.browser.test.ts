@@ -80,7 +80,7 @@ describe('explorer in Chromium', () => {
 
   const panel = () => page.locator('aside.side-panel');
   const cameraRatio = async () =>
-    Number(await page.getByTestId('topic-map').getAttribute('data-camera-ratio'));
+    Number(await page.getByTestId('graph-map').getAttribute('data-camera-ratio'));
   /** The camera's zoom once it has stopped moving. */
   const settledRatio = async () => {
     await page.waitForTimeout(100);
@@ -94,6 +94,14 @@ describe('explorer in Chromium', () => {
     return previous;
   };
   const hash = () => page.evaluate(() => window.location.hash);
+  /** The URL's query without the camera, which follows every pan and zoom. */
+  const query = () =>
+    page.evaluate(() => {
+      const params = new URLSearchParams(window.location.search);
+      params.delete('camera');
+      const text = params.toString();
+      return text === '' ? '' : `?${text}`;
+    });
   const topicHits = async (query: string) =>
     (await api<SearchResponse>(`/api/search?q=${encodeURIComponent(query)}`)).results
       .filter((hit) => hit.kind === 'topic')
@@ -107,9 +115,9 @@ describe('explorer in Chromium', () => {
     expect(map.nodes.length).toBeGreaterThan(20);
 
     await page.goto(`${server.url}/`);
-    await page.locator('[data-testid="topic-map"] canvas').first().waitFor();
+    await page.locator('[data-testid="graph-map"] canvas').first().waitFor();
     await expect
-      .poll(() => page.getByTestId('topic-map').getAttribute('aria-label'), WAIT)
+      .poll(() => page.getByTestId('graph-map').getAttribute('aria-label'), WAIT)
       .toBe(`Topic map: ${map.nodes.length} topics, coloured by cluster`);
     const count = (n: number) => n.toLocaleString('en-US');
     await expect
@@ -292,14 +300,14 @@ describe('explorer in Chromium', () => {
     const paperUrl = `#/paper/${encodeURIComponent(topic.papers[0]!.id)}`;
 
     await page.goto(`${server.url}/${paperUrl}`);
-    await page.locator('[data-testid="topic-map"] canvas').first().waitFor();
+    await page.locator('[data-testid="graph-map"] canvas').first().waitFor();
     const mode = (name: string) => page.getByRole('radio', { name });
     await mode('Year').click();
     await expect
-      .poll(() => page.getByTestId('topic-map').getAttribute('data-color-mode'), WAIT)
+      .poll(() => page.getByTestId('graph-map').getAttribute('data-color-mode'), WAIT)
       .toBe('year');
     expect(await mode('Year').getAttribute('aria-checked')).toBe('true');
-    expect(await page.evaluate(() => window.location.search)).toBe('?color=year');
+    expect(await query()).toBe('?color=year');
     expect(await hash()).toBe(paperUrl);
     expect(await page.getByTestId('scale-min').textContent()).toBe(String(min));
     expect(await page.getByTestId('scale-max').textContent()).toBe(String(max));
@@ -314,9 +322,9 @@ describe('explorer in Chromium', () => {
       .toBe(rgb);
 
     await mode('Code').click();
-    await expect.poll(() => page.evaluate(() => window.location.search), WAIT).toBe('?color=code');
+    await expect.poll(query, WAIT).toBe('?color=code');
     expect(await page.getByTestId('scale-min').textContent()).toBe('0%');
-    expect(await page.getByTestId('topic-map').getAttribute('aria-label')).toContain(
+    expect(await page.getByTestId('graph-map').getAttribute('aria-label')).toContain(
       'coloured by share of papers with code',
     );
     // Back returns to the year colours; a shared link opens in the mode it was copied in.
@@ -325,7 +333,7 @@ describe('explorer in Chromium', () => {
     await page.goto(`${server.url}/?color=code${paperUrl}`);
     await expect.poll(() => mode('Code').getAttribute('aria-checked'), WAIT).toBe('true');
     await mode('Cluster').click();
-    await expect.poll(() => page.evaluate(() => window.location.search), WAIT).toBe('');
+    await expect.poll(query, WAIT).toBe('');
     await expect.poll(() => page.locator('section.legend li').count(), WAIT).toBeGreaterThan(1);
     expect(pageErrors).toEqual([]);
   });
@@ -339,7 +347,7 @@ describe('explorer in Chromium', () => {
     const statsText = () => page.getByTestId('stats').textContent();
 
     await page.goto(`${server.url}/`);
-    await page.locator('[data-testid="topic-map"] canvas').first().waitFor();
+    await page.locator('[data-testid="graph-map"] canvas').first().waitFor();
     await page.getByRole('button', { name: 'Filters' }).click();
     await page.getByRole('spinbutton').fill('4');
     await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4));
@@ -358,7 +366,7 @@ describe('explorer in Chromium', () => {
           .textContent(),
       )
       .toBe(String(left));
-    expect(await page.evaluate(() => window.location.search)).toBe('?minPapers=4&code=1');
+    expect(await query()).toBe('?minPapers=4&code=1');
 
     // A year range: typed as whole years; dated topics in it only.
     await page.getByLabel('Only topics with code').uncheck();
@@ -372,7 +380,7 @@ describe('explorer in Chromium', () => {
     await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4));
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect.poll(statsText, WAIT).toContain(shown(() => true));
-    expect(await page.evaluate(() => window.location.search)).toBe('');
+    expect(await query()).toBe('');
     expect(pageErrors).toEqual([]);
   });
 
@@ -381,7 +389,7 @@ describe('explorer in Chromium', () => {
     const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
     const shown = map.nodes.filter((n) => n.attributes.papers >= 3).map((n) => n.key);
     await page.goto(`${server.url}/?color=code&minPapers=3`);
-    await page.locator('[data-testid="topic-map"] canvas').first().waitFor();
+    await page.locator('[data-testid="graph-map"] canvas').first().waitFor();
     const save = async (button: string) => {
       const next = page.waitForEvent('download');
       await page
@@ -406,7 +414,7 @@ describe('explorer in Chromium', () => {
 
     const csv = page.waitForEvent('download', (d) => d.suggestedFilename().endsWith('links.csv'));
     const topics = await save('CSV');
-    expect(topics.name).toBe('topograph-topics-by-code-filtered-topics.csv');
+    expect(topics.name).toBe('topograph-topics-by-code-filtered-nodes.csv');
     const rows = parseCsv(topics.bytes, { columns: true }) as { id: string }[];
     expect(rows.map((row) => row.id).sort()).toEqual([...shown].sort());
     const links = parseCsv(readFileSync((await (await csv).path())!), { columns: true });

@@ -1,12 +1,14 @@
 /**
- * The explorer: loads the corpus stats and the topic map, keeps the selection in the URL,
- * loads the selected topic / paper / repository, and lays out the map, the search box with
- * the stats header, the cluster legend and the side panel. The one place where API state,
- * URL state and the map meet.
+ * The explorer: loads the corpus stats and the graph of the current view (the topic map, the
+ * paper map, or the focus graph around the selection), keeps the selection and the view in
+ * the URL, loads the selected topic / paper / repository, and lays out the map, the search box
+ * with the stats header and the view switch, the legend and the side panel. The one place
+ * where API state, URL state and the map meet.
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type {
   PaperDetailResponse,
+  PaperMapResponse,
   RepositoryDetailResponse,
   SearchHit,
   StatsResponse,
@@ -14,24 +16,51 @@ import type {
   TopicMapResponse,
 } from '../../server/api/types.ts';
 import { apiPaths } from './core/api.ts';
+import { focusKey } from './core/map/focus-graph.ts';
 import { createMapAppearance } from './core/map/map-appearance.ts';
-import { createMapDataset } from './core/map/map-dataset.ts';
-import { useColorMode, useMapFilters } from './core/selection/use-query-state.ts';
-import { useRoute } from './core/selection/use-route.ts';
-import { useApiResource } from './core/use-api-resource.ts';
+import {
+  createFocusDataset,
+  createMapDataset,
+  createPaperDataset,
+  type MapDataset,
+} from './core/map/map-dataset.ts';
+import { useFocusDetails } from './core/map/use-focus-details.ts';
+import type { Route } from './core/selection/route.ts';
+import { formatRoute } from './core/selection/route.ts';
+import { useColorMode, useMapFilters, useViewState } from './core/selection/use-query-state.ts';
+import { pushUrl, useRoute } from './core/selection/use-route.ts';
+import { formatViewState, type ViewName } from './core/selection/view-state.ts';
+import { useApiResource, type ApiResource } from './core/use-api-resource.ts';
+import { FilterBar } from './views/FilterBar.tsx';
+import { KindLegend, Legend } from './views/Legend.tsx';
 import type { CameraTarget } from './views/map/CameraController.tsx';
-import { TopicMap } from './views/map/TopicMap.tsx';
-import { Legend } from './views/Legend.tsx';
+import { GraphMap } from './views/map/GraphMap.tsx';
 import type { PanelContext } from './views/panels/panel-context.ts';
 import { SidePanel, type PanelDetail } from './views/panels/SidePanel.tsx';
 import { SearchBox } from './views/SearchBox.tsx';
-import { FilterBar } from './views/FilterBar.tsx';
 import { StatsLine } from './views/StatsLine.tsx';
 import { StatusScreen, type MapStatus } from './views/StatusScreen.tsx';
+import { ViewSwitch } from './views/ViewSwitch.tsx';
+import type { ColorMode } from './core/appearance/color-modes.ts';
+
+const COLOURED_BY: Record<ColorMode, [string, string]> = {
+  cluster: ['cluster', 'cluster of the main topic'],
+  year: ['mean publication year', 'publication year'],
+  code: ['share of papers with code', 'released code'],
+};
+
+const NOUNS: Record<ViewName, [string, string]> = {
+  topics: ['topic', 'Topic map'],
+  papers: ['paper', 'Paper map'],
+  focus: ['node', 'Focus graph'],
+};
 
 export function App() {
   const stats = useApiResource<StatsResponse>(apiPaths.stats());
-  const topicMap = useApiResource<TopicMapResponse>(apiPaths.topicMap());
+  const [viewState] = useViewState();
+  const { view } = viewState;
+  const topicMap = useApiResource<TopicMapResponse>(apiPaths.topicMap(viewState.topics));
+  const paperMap = useApiResource<PaperMapResponse>(view === 'papers' ? apiPaths.paperMap() : null);
   const [route, navigate] = useRoute();
   const [hoveredCluster, setHoveredCluster] = useState<number | null>(null);
   // A cluster clicked in the legend, pinned for the selection it was clicked on: any change
@@ -54,74 +83,168 @@ export function App() {
     route?.kind === 'repository' ? apiPaths.repository(route.id) : null,
   );
 
-  const mapData = topicMap.status === 'ready' ? topicMap.data : null;
+  // The focus view opens the nodes listed in the URL, or else the selection.
+  const opened = useMemo(
+    () =>
+      view !== 'focus'
+        ? []
+        : viewState.expanded.length > 0
+          ? viewState.expanded
+          : route
+            ? [route]
+            : [],
+    [view, viewState.expanded, route],
+  );
+  const focus = useFocusDetails(opened);
+
+  const topicData = topicMap.status === 'ready' ? topicMap.data : null;
+  const paperData = paperMap.status === 'ready' ? paperMap.data : null;
   const [colorMode, setColorMode] = useColorMode();
   const [filters, setFilters] = useMapFilters();
-  const baseDataset = useMemo(
-    () => (mapData === null ? null : createMapDataset(mapData)),
-    [mapData],
+  const topicDataset = useMemo(
+    () => (topicData === null ? null : createMapDataset(topicData)),
+    [topicData],
   );
-  // A new colour mode only changes the appearance: same graph, so the renderer and the camera
-  // stay; the reducers pick up the new colours.
-  const dataset = useMemo(
+  const focusDetails = focus.status === 'ready' ? focus.details : null;
+  const paperDataset = useMemo(
     () =>
-      baseDataset === null
+      paperData === null || topicDataset === null
+        ? null
+        : createPaperDataset(paperData, topicDataset.clusters),
+    [paperData, topicDataset],
+  );
+  const focusDataset = useMemo(
+    () => (focusDetails === null ? null : createFocusDataset(focusDetails)),
+    [focusDetails],
+  );
+  // A new colour mode or filter only changes the appearance: same graph, so the renderer and
+  // the camera stay; the reducers pick up the new colours. The focus graph keeps its own.
+  const styled = useCallback(
+    (base: MapDataset | null): MapDataset | null =>
+      base === null
         ? null
         : {
-            ...baseDataset,
-            appearance: createMapAppearance(
-              baseDataset.graph,
-              baseDataset.clusters,
-              colorMode,
-              filters,
-            ),
+            ...base,
+            appearance: createMapAppearance(base.graph, base.clusters, colorMode, filters),
           },
-    [baseDataset, colorMode, filters],
+    [colorMode, filters],
   );
+  // The topic map's look also colours the panel's topic chips, in every view.
+  const topicView = useMemo(() => styled(topicDataset), [styled, topicDataset]);
+  const paperView = useMemo(
+    () => (view === 'papers' ? styled(paperDataset) : null),
+    [styled, view, paperDataset],
+  );
+  const dataset = view === 'topics' ? topicView : view === 'papers' ? paperView : focusDataset;
 
-  // What the map emphasises and where the camera goes: the selected topic, or the topics of
-  // the selected paper once it has loaded.
+  // What the map emphasises and where the camera goes: the selection, or what stands for it
+  // in this view (a paper's topics on the topic map, a topic's papers on the paper map).
   const paperTopics = paper.status === 'ready' ? paper.data.topics : null;
-  const selectedTopics = useMemo((): string[] => {
-    if (route?.kind === 'topic') return [route.id];
-    if (route?.kind === 'paper' && paperTopics !== null) return paperTopics.map((t) => t.id);
-    return [];
-  }, [route, paperTopics]);
+  const topicPapers = topic.status === 'ready' ? topic.data.papers : null;
+  const repositoryPapers = repository.status === 'ready' ? repository.data.papers : null;
+  const selectedNodes = useMemo((): string[] => {
+    if (route === null) return [];
+    if (view === 'focus') return [focusKey(route.kind, route.id)];
+    if (view === 'topics') {
+      if (route.kind === 'topic') return [route.id];
+      if (route.kind === 'paper' && paperTopics !== null) return paperTopics.map((t) => t.id);
+      return [];
+    }
+    if (route.kind === 'paper') return [route.id];
+    const papers = route.kind === 'topic' ? topicPapers : repositoryPapers;
+    const graph = dataset?.graph;
+    return papers === null || !graph
+      ? []
+      : papers.map((p) => p.id).filter((id) => graph.hasNode(id));
+  }, [route, view, paperTopics, topicPapers, repositoryPapers, dataset]);
   const cameraTarget = useMemo((): CameraTarget | null => {
     if (pinnedCluster !== null && dataset !== null) {
       const members = dataset.graph.filterNodes((_, { cluster }) => cluster === pinnedCluster);
-      return { key: `cluster:${pinnedCluster}`, topics: members, fit: true };
+      return { key: `cluster:${pinnedCluster}`, nodes: members, fit: true };
     }
-    // With a selection whose topics are still loading, the target has no topics yet: the
+    // With a selection whose nodes are still loading, the target has no nodes yet: the
     // camera waits instead of treating it as "nothing selected" (which shows the whole map).
-    return routeKey === '' ? null : { key: routeKey, topics: selectedTopics };
-  }, [routeKey, selectedTopics, pinnedCluster, dataset]);
+    if (routeKey === '') return null;
+    // The focus view frames the selection with its neighbourhood, not the node alone.
+    const graph = dataset?.graph;
+    const [focused] = selectedNodes;
+    if (view === 'focus' && graph && focused !== undefined && graph.hasNode(focused)) {
+      return { key: `${view}:${routeKey}`, nodes: [focused, ...graph.neighbors(focused)] };
+    }
+    return { key: `${view}:${routeKey}`, nodes: selectedNodes };
+  }, [routeKey, view, selectedNodes, pinnedCluster, dataset]);
 
-  const selectTopic = useCallback((id: string) => navigate({ kind: 'topic', id }), [navigate]);
+  // Going to a node: in the focus view, a node already drawn opens there too (its
+  // neighbourhood joins the graph); any other starts a new focus graph around it.
+  const focusGraph = view === 'focus' ? dataset?.graph : undefined;
+  const go = useCallback(
+    (next: Route) => {
+      if (view !== 'focus' || next === null) {
+        navigate(next);
+        return;
+      }
+      const drawn = focusGraph?.hasNode(focusKey(next.kind, next.id)) ?? false;
+      const known = opened.some((node) => node.kind === next.kind && node.id === next.id);
+      const expanded = drawn ? (known ? opened : [...opened, next]) : [next];
+      pushUrl(
+        formatViewState(window.location.search, { ...viewState, expanded, camera: null }),
+        formatRoute(next),
+      );
+    },
+    [view, navigate, focusGraph, opened, viewState],
+  );
+  const selectNode = useCallback(
+    (node: string) => {
+      const attributes = dataset?.graph.getNodeAttributes(node);
+      if (attributes) go({ kind: attributes.kind, id: attributes.id });
+    },
+    [dataset, go],
+  );
+  const switchView = useCallback(
+    (next: ViewName) => {
+      const expanded = next === 'focus' && route !== null ? [route] : [];
+      pushUrl(
+        formatViewState(window.location.search, {
+          ...viewState,
+          view: next,
+          expanded,
+          camera: null,
+        }),
+        window.location.hash,
+      );
+    },
+    [route, viewState],
+  );
   const closePanel = useCallback(() => navigate(null), [navigate]);
   const selectCluster = useCallback(
     (cluster: number) => setPinned(cluster === pinnedCluster ? null : { cluster, routeKey }),
     [pinnedCluster, routeKey],
   );
-  const chooseHit = useCallback(
-    (hit: SearchHit) => navigate({ kind: hit.kind, id: hit.id }),
-    [navigate],
+  const toggleCluster = useCallback(
+    (cluster: number) => {
+      const hidden = filters.hiddenClusters.includes(cluster)
+        ? filters.hiddenClusters.filter((id) => id !== cluster)
+        : [...filters.hiddenClusters, cluster].sort((a, b) => a - b);
+      setFilters({ ...filters, hiddenClusters: hidden });
+    },
+    [filters, setFilters],
   );
+  const chooseHit = useCallback((hit: SearchHit) => go({ kind: hit.kind, id: hit.id }), [go]);
 
   const panelContext = useMemo((): PanelContext => {
-    const clusters = new Map(dataset?.clusters.map((cluster) => [cluster.id, cluster]));
+    const clusters = new Map(topicView?.clusters.map((cluster) => [cluster.id, cluster]));
     return {
-      navigate,
+      navigate: go,
       topicColor: (id) =>
-        dataset?.graph.hasNode(id) ? dataset.appearance.nodeColor(id) : undefined,
+        topicView?.graph.hasNode(id) ? topicView.appearance.nodeColor(id) : undefined,
       cluster: (id) => {
         const cluster = clusters.get(id);
-        return cluster === undefined || dataset === null
+        return cluster === undefined || topicView === null
           ? undefined
-          : { label: cluster.label, color: dataset.appearance.clusterColor(id) };
+          : { label: cluster.label, color: topicView.appearance.clusterColor(id) };
       },
     };
-  }, [dataset, navigate]);
+  }, [topicView, go]);
 
   const panelDetail = ((): PanelDetail | null => {
     switch (route?.kind) {
@@ -137,27 +260,46 @@ export function App() {
   })();
 
   const mapStatus = ((): MapStatus | null => {
-    if (topicMap.status === 'error') return { kind: 'error', message: topicMap.error.message };
+    const failed = (resource: ApiResource<unknown>) =>
+      resource.status === 'error' ? resource.error.message : null;
+    const error =
+      failed(topicMap) ??
+      (view === 'papers' ? failed(paperMap) : null) ??
+      (view === 'focus' && focus.status === 'error' ? focus.error.message : null);
+    if (error !== null) return { kind: 'error', message: error };
     if (stats.status === 'ready' && stats.data.papers === 0) return { kind: 'empty' };
-    if (dataset === null) return { kind: 'loading' };
+    if (view === 'focus' && opened.length === 0) return { kind: 'no-focus' };
+    if (dataset === null) return { kind: 'loading', view };
     if (dataset.graph.order === 0) return { kind: 'empty' };
     return null;
   })();
 
+  const [noun, title] = NOUNS[view];
+  const shown = dataset !== null && mapStatus === null ? dataset : null;
+  const description =
+    shown === null
+      ? ''
+      : `${title}: ${shown.graph.order} ${noun}s, coloured by ${
+          shown.kindColors ? 'kind' : COLOURED_BY[colorMode][view === 'topics' ? 0 : 1]
+        }`;
+
   return (
     <div className={route === null ? 'app' : 'app app--panel-open'}>
       <main className="map-area">
-        {dataset !== null && mapStatus === null ? (
-          <TopicMap
-            dataset={dataset}
-            selected={selectedTopics}
+        {shown !== null ? (
+          <GraphMap
+            view={view}
+            dataset={shown}
+            description={description}
+            selected={selectedNodes}
             hoveredCluster={hoveredCluster ?? pinnedCluster}
             cameraTarget={cameraTarget}
+            initialCamera={viewState.camera}
             obstructionRefs={obstructionRefs}
-            onSelectTopic={selectTopic}
+            onSelectNode={selectNode}
           />
         ) : (
-          <StatusScreen status={mapStatus ?? { kind: 'loading' }} />
+          <StatusScreen status={mapStatus ?? { kind: 'loading', view }} />
         )}
       </main>
 
@@ -169,29 +311,35 @@ export function App() {
           </h1>
           <StatsLine
             stats={stats}
-            mapTopics={
-              dataset !== null && mapStatus === null ? dataset.appearance.visibleCount : null
-            }
+            view={view}
+            shown={shown === null ? null : shown.appearance.visibleCount}
           />
         </div>
         <SearchBox onChoose={chooseHit} />
-        {dataset !== null && mapStatus === null && (
-          <FilterBar filters={filters} onChange={setFilters} />
+        <ViewSwitch view={view} onChange={switchView} />
+        {shown !== null && view !== 'focus' && (
+          <FilterBar filters={filters} onChange={setFilters} view={view} />
         )}
       </header>
 
-      {dataset !== null && mapStatus === null && (
+      {shown !== null && shown.kindColors !== undefined && (
+        <KindLegend ref={legendRef} colors={shown.kindColors} graph={shown.graph} />
+      )}
+      {shown !== null && shown.kindColors === undefined && (
         <Legend
           ref={legendRef}
-          clusters={dataset.clusters}
+          noun={noun}
+          clusters={shown.clusters}
           colorMode={colorMode}
-          scale={dataset.appearance.scale}
+          scale={shown.appearance.scale}
           onColorMode={setColorMode}
-          colorOf={dataset.appearance.clusterColor}
-          shownIn={dataset.appearance.visibleIn}
+          colorOf={shown.appearance.clusterColor}
+          shownIn={shown.appearance.visibleIn}
+          hiddenClusters={filters.hiddenClusters}
           selectedCluster={pinnedCluster}
           onHoverCluster={setHoveredCluster}
           onSelectCluster={selectCluster}
+          onToggleCluster={toggleCluster}
         />
       )}
 

@@ -18,13 +18,11 @@ export class ApiError extends Error {
   }
 }
 
-/** How many topics the map asks for: enough for a field, few enough to stay readable. */
-export const DEFAULT_TOPIC_MAP_LIMIT = 500;
-
 /** The API's paths, one per endpoint; ids and queries are URL-encoded. */
 export const apiPaths = {
   stats: () => '/api/stats',
-  topicMap: (limit = DEFAULT_TOPIC_MAP_LIMIT) => `/api/topic-map?limit=${limit}`,
+  topicMap: (limit: number) => `/api/topic-map?limit=${limit}`,
+  paperMap: () => '/api/paper-map',
   paper: (id: string) => `/api/papers/${encodeURIComponent(id)}`,
   topic: (id: string) => `/api/topics/${encodeURIComponent(id)}`,
   repository: (id: string) => `/api/repositories/${encodeURIComponent(id)}`,

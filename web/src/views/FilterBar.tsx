@@ -1,24 +1,29 @@
 /**
- * The map's filters, under the search box: at least N papers per topic, a range of mean
- * publication years, topics with code only. Folded by default behind a button that says how
- * many are on; every change goes to the URL (see use-query-state.ts), and the stats line above
- * counts the topics left on the map.
+ * The map's filters, under the search box: at least N papers per topic (topic map only), a
+ * range of publication years (a topic's mean year, a paper's own), topics or papers with code
+ * only; the clusters are switched on and off in the legend. Folded by default behind a button
+ * that says how many are on; every change goes to the URL (see use-query-state.ts), and the
+ * stats line above counts what is left on the map.
  */
 import { useId, useState } from 'react';
 import { filtersActive, NO_FILTERS, type MapFilters } from '../core/map/map-filters.ts';
 
 interface FilterBarProps {
+  view: 'topics' | 'papers';
   filters: MapFilters;
   onChange: (filters: MapFilters) => void;
 }
 
-export function FilterBar({ filters, onChange }: FilterBarProps) {
+export function FilterBar({ view, filters, onChange }: FilterBarProps) {
+  const topics = view === 'topics';
+  const yearName = topics ? 'Mean year' : 'Year';
   const [open, setOpen] = useState(filtersActive(filters));
   const id = useId();
   const active = [
     filters.minPapers > 1,
     filters.yearFrom !== null || filters.yearTo !== null,
     filters.withCode,
+    filters.hiddenClusters.length > 0,
   ].filter(Boolean).length;
 
   return (
@@ -42,33 +47,41 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
       </div>
       {open && (
         <div id={`${id}-panel`} className="filters__panel">
-          <label className="filters__row">
-            At least
-            <input
-              type="number"
-              min={1}
-              max={100000}
-              className="filters__number"
-              value={filters.minPapers}
-              onChange={(event) => {
-                const value = Number.parseInt(event.target.value, 10);
-                onChange({
-                  ...filters,
-                  minPapers: Number.isInteger(value) && value >= 1 ? value : 1,
-                });
-              }}
-            />
-            papers per topic
-          </label>
-          <div className="filters__row" role="group" aria-label="Mean publication year">
-            Mean year
+          {topics && (
+            <label className="filters__row">
+              At least
+              <input
+                type="number"
+                min={1}
+                max={100000}
+                className="filters__number"
+                value={filters.minPapers}
+                onChange={(event) => {
+                  const value = Number.parseInt(event.target.value, 10);
+                  onChange({
+                    ...filters,
+                    minPapers: Number.isInteger(value) && value >= 1 ? value : 1,
+                  });
+                }}
+              />
+              papers per topic
+            </label>
+          )}
+          <div
+            className="filters__row"
+            role="group"
+            aria-label={topics ? 'Mean publication year' : 'Publication year'}
+          >
+            {yearName}
             <YearInput
+              name={yearName}
               label="from"
               value={filters.yearFrom}
               onCommit={(yearFrom) => onChange({ ...filters, yearFrom })}
             />
             to
             <YearInput
+              name={yearName}
               label="to"
               value={filters.yearTo}
               onCommit={(yearTo) => onChange({ ...filters, yearTo })}
@@ -80,7 +93,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
               checked={filters.withCode}
               onChange={(event) => onChange({ ...filters, withCode: event.target.checked })}
             />
-            Only topics with code
+            {topics ? 'Only topics with code' : 'Only papers with code'}
           </label>
         </div>
       )}
@@ -90,6 +103,7 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
 
 /** A year field that commits a whole year (or nothing), not each keystroke of one. */
 function YearInput(props: {
+  name: string;
   label: string;
   value: number | null;
   onCommit: (year: number | null) => void;
@@ -107,7 +121,7 @@ function YearInput(props: {
       inputMode="numeric"
       maxLength={4}
       placeholder="year"
-      aria-label={`Mean year ${props.label}`}
+      aria-label={`${props.name} ${props.label}`}
       className="filters__number filters__year"
       value={shown}
       onChange={(event) => {

@@ -1,10 +1,11 @@
 /**
  * The legend (bottom left), with the colour mode switch above it. By cluster: each cluster's
- * colour and name, largest first. Pointing at (or focusing) a cluster emphasises its topics
- * on the map; clicking it pins that emphasis and fits the cluster in view (clicking again lets
- * go). Long legends show the largest clusters and expand on demand; the whole legend can be
- * collapsed out of the way. By year or code: the colour scale with its ends, and the colour of
- * topics without a value.
+ * colour and name, largest first, with a checkbox that shows or hides its topics (or papers).
+ * Pointing at (or focusing) a cluster emphasises its nodes on the map; clicking it pins that
+ * emphasis and fits the cluster in view (clicking again lets go). Long legends show the
+ * largest clusters and expand on demand; the whole legend can be collapsed out of the way. By
+ * year or code: the colour scale with its ends, and the colour of nodes without a value. The
+ * focus view has its own legend: the colours of the three kinds of node.
  */
 import { useState, type Ref } from 'react';
 import type { ClusterSummary } from '../../../server/api/types.ts';
@@ -16,11 +17,14 @@ import {
   type ContinuousScale,
 } from '../core/appearance/color-modes.ts';
 import { plural } from '../core/format/format.ts';
+import type { MapGraph, NodeKind } from '../core/map/map-graph.ts';
 import { ChoiceButtons } from './common/ChoiceButtons.tsx';
 
 const SHOWN = 8;
 
 interface LegendProps {
+  /** What the map's nodes are: "topic" or "paper". */
+  noun: string;
   clusters: readonly ClusterSummary[];
   colorMode: ColorMode;
   /** The scale of a continuous colour mode; null in cluster mode or when nothing has a value. */
@@ -29,6 +33,9 @@ interface LegendProps {
   colorOf: (cluster: number) => string;
   /** Topics of a cluster the filters leave on the map. */
   shownIn: (cluster: number) => number;
+  /** Clusters switched off (their nodes hidden). */
+  hiddenClusters: readonly number[];
+  onToggleCluster: (cluster: number) => void;
   /** The cluster pinned by a click, if any. */
   selectedCluster: number | null;
   onHoverCluster: (cluster: number | null) => void;
@@ -37,12 +44,15 @@ interface LegendProps {
 }
 
 export function Legend({
+  noun,
   clusters,
   colorMode,
   scale,
   onColorMode,
   colorOf,
   shownIn,
+  hiddenClusters,
+  onToggleCluster,
   selectedCluster,
   onHoverCluster,
   onSelectCluster,
@@ -59,7 +69,7 @@ export function Legend({
   return (
     <section ref={ref} className="legend card" aria-labelledby="legend-title">
       <ChoiceButtons
-        label="Colour topics by"
+        label={`Colour ${noun}s by`}
         choices={COLOR_MODES.map(({ mode, label, title }) => ({ value: mode, label, title }))}
         value={colorMode}
         onChange={onColorMode}
@@ -94,12 +104,26 @@ export function Legend({
         <>
           <ul id="legend-list" className="legend__list" onMouseLeave={() => onHoverCluster(null)}>
             {shown.map((cluster) => (
-              <li key={cluster.id}>
+              <li
+                key={cluster.id}
+                className={
+                  hiddenClusters.includes(cluster.id)
+                    ? 'legend__row legend__row--off'
+                    : 'legend__row'
+                }
+              >
+                <input
+                  type="checkbox"
+                  className="legend__toggle"
+                  checked={!hiddenClusters.includes(cluster.id)}
+                  aria-label={`Show cluster ${cluster.label}`}
+                  onChange={() => onToggleCluster(cluster.id)}
+                />
                 <button
                   type="button"
                   className="legend__item"
                   aria-pressed={cluster.id === selectedCluster}
-                  title={`${cluster.label} — ${plural(shownIn(cluster.id), 'topic')} shown of ${cluster.topics} (click to zoom to them)`}
+                  title={`${cluster.label} — ${plural(shownIn(cluster.id), noun)} shown${noun === 'topic' ? ` of ${cluster.topics}` : ''} (click to zoom to them)`}
                   onMouseEnter={() => onHoverCluster(cluster.id)}
                   onFocus={() => onHoverCluster(cluster.id)}
                   onBlur={() => onHoverCluster(null)}
@@ -164,5 +188,44 @@ function ScaleLegend({
         </div>
       )}
     </div>
+  );
+}
+
+interface KindLegendProps {
+  colors: Record<NodeKind, string>;
+  graph: MapGraph;
+  ref?: Ref<HTMLElement>;
+}
+
+const KIND_NAMES: Record<NodeKind, [string, string]> = {
+  topic: ['topic', 'Topics'],
+  paper: ['paper', 'Papers'],
+  repository: ['repository', 'Repositories'],
+};
+
+/** The focus view's legend: what each colour stands for, and how many of each are drawn. */
+export function KindLegend({ colors, graph, ref }: KindLegendProps) {
+  const counts: Record<NodeKind, number> = { topic: 0, paper: 0, repository: 0 };
+  graph.forEachNode((_, { kind }) => (counts[kind] += 1));
+  return (
+    <section ref={ref} className="legend card" aria-labelledby="legend-title">
+      <div className="legend__header">
+        <h2 id="legend-title" className="legend__title">
+          Neighbourhood
+        </h2>
+      </div>
+      <ul className="legend__list" data-testid="kind-legend">
+        {(Object.keys(KIND_NAMES) as NodeKind[]).map((kind) => (
+          <li key={kind} className="legend__row">
+            <span className="legend__item legend__item--static">
+              <span className="swatch" style={{ background: colors[kind] }} aria-hidden="true" />
+              <span className="legend__label">{KIND_NAMES[kind][1]}</span>
+              <span className="legend__topics">{counts[kind]}</span>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="legend__hint">Click a node to open its neighbourhood too.</p>
+    </section>
   );
 }

@@ -6,15 +6,17 @@
  */
 import type { StatsResponse } from '../../../server/api/types.ts';
 import { plural } from '../core/format/format.ts';
+import type { ViewName } from '../core/selection/view-state.ts';
 import type { ApiResource } from '../core/use-api-resource.ts';
 
 interface StatsLineProps {
   stats: ApiResource<StatsResponse>;
-  /** How many topics the map draws, once it is drawn. */
-  mapTopics?: number | null;
+  view: ViewName;
+  /** How many topics (or papers) the map shows, once it is drawn. */
+  shown: number | null;
 }
 
-export function StatsLine({ stats, mapTopics = null }: StatsLineProps) {
+export function StatsLine({ stats, view, shown }: StatsLineProps) {
   if (stats.status === 'error') {
     return <p className="stats stats--error">Stats unavailable</p>;
   }
@@ -26,15 +28,21 @@ export function StatsLine({ stats, mapTopics = null }: StatsLineProps) {
     );
   }
   const { papers, topics, repositories } = stats.data;
-  const topicText =
-    mapTopics === null || mapTopics >= topics
-      ? plural(topics, 'topic')
-      : `${mapTopics.toLocaleString('en-US')} of ${plural(topics, 'topic')} on the map`;
+  const of = (count: number, noun: string) =>
+    shown === null || shown >= count
+      ? plural(count, noun)
+      : `${shown.toLocaleString('en-US')} of ${plural(count, noun)} on the map`;
   return (
     <p className="stats" data-testid="stats">
-      <span>{plural(papers, 'paper')}</span>
+      <span
+        title={view === 'papers' ? 'The map draws the papers most tied to its topics' : undefined}
+      >
+        {view === 'papers' ? of(papers, 'paper') : plural(papers, 'paper')}
+      </span>
       <span aria-hidden="true"> · </span>
-      <span title="Rarer topics are left off the map; search finds them all">{topicText}</span>
+      <span title="Rarer topics are left off the map; search finds them all">
+        {view === 'topics' ? of(topics, 'topic') : plural(topics, 'topic')}
+      </span>
       <span aria-hidden="true"> · </span>
       <span>{plural(repositories, 'repository', 'repositories')}</span>
     </p>

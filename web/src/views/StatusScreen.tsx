@@ -1,17 +1,41 @@
 /**
- * The explicit whole-map states: loading the map, an empty corpus (with the command that
- * fills it), and a failure with the server's message and a way to retry.
+ * The explicit whole-map states: loading the view's graph, an empty corpus (with the command
+ * that fills it), a focus view with nothing selected (how to pick something), and a failure
+ * with the server's message and a way to retry.
  */
+import type { ViewName } from '../core/selection/view-state.ts';
 
 export type MapStatus =
-  { kind: 'loading' } | { kind: 'empty' } | { kind: 'error'; message: string };
+  | { kind: 'loading'; view: ViewName }
+  | { kind: 'empty' }
+  | { kind: 'no-focus' }
+  | { kind: 'error'; message: string };
+
+const LOADING: Record<ViewName, string> = {
+  topics: 'Drawing the topic map…',
+  papers: 'Linking related papers…',
+  focus: 'Gathering the neighbourhood…',
+};
 
 export function StatusScreen({ status }: { status: MapStatus }) {
   if (status.kind === 'loading') {
     return (
       <div className="status-screen" aria-busy="true" aria-live="polite">
         <div className="spinner" aria-hidden="true" />
-        <p className="status-screen__text">Drawing the map…</p>
+        <p className="status-screen__text">{LOADING[status.view]}</p>
+      </div>
+    );
+  }
+  if (status.kind === 'no-focus') {
+    return (
+      <div className="status-screen">
+        <div className="status-card card" data-testid="no-focus">
+          <h2>Nothing to focus on yet</h2>
+          <p>
+            The focus view draws the neighbourhood of one paper, topic or repository. Search for one
+            above, or pick it on the topic or paper map, then come back here.
+          </p>
+        </div>
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import { createMapAppearance } from '../map/map-appearance.ts';
 import { createMapDataset } from '../map/map-dataset.ts';
+import { NO_FILTERS } from '../map/map-filters.ts';
 import { exportName, shownGraph, toCsv, toGexf } from './export-graph.ts';
 
 const node = (key: string, papers: number, cluster: number, codeShare: number) => ({
@@ -30,10 +31,8 @@ describe('exports', () => {
     const filtered = {
       ...base,
       appearance: createMapAppearance(base.graph, base.clusters, 'cluster', {
+        ...NO_FILTERS,
         minPapers: 3,
-        yearFrom: null,
-        yearTo: null,
-        withCode: false,
       }),
     };
     const shown = shownGraph(filtered);
@@ -41,7 +40,7 @@ describe('exports', () => {
     expect(shown.edges()).toEqual(['a->b']);
     expect(shown.getNodeAttributes('a')).toMatchObject({ clusterLabel: 'a · b', papers: 5 });
     expect(shown.getNodeAttribute('a', 'color')).toBe(filtered.appearance.nodeColor('a'));
-    expect(exportName('year', true)).toBe('topograph-topics-by-year-filtered');
+    expect(exportName('topics', 'year', true)).toBe('topograph-topics-by-year-filtered');
   });
 
   it('write GEXF that reads back as the same graph', () => {
@@ -53,14 +52,19 @@ describe('exports', () => {
   });
 
   it('write CSV tables that read back, quoting what needs it', () => {
-    const { topics, links } = toCsv(shownGraph(base));
-    const rows = parseCsv(topics, { columns: true }) as Record<string, string>[];
+    const { nodes, links } = toCsv(shownGraph(base));
+    const rows = parseCsv(nodes, { columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.id)).toEqual(['a', 'b, "quoted"', 'c']);
-    expect(rows[0]).toMatchObject({ cluster_label: 'a · b', code_share: '0.2', mean_year: '' });
+    expect(rows[0]).toMatchObject({
+      cluster_label: 'a · b',
+      code_share: '0.2',
+      year: '',
+      kind: 'topic',
+    });
     const edges = parseCsv(links, { columns: true }) as Record<string, string>[];
     expect(edges).toEqual([
-      { source: 'a', target: 'b, "quoted"', papers: '2', association_strength: '1.5' },
-      { source: 'a', target: 'c', papers: '1', association_strength: '0.5' },
+      { source: 'a', target: 'b, "quoted"', papers: '2', strength: '1.5' },
+      { source: 'a', target: 'c', papers: '1', strength: '0.5' },
     ]);
   });
 });

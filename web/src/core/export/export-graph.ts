@@ -8,10 +8,11 @@ import Graph from 'graphology';
 import writeGexf from 'graphology-gexf/common/writer.js';
 import type { ColorMode } from '../appearance/color-modes.ts';
 import type { MapDataset } from '../map/map-dataset.ts';
+import type { ViewName } from '../selection/view-state.ts';
 
-/** A file name stem for the view: `topograph-topics-by-year-filtered`. */
-export function exportName(colorMode: ColorMode, filtered: boolean): string {
-  return `topograph-topics-by-${colorMode}${filtered ? '-filtered' : ''}`;
+/** A file name stem for the view: `topograph-topics-by-year-filtered`, `topograph-papers-…`. */
+export function exportName(view: ViewName, colorMode: ColorMode, filtered: boolean): string {
+  return `topograph-${view}-by-${colorMode}${filtered ? '-filtered' : ''}`;
 }
 
 /** The shown topics and the links between them, each with its display colour and cluster. */
@@ -22,6 +23,7 @@ export function shownGraph(dataset: MapDataset): Graph {
   graph.forEachNode((node, attributes) => {
     if (!appearance.isVisible(node)) return;
     shown.addNode(node, {
+      kind: attributes.kind,
       label: attributes.label,
       papers: attributes.papers,
       cluster: attributes.cluster,
@@ -50,11 +52,15 @@ export function toGexf(graph: Graph): string {
   return writeGexf(graph);
 }
 
-/** Two tables: topics (one row a topic) and links (one row a co-occurrence). */
-export function toCsv(graph: Graph): { topics: string; links: string } {
-  const topics = stringify(
+/**
+ * Two tables: nodes (one row a topic or paper; `papers` is a topic's paper count, a paper's
+ * linked related papers) and links (a co-occurrence, or a relation of two papers).
+ */
+export function toCsv(graph: Graph): { nodes: string; links: string } {
+  const nodes = stringify(
     graph.mapNodes((id, a) => [
       id,
+      a.kind,
       a.label,
       a.papers,
       a.cluster,
@@ -69,11 +75,12 @@ export function toCsv(graph: Graph): { topics: string; links: string } {
       header: true,
       columns: [
         'id',
+        'kind',
         'label',
         'papers',
         'cluster',
         'cluster_label',
-        'mean_year',
+        'year',
         'code_share',
         'repositories',
         'x',
@@ -83,9 +90,9 @@ export function toCsv(graph: Graph): { topics: string; links: string } {
   );
   const links = stringify(
     graph.mapEdges((_, a, source, target) => [source, target, a.papers, a.weight]),
-    { header: true, columns: ['source', 'target', 'papers', 'association_strength'] },
+    { header: true, columns: ['source', 'target', 'papers', 'strength'] },
   );
-  return { topics, links };
+  return { nodes, links };
 }
 
 /** Saves `content` as a file the browser downloads. */

@@ -4,12 +4,9 @@
  * rounded white card with a soft shadow, in the app's system font.
  */
 import type { NodeLabelDrawingFunction } from 'sigma/rendering';
-import type {
-  CoOccurrenceEdgeAttributes,
-  TopicNodeAttributes,
-} from '../../../../server/api/types.ts';
+import type { MapEdgeAttributes, MapNodeAttributes } from './map-graph.ts';
 
-type DrawLabel = NodeLabelDrawingFunction<TopicNodeAttributes, CoOccurrenceEdgeAttributes>;
+type DrawLabel = NodeLabelDrawingFunction<MapNodeAttributes, MapEdgeAttributes>;
 type DrawSettings = Parameters<DrawLabel>[2];
 
 function setFont(context: CanvasRenderingContext2D, settings: DrawSettings, weight: string) {

@@ -14,7 +14,7 @@ import {
 import { createClusterColors } from '../appearance/palette.ts';
 import { NO_FILTERS, passesFilters, type MapFilters } from './map-filters.ts';
 import { createNodeSizeScale } from '../appearance/node-size.ts';
-import type { TopicGraph } from './topic-graph.ts';
+import type { MapGraph } from './map-graph.ts';
 
 export const MAP_COLORS = {
   edge: '#d5dae1',
@@ -41,7 +41,7 @@ export interface MapAppearance {
 const EDGE_SIZE_RANGE = { min: 0.4, max: 2.2 } as const;
 
 export function createMapAppearance(
-  graph: TopicGraph,
+  graph: MapGraph,
   clusters: readonly ClusterSummary[],
   colorMode: ColorMode = 'cluster',
   filters: MapFilters = NO_FILTERS,

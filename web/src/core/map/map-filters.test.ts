@@ -8,11 +8,9 @@ import {
 } from './map-filters.ts';
 
 const topic = (papers: number, year: number | undefined, codeShare: number) => ({
-  label: 't',
+  kind: 'topic' as const,
   papers,
   cluster: 0,
-  x: 0,
-  y: 0,
   ...(year === undefined ? {} : { year }),
   codeShare,
   repositories: 0,
@@ -32,13 +30,28 @@ describe('passesFilters', () => {
     expect(passesFilters(topic(3, 2024, 0), range)).toBe(false);
     expect(passesFilters(topic(3, undefined, 0), range)).toBe(false);
   });
+
+  it('hides the clusters switched off; applies papers per topic to topics only', () => {
+    const hidden = { ...NO_FILTERS, hiddenClusters: [0, 4] };
+    expect(passesFilters(topic(3, 2020, 0), hidden)).toBe(false);
+    expect(passesFilters({ ...topic(3, 2020, 0), cluster: 2 }, hidden)).toBe(true);
+    const paper = { ...topic(1, 2020, 1), kind: 'paper' as const };
+    expect(passesFilters(paper, { ...NO_FILTERS, minPapers: 5 })).toBe(true);
+    expect(passesFilters(paper, { ...NO_FILTERS, yearFrom: 2021 })).toBe(false);
+  });
 });
 
 describe('filters in the URL', () => {
   it('round-trips, leaving other parameters alone and filters that are off out', () => {
-    const filters = { minPapers: 5, yearFrom: 2020, yearTo: null, withCode: true };
+    const filters = {
+      minPapers: 5,
+      yearFrom: 2020,
+      yearTo: null,
+      withCode: true,
+      hiddenClusters: [2, 11],
+    };
     const search = formatFilters('?color=year', filters);
-    expect(search).toBe('?color=year&minPapers=5&from=2020&code=1');
+    expect(search).toBe('?color=year&minPapers=5&from=2020&code=1&hide=2%2C11');
     expect(parseFilters(search)).toEqual(filters);
     expect(formatFilters(search, NO_FILTERS)).toBe('?color=year');
     expect(filtersActive(filters)).toBe(true);
@@ -48,5 +61,7 @@ describe('filters in the URL', () => {
   it('ignores malformed values', () => {
     expect(parseFilters('?minPapers=-3&from=20x0&to=99999&code=yes')).toEqual(NO_FILTERS);
     expect(parseFilters('?minPapers=0')).toEqual(NO_FILTERS);
+    expect(parseFilters('?hide=1,,2')).toEqual(NO_FILTERS);
+    expect(parseFilters('?hide=3,1,3').hiddenClusters).toEqual([1, 3]);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * Filters on the topic map: a minimum number of papers per topic, a range of mean publication
- * years, and topics with released code only. They hide topics (and so their links) for display
- * only, in the sigma reducers; the data graph keeps everything. They live in the URL's query
- * (`?minPapers=5&from=2020&to=2024&code=1`) beside the colour mode, so a link carries them.
+ * Filters on the maps: a minimum number of papers per topic, a range of publication years (a
+ * topic's mean year, a paper's own), released code only, and clusters switched off in the
+ * legend. They hide nodes (and so their links) for display only, in the sigma reducers; the
+ * data graph keeps everything. They live in the URL's query
+ * (`?minPapers=5&from=2020&to=2024&code=1&hide=3,7`) beside the colour mode, so a link
+ * carries them.
  */
-import type { TopicNodeAttributes } from '../../../../server/api/types.ts';
+import type { MapNodeAttributes } from './map-graph.ts';
 
 export interface MapFilters {
   /** Topics mentioned by fewer papers are hidden (1: none). */
@@ -14,6 +16,8 @@ export interface MapFilters {
   yearTo: number | null;
   /** Only topics at least one of whose papers links released code. */
   withCode: boolean;
+  /** Clusters switched off in the legend, ascending. */
+  hiddenClusters: number[];
 }
 
 export const NO_FILTERS: MapFilters = {
@@ -21,13 +25,19 @@ export const NO_FILTERS: MapFilters = {
   yearFrom: null,
   yearTo: null,
   withCode: false,
+  hiddenClusters: [],
 };
 
 const MAX_PAPERS = 1_000_000;
 
-/** Whether a topic passes the filters. */
-export function passesFilters(topic: TopicNodeAttributes, filters: MapFilters): boolean {
-  if (topic.papers < filters.minPapers) return false;
+/** Whether a topic or paper passes the filters (papers per topic only applies to topics). */
+export function passesFilters(
+  node: Pick<MapNodeAttributes, 'kind' | 'papers' | 'codeShare' | 'year' | 'cluster'>,
+  filters: MapFilters,
+): boolean {
+  const topic = node;
+  if (node.kind === 'topic' && topic.papers < filters.minPapers) return false;
+  if (filters.hiddenClusters.includes(node.cluster)) return false;
   if (filters.withCode && !(topic.codeShare > 0)) return false;
   if (filters.yearFrom !== null || filters.yearTo !== null) {
     if (topic.year === undefined) return false;
@@ -42,7 +52,8 @@ export function filtersActive(filters: MapFilters): boolean {
     filters.minPapers > 1 ||
     filters.yearFrom !== null ||
     filters.yearTo !== null ||
-    filters.withCode
+    filters.withCode ||
+    filters.hiddenClusters.length > 0
   );
 }
 
@@ -60,7 +71,13 @@ export function parseFilters(search: string): MapFilters {
     yearFrom: whole('from', 1000, 9999),
     yearTo: whole('to', 1000, 9999),
     withCode: params.get('code') === '1',
+    hiddenClusters: parseClusterList(params.get('hide')),
   };
+}
+
+function parseClusterList(text: string | null): number[] {
+  if (text === null || !/^\d{1,6}(,\d{1,6}){0,199}$/.test(text)) return [];
+  return [...new Set(text.split(',').map(Number))].sort((a, b) => a - b);
 }
 
 /** `search` with the filters written in (filters that are off are left out). */
@@ -74,6 +91,7 @@ export function formatFilters(search: string, filters: MapFilters): string {
   put('from', filters.yearFrom === null ? null : String(filters.yearFrom));
   put('to', filters.yearTo === null ? null : String(filters.yearTo));
   put('code', filters.withCode ? '1' : null);
+  put('hide', filters.hiddenClusters.length > 0 ? filters.hiddenClusters.join(',') : null);
   const query = params.toString();
   return query === '' ? '' : `?${query}`;
 }

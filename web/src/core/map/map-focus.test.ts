@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeEmphasis, isEmphasisedEdge, MAX_FORCED_LABELS } from './map-focus.ts';
-import { createTopicGraph } from './topic-graph.ts';
+import { createTopicGraph } from './map-graph.ts';
 
 // A small map shaped like the sample corpus: two causal topics, one generative topic.
 const graph = createTopicGraph({

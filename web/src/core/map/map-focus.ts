@@ -5,7 +5,7 @@
  * Everything else fades. The sigma reducers in
  * `map-reducers.ts` only read the result.
  */
-import type { TopicGraph } from './topic-graph.ts';
+import type { MapGraph } from './map-graph.ts';
 
 export interface MapFocusState {
   /** The topic under the pointer, if any. */
@@ -32,7 +32,7 @@ export interface MapEmphasis {
 export const MAX_FORCED_LABELS = 40;
 
 /** The emphasis for a focus state, or null when nothing should fade. Unknown ids are ignored. */
-export function computeEmphasis(graph: TopicGraph, focus: MapFocusState): MapEmphasis | null {
+export function computeEmphasis(graph: MapGraph, focus: MapFocusState): MapEmphasis | null {
   if (focus.hovered !== null && graph.hasNode(focus.hovered)) {
     const hovered = focus.hovered;
     return { ...around(graph, [hovered], true), labelled: strongestNeighbours(graph, hovered) };
@@ -47,7 +47,7 @@ export function computeEmphasis(graph: TopicGraph, focus: MapFocusState): MapEmp
   return around(graph, selected, true);
 }
 
-function around(graph: TopicGraph, centers: string[], withNeighbours: boolean): MapEmphasis {
+function around(graph: MapGraph, centers: string[], withNeighbours: boolean): MapEmphasis {
   const nodes = new Set(centers);
   if (withNeighbours) {
     for (const center of centers)
@@ -57,7 +57,7 @@ function around(graph: TopicGraph, centers: string[], withNeighbours: boolean): 
 }
 
 /** The topic and its `MAX_FORCED_LABELS` neighbours with the strongest co-occurrence. */
-function strongestNeighbours(graph: TopicGraph, topic: string): Set<string> {
+function strongestNeighbours(graph: MapGraph, topic: string): Set<string> {
   const neighbours: { node: string; strength: number }[] = [];
   graph.forEachEdge(topic, (_, { strength }, source, target) => {
     neighbours.push({ node: source === topic ? target : source, strength });

@@ -5,31 +5,37 @@
  * handed to sigma with `setSetting`, which refreshes the render.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
-import type {
-  CoOccurrenceEdgeAttributes,
-  TopicNodeAttributes,
-} from '../../../../server/api/types.ts';
+import type { MapEdgeAttributes, MapNodeAttributes } from './map-graph.ts';
 import { MAP_COLORS, type MapAppearance } from './map-appearance.ts';
 import { isEmphasisedEdge, type MapEmphasis } from './map-focus.ts';
-import type { TopicGraph } from './topic-graph.ts';
+import type { MapGraph } from './map-graph.ts';
 
 export interface MapReducers {
-  nodeReducer: (node: string, data: TopicNodeAttributes) => Partial<NodeDisplayData>;
-  edgeReducer: (edge: string, data: CoOccurrenceEdgeAttributes) => Partial<EdgeDisplayData>;
+  nodeReducer: (node: string, data: MapNodeAttributes) => Partial<NodeDisplayData>;
+  edgeReducer: (edge: string, data: MapEdgeAttributes) => Partial<EdgeDisplayData>;
+}
+
+/** Paper titles run long; on the map they are cut at a word (the panel shows them whole). */
+const TITLE_LENGTH = 48;
+export function shortTitle(title: string): string {
+  if (title.length <= TITLE_LENGTH) return title;
+  const cut = title.slice(0, TITLE_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,:;.–-]+$/, '')}…`;
 }
 
 export function createMapReducers(
-  graph: TopicGraph,
+  graph: MapGraph,
   appearance: MapAppearance,
   emphasis: MapEmphasis | null,
   selected: ReadonlySet<string>,
 ): MapReducers {
-  const nodeReducer = (node: string, data: TopicNodeAttributes): Partial<NodeDisplayData> => {
+  const nodeReducer = (node: string, data: MapNodeAttributes): Partial<NodeDisplayData> => {
     const size = appearance.nodeSize(node);
     const display: Partial<NodeDisplayData> = {
       x: data.x,
       y: data.y,
-      label: data.label,
+      label: data.kind === 'paper' ? shortTitle(data.label) : data.label,
       size,
       color: appearance.nodeColor(node),
       zIndex: 1,

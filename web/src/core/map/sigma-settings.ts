@@ -1,23 +1,35 @@
 /**
- * The sigma settings of the topic map, in one place: system-font labels whose density adapts
- * to the zoom (sigma's label grid keeps roughly `labelDensity` labels per grid cell and drops
- * those of nodes rendered smaller than `labelRenderedSizeThreshold` pixels), z-ordering so
- * emphasised topics draw on top, and zoom limits that keep the map from getting lost.
+ * The sigma settings of the maps, in one place: system-font labels that never overlap (each
+ * frame draws those that fit, biggest nodes first, see label-layout.ts; nodes rendered
+ * smaller than `labelRenderedSizeThreshold` pixels get none), z-ordering so emphasised nodes
+ * draw on top, and zoom limits that keep the map from getting lost.
  */
 import type { Settings } from 'sigma/settings';
-import type {
-  CoOccurrenceEdgeAttributes,
-  TopicNodeAttributes,
-} from '../../../../server/api/types.ts';
+import type { MapEdgeAttributes, MapNodeAttributes } from './map-graph.ts';
 import { drawTopicHover, drawTopicLabel } from './draw-labels.ts';
+import type { LabelLayout } from './label-layout.ts';
 import { MAP_COLORS } from './map-appearance.ts';
 
 export const MAP_FONT =
   'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
-export const DEFAULT_SIGMA_SETTINGS: Partial<
-  Settings<TopicNodeAttributes, CoOccurrenceEdgeAttributes>
-> = {
+type MapSettings = Partial<Settings<MapNodeAttributes, MapEdgeAttributes>>;
+
+/**
+ * The settings of one renderer, whose labels `labels` lays out (see label-layout.ts). A small
+ * graph (the focus view) labels every node that has room, however small it is drawn.
+ */
+export function createSigmaSettings(labels: LabelLayout, small = false): MapSettings {
+  return {
+    ...DEFAULT_SIGMA_SETTINGS,
+    ...(small ? { labelRenderedSizeThreshold: 0 } : {}),
+    defaultDrawNodeLabel: (context, data, settings) => {
+      if (labels.allows(data.key)) drawTopicLabel(context, data, settings);
+    },
+  };
+}
+
+export const DEFAULT_SIGMA_SETTINGS: MapSettings = {
   allowInvalidContainer: true,
   renderEdgeLabels: false,
   enableEdgeEvents: false,
@@ -27,7 +39,8 @@ export const DEFAULT_SIGMA_SETTINGS: Partial<
   labelSize: 12,
   labelWeight: '500',
   labelColor: { color: MAP_COLORS.label },
-  labelDensity: 1,
+  // sigma's label grid is effectively off: label-layout.ts decides which labels fit.
+  labelDensity: 1_000,
   labelGridCellSize: 70,
   labelRenderedSizeThreshold: 5,
   defaultDrawNodeLabel: drawTopicLabel,

@@ -6,7 +6,8 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { formatColorMode, parseColorMode, type ColorMode } from '../appearance/color-modes.ts';
 import { formatFilters, parseFilters, type MapFilters } from '../map/map-filters.ts';
-import { NAVIGATE_EVENT, subscribeToLocation } from './use-route.ts';
+import { pushUrl, subscribeToLocation } from './use-route.ts';
+import { formatViewState, parseViewState, type ViewState } from './view-state.ts';
 
 const getSearch = () => window.location.search;
 
@@ -18,11 +19,7 @@ function useQueryState<T>(
   const value = useMemo(() => parse(search), [parse, search]);
   const setValue = useCallback(
     (next: T) => {
-      const { pathname, search: current, hash } = window.location;
-      const nextSearch = format(current, next);
-      if (nextSearch === current) return;
-      window.history.pushState(null, '', pathname + nextSearch + hash);
-      window.dispatchEvent(new Event(NAVIGATE_EVENT));
+      pushUrl(format(window.location.search, next), window.location.hash);
     },
     [format],
   );
@@ -35,4 +32,8 @@ export function useColorMode(): [ColorMode, (mode: ColorMode) => void] {
 
 export function useMapFilters(): [MapFilters, (filters: MapFilters) => void] {
   return useQueryState(parseFilters, formatFilters);
+}
+
+export function useViewState(): [ViewState, (state: ViewState) => void] {
+  return useQueryState(parseViewState, formatViewState);
 }

@@ -24,16 +24,23 @@ export function subscribeToLocation(onChange: () => void): () => void {
 
 const getHash = () => window.location.hash;
 
+/**
+ * Pushes one history entry with a new query and hash (either may be `''`) and tells the hooks,
+ * so a change of view and selection together is one step back.
+ */
+export function pushUrl(search: string, hash: string): void {
+  const { pathname } = window.location;
+  if (search === window.location.search && hash === window.location.hash) return;
+  window.history.pushState(null, '', pathname + search + hash);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
 /** The current route and a function to go to another one (a no-op for the current route). */
 export function useRoute(): [Route, (route: Route) => void] {
   const hash = useSyncExternalStore(subscribeToLocation, getHash, () => '');
   const route = useMemo(() => parseRoute(hash), [hash]);
   const navigate = useCallback((next: Route) => {
-    const nextHash = formatRoute(next);
-    if (nextHash === window.location.hash) return;
-    const { pathname, search } = window.location;
-    window.history.pushState(null, '', nextHash === '' ? pathname + search : nextHash);
-    window.dispatchEvent(new Event(NAVIGATE_EVENT));
+    pushUrl(window.location.search, formatRoute(next));
   }, []);
   return [route, navigate];
 }

@@ -1,11 +1,14 @@
 /**
  * Moves the camera to what the panel is about, so a selection made in the search box, the
  * panel or the URL is never off-screen or hidden behind the panel, the toolbar or the legend.
- * A topic is centred in the visible part of the map (zooming in a little when the map is
- * shown whole); a group of topics (a paper's) is fitted when any of them is out of sight; a
- * cluster picked in the legend is always fitted. The whole map is framed in the visible part
- * when the map first shows (before moving to a selection from the URL), and again when the
- * target goes away (the panel is closed). Runs once per target key. Renders nothing.
+ * A node is centred in the visible part of the map (zooming in a little when the map is
+ * shown whole); a group of nodes (a paper's topics) is fitted when any of them is out of
+ * sight; a cluster picked in the legend is always fitted. The whole map is framed in the
+ * visible part when the map first shows (before moving to a selection from the URL), and
+ * again when the target goes away (the panel is closed) — except that a camera given by the
+ * URL (a shared link) is taken as it is. Every camera move is written back to the URL
+ * (replacing the history entry, not adding one), so a copied address shows the same view.
+ * Runs once per target key. Renders nothing.
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import {
@@ -17,14 +20,19 @@ import {
   topicsOnScreen,
   visibleArea,
 } from './camera-geometry.ts';
-import type { TopicSigma } from './TopicMap.tsx';
+import {
+  formatViewState,
+  parseViewState,
+  type CameraState,
+} from '../../core/selection/view-state.ts';
+import type { MapSigma } from './GraphMap.tsx';
 
 export interface CameraTarget {
   /** Changes whenever the target does; the camera moves once per key. */
   key: string;
   /** Empty while they load (a paper's topics): the camera waits rather than moving. */
-  topics: readonly string[];
-  /** Fit the topics even when they are all in sight already (a cluster from the legend). */
+  nodes: readonly string[];
+  /** Fit the nodes even when they are all in sight already (a cluster from the legend). */
   fit?: boolean;
 }
 
@@ -32,16 +40,25 @@ export interface CameraTarget {
 const TOPIC_RATIO = 0.55;
 const DURATION = 550;
 const EASING = 'quadraticInOut';
+/** The URL follows the camera once it has rested this long (ms). */
+const URL_DELAY = 400;
 
 interface CameraControllerProps {
-  sigma: TopicSigma;
+  sigma: MapSigma;
   target: CameraTarget | null;
+  /** The camera from the URL when the page opened, taken instead of framing the map. */
+  initialCamera: CameraState | null;
   obstructionRefs: readonly RefObject<HTMLElement | null>[];
 }
 
-export function CameraController({ sigma, target, obstructionRefs }: CameraControllerProps) {
+export function CameraController({
+  sigma,
+  target,
+  initialCamera,
+  obstructionRefs,
+}: CameraControllerProps) {
   const key = target?.key ?? null;
-  const topicsKey = target?.topics.join('\n') ?? '';
+  const nodesKey = target?.nodes.join('\n') ?? '';
   const fit = target?.fit ?? false;
   const previousKey = useRef<string | null>(null);
   // The whole map is framed in the visible part, without animation, on the first run.
@@ -54,12 +71,32 @@ export function CameraController({ sigma, target, obstructionRefs }: CameraContr
     const mirror = () => {
       container.dataset.cameraRatio = camera.getState().ratio.toFixed(3);
     };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const toUrl = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const { x, y, ratio } = camera.getState();
+        const { pathname, search, hash } = window.location;
+        const next = formatViewState(search, {
+          ...parseViewState(search),
+          camera: { x, y, ratio },
+        });
+        if (next !== search) window.history.replaceState(null, '', pathname + next + hash);
+      }, URL_DELAY);
+    };
     mirror();
     camera.on('updated', mirror);
+    camera.on('updated', toUrl);
     return () => {
+      clearTimeout(timer);
       camera.off('updated', mirror);
+      camera.off('updated', toUrl);
     };
   }, [sigma]);
+
+  // A camera from the URL is used once, on the first frame, and the target it was shared
+  // with is not moved to again.
+  const initial = useRef(initialCamera);
 
   useEffect(() => {
     const previous = previousKey.current;
@@ -72,6 +109,11 @@ export function CameraController({ sigma, target, obstructionRefs }: CameraContr
     sigma.refresh();
     if (!framed.current) {
       framed.current = true;
+      if (initial.current !== null) {
+        camera.setState(initial.current);
+        initial.current = null;
+        return;
+      }
       const whole = cameraShowingAll(sigma, obstructions);
       if (whole !== null) camera.setState(whole);
     }
@@ -81,8 +123,8 @@ export function CameraController({ sigma, target, obstructionRefs }: CameraContr
       if (state !== null) void camera.animate(state, { duration: DURATION, easing: EASING });
       return;
     }
-    if (topicsKey === '') return;
-    const points = topicsOnScreen(sigma, topicsKey.split('\n'));
+    if (nodesKey === '') return;
+    const points = topicsOnScreen(sigma, nodesKey.split('\n'));
     if (points.length === 0) return;
     const single = points.length === 1;
     const area = visibleArea(sigma, obstructions, single ? undefined : sizeOf(points));
@@ -94,7 +136,7 @@ export function CameraController({ sigma, target, obstructionRefs }: CameraContr
       ? cameraCentring(sigma, points, area, Math.min(ratio, TOPIC_RATIO))
       : cameraFitting(sigma, points, area);
     void camera.animate(state, { duration: DURATION, easing: EASING });
-  }, [sigma, key, topicsKey, fit, obstructionRefs]);
+  }, [sigma, key, nodesKey, fit, obstructionRefs]);
 
   return null;
 }

@@ -7,11 +7,18 @@ import { useState } from 'react';
 import { colorModeInfo, NO_VALUE_COLOR } from '../../core/appearance/color-modes.ts';
 import type { ImageLegend } from '../../core/export/export-image.ts';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
-import type { TopicSigma } from './TopicMap.tsx';
+import type { ViewName } from '../../core/selection/view-state.ts';
+import type { MapSigma } from './GraphMap.tsx';
 
 const BACKGROUND = '#f6f7f9';
 
-export function ExportControls({ sigma, dataset }: { sigma: TopicSigma; dataset: MapDataset }) {
+interface ExportControlsProps {
+  sigma: MapSigma;
+  dataset: MapDataset;
+  view: ViewName;
+}
+
+export function ExportControls({ sigma, dataset, view }: ExportControlsProps) {
   const [busy, setBusy] = useState(false);
   const { appearance, graph } = dataset;
   const filtered = appearance.visibleCount < graph.order;
@@ -28,7 +35,7 @@ export function ExportControls({ sigma, dataset }: { sigma: TopicSigma; dataset:
       setBusy(true);
       try {
         const files = await import('../../core/export/export-graph.ts');
-        await save(files, files.exportName(appearance.colorMode, filtered));
+        await save(files, files.exportName(view, appearance.colorMode, filtered));
       } finally {
         setBusy(false);
       }
@@ -41,15 +48,15 @@ export function ExportControls({ sigma, dataset }: { sigma: TopicSigma; dataset:
     download(toGexf(shownGraph(dataset)), `${name}.gexf`, 'application/gexf+xml'),
   );
   const saveCsv = run(({ download, shownGraph, toCsv }, name) => {
-    const { topics, links } = toCsv(shownGraph(dataset));
-    download(topics, `${name}-topics.csv`, 'text/csv');
+    const { nodes, links } = toCsv(shownGraph(dataset));
+    download(nodes, `${name}-nodes.csv`, 'text/csv');
     download(links, `${name}-links.csv`, 'text/csv');
   });
 
   const formats = [
     { label: 'PNG', title: 'The map as a PNG image, with its legend', save: savePng },
-    { label: 'GEXF', title: 'The shown topics and links as GEXF (Gephi)', save: saveGexf },
-    { label: 'CSV', title: 'The shown topics and links as two CSV tables', save: saveCsv },
+    { label: 'GEXF', title: 'The shown nodes and links as GEXF (Gephi)', save: saveGexf },
+    { label: 'CSV', title: 'The shown nodes and links as two CSV tables', save: saveCsv },
   ];
   return (
     <div className="export-controls card" role="group" aria-label="Export the view">

@@ -1,70 +1,78 @@
 /**
- * The full-window topic map. This component owns the sigma renderer: it creates it on the
- * graph, hands it to the small controllers that configure it (reducers, events, camera,
- * zoom buttons), and `kill()`s it on unmount or when the graph changes. Hover state lives
- * here; the selection comes from the URL through props.
+ * The full-window map of the current view (topics, papers or a focus graph). This component
+ * owns the sigma renderer: it creates it on the graph, hands it to the small controllers that
+ * configure it (reducers, events, camera, zoom and export buttons), and `kill()`s it on
+ * unmount or when the graph changes. Hover state lives here; the selection comes from the URL
+ * through props.
  */
 import { useEffect, useState, type RefObject } from 'react';
 import Sigma from 'sigma';
-import type {
-  CoOccurrenceEdgeAttributes,
-  TopicNodeAttributes,
-} from '../../../../server/api/types.ts';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
-import { DEFAULT_SIGMA_SETTINGS } from '../../core/map/sigma-settings.ts';
+import type { MapEdgeAttributes, MapNodeAttributes } from '../../core/map/map-graph.ts';
+import { createLabelLayout } from '../../core/map/label-layout.ts';
+import { createSigmaSettings } from '../../core/map/sigma-settings.ts';
+import type { CameraState, ViewName } from '../../core/selection/view-state.ts';
 import { CameraController, type CameraTarget } from './CameraController.tsx';
+import { ExportControls } from './ExportControls.tsx';
 import { MapEventsController } from './MapEventsController.tsx';
 import { MapFocusController } from './MapFocusController.tsx';
-import { ExportControls } from './ExportControls.tsx';
+import { installMapProbe } from './map-probe.ts';
 import { ZoomControls } from './ZoomControls.tsx';
 
-const COLOR_LABELS = {
-  cluster: 'cluster',
-  year: 'mean publication year',
-  code: 'share of papers with code',
-} as const;
+export type MapSigma = Sigma<MapNodeAttributes, MapEdgeAttributes>;
 
-export type TopicSigma = Sigma<TopicNodeAttributes, CoOccurrenceEdgeAttributes>;
-
-interface TopicMapProps {
+interface GraphMapProps {
+  view: ViewName;
   dataset: MapDataset;
-  /** Selected topics: the selected topic, or the selected paper's topics. */
+  /** What the map is, for screen readers: "Topic map: 249 topics, coloured by cluster". */
+  description: string;
+  /** Selected nodes: the selection, or the nodes standing for it (a paper's topics). */
   selected: readonly string[];
   hoveredCluster: number | null;
   cameraTarget: CameraTarget | null;
+  /** The camera a shared link opens with (see CameraController). */
+  initialCamera: CameraState | null;
   /** Elements floating over the map (side panel, toolbar, legend), kept clear by the camera. */
   obstructionRefs: readonly RefObject<HTMLElement | null>[];
-  onSelectTopic: (topic: string) => void;
+  onSelectNode: (node: string) => void;
 }
 
-export function TopicMap(props: TopicMapProps) {
-  const { dataset } = props;
+export function GraphMap(props: GraphMapProps) {
+  const { dataset, view } = props;
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
-  const [sigma, setSigma] = useState<TopicSigma | null>(null);
+  const [sigma, setSigma] = useState<MapSigma | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
 
   useEffect(() => {
     if (container === null) return undefined;
-    const renderer: TopicSigma = new Sigma(dataset.graph, container, DEFAULT_SIGMA_SETTINGS);
+    let renderer: MapSigma | null = null;
+    const labels = createLabelLayout(() => renderer);
+    const small = dataset.kindColors !== undefined;
+    renderer = new Sigma(dataset.graph, container, createSigmaSettings(labels, small));
+    renderer.on('beforeRender', labels.invalidate);
+    const created = renderer;
+    const removeProbe = installMapProbe(created, labels, view);
     // The renderer is an external object; React state only tells the controllers it exists.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setSigma(renderer);
+    setSigma(created);
     return () => {
       setSigma(null);
       setHovered(null);
-      renderer.kill();
+      removeProbe();
+      created.kill();
     };
-  }, [container, dataset.graph]);
+  }, [container, dataset.graph, dataset.kindColors, view]);
 
   return (
-    <div className="topic-map">
+    <div className="graph-map">
       <div
         ref={setContainer}
-        className="topic-map__canvas"
+        className="graph-map__canvas"
         role="img"
-        aria-label={`Topic map: ${dataset.graph.order} topics, coloured by ${COLOR_LABELS[dataset.appearance.colorMode]}`}
+        aria-label={props.description}
+        data-view={props.view}
         data-color-mode={dataset.appearance.colorMode}
-        data-testid="topic-map"
+        data-testid="graph-map"
       />
       {sigma !== null && (
         <>
@@ -79,16 +87,17 @@ export function TopicMap(props: TopicMapProps) {
           />
           <MapEventsController
             sigma={sigma}
-            onHoverTopic={setHovered}
-            onSelectTopic={props.onSelectTopic}
+            onHoverNode={setHovered}
+            onSelectNode={props.onSelectNode}
           />
           <CameraController
             sigma={sigma}
             target={props.cameraTarget}
+            initialCamera={props.initialCamera}
             obstructionRefs={props.obstructionRefs}
           />
           <ZoomControls sigma={sigma} obstructionRefs={props.obstructionRefs} />
-          <ExportControls sigma={sigma} dataset={dataset} />
+          <ExportControls sigma={sigma} dataset={dataset} view={props.view} />
         </>
       )}
     </div>

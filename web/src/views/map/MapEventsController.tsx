@@ -5,30 +5,30 @@
  */
 import { useEffect } from 'react';
 import type { SigmaNodeEventPayload } from 'sigma/types';
-import type { TopicSigma } from './TopicMap.tsx';
+import type { MapSigma } from './GraphMap.tsx';
 
 interface MapEventsControllerProps {
-  sigma: TopicSigma;
-  onHoverTopic: (topic: string | null) => void;
-  onSelectTopic: (topic: string) => void;
+  sigma: MapSigma;
+  onHoverNode: (node: string | null) => void;
+  onSelectNode: (node: string) => void;
 }
 
 export function MapEventsController({
   sigma,
-  onHoverTopic,
-  onSelectTopic,
+  onHoverNode,
+  onSelectNode,
 }: MapEventsControllerProps) {
   useEffect(() => {
     const container = sigma.getContainer();
     const enter = ({ node }: SigmaNodeEventPayload) => {
       container.style.cursor = 'pointer';
-      onHoverTopic(node);
+      onHoverNode(node);
     };
     const leave = () => {
       container.style.cursor = '';
-      onHoverTopic(null);
+      onHoverNode(null);
     };
-    const click = ({ node }: SigmaNodeEventPayload) => onSelectTopic(node);
+    const click = ({ node }: SigmaNodeEventPayload) => onSelectNode(node);
     sigma.on('enterNode', enter);
     sigma.on('leaveNode', leave);
     sigma.on('clickNode', click);
@@ -38,7 +38,7 @@ export function MapEventsController({
       sigma.off('clickNode', click);
       container.style.cursor = '';
     };
-  }, [sigma, onHoverTopic, onSelectTopic]);
+  }, [sigma, onHoverNode, onSelectNode]);
 
   return null;
 }

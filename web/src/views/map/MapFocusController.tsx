@@ -6,10 +6,10 @@ import { useEffect, useMemo } from 'react';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
 import { computeEmphasis, type MapFocusState } from '../../core/map/map-focus.ts';
 import { createMapReducers } from '../../core/map/map-reducers.ts';
-import type { TopicSigma } from './TopicMap.tsx';
+import type { MapSigma } from './GraphMap.tsx';
 
 interface MapFocusControllerProps {
-  sigma: TopicSigma;
+  sigma: MapSigma;
   dataset: MapDataset;
   focus: MapFocusState;
 }

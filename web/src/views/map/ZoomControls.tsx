@@ -5,12 +5,12 @@
  */
 import type { RefObject } from 'react';
 import { cameraShowingAll } from './camera-geometry.ts';
-import type { TopicSigma } from './TopicMap.tsx';
+import type { MapSigma } from './GraphMap.tsx';
 
 const DURATION = 300;
 
 interface ZoomControlsProps {
-  sigma: TopicSigma;
+  sigma: MapSigma;
   obstructionRefs: readonly RefObject<HTMLElement | null>[];
 }
 

@@ -6,7 +6,7 @@
  * "framed graph" space, so points are converted through the viewport.
  */
 import type { CameraState, Coordinates } from 'sigma/types';
-import type { TopicSigma } from './TopicMap.tsx';
+import type { MapSigma } from './GraphMap.tsx';
 
 export interface Area {
   left: number;
@@ -28,7 +28,7 @@ const MAX_FIT_RATIO = 2;
  * margin, in pixels.
  */
 export function visibleArea(
-  sigma: TopicSigma,
+  sigma: MapSigma,
   obstructions: readonly (HTMLElement | null)[],
   content?: { width: number; height: number },
 ): Area {
@@ -115,7 +115,7 @@ export function isInside(area: Area, point: Coordinates): boolean {
  * from the graph's own positions: sigma's display data switches between graph and framed
  * coordinates while a refresh is pending, and the reducers never move a topic.
  */
-export function topicsOnScreen(sigma: TopicSigma, topics: Iterable<string>): Coordinates[] {
+export function topicsOnScreen(sigma: MapSigma, topics: Iterable<string>): Coordinates[] {
   const graph = sigma.getGraph();
   // With the camera state given, sigma computes a fresh matrix instead of using the one of its
   // last render, which is stale right after the camera was set.
@@ -131,7 +131,7 @@ export function topicsOnScreen(sigma: TopicSigma, topics: Iterable<string>): Coo
 
 /** The camera state showing `points` (viewport pixels, now) centred in `area` at `ratio`. */
 export function cameraCentring(
-  sigma: TopicSigma,
+  sigma: MapSigma,
   points: readonly Coordinates[],
   area: Area,
   ratio: number,
@@ -147,7 +147,7 @@ export function cameraCentring(
 
 /** The camera state fitting `points` (viewport pixels, now) into `area`, with room for labels. */
 export function cameraFitting(
-  sigma: TopicSigma,
+  sigma: MapSigma,
   points: readonly Coordinates[],
   area: Area,
 ): CameraState {
@@ -181,7 +181,7 @@ function boundingBox(points: readonly Coordinates[]): Area {
 
 /** The camera state fitting every topic on the map into the visible area. */
 export function cameraShowingAll(
-  sigma: TopicSigma,
+  sigma: MapSigma,
   obstructions: readonly (HTMLElement | null)[],
 ): CameraState | null {
   const points = topicsOnScreen(sigma, sigma.getGraph().nodes());

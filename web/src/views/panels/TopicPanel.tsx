@@ -1,7 +1,7 @@
 /**
  * The side panel for a topic: its label and cluster, how many papers mention it, when and with
  * how much code (the store's overlays), those papers (most relevant first, as the API orders
- * them, or newest first) and the topics it co-occurs with.
+ * them, or newest first), its papers per year and the topics it co-occurs with.
  */
 import { useState } from 'react';
 import type { TopicDetailResponse } from '../../../../server/api/types.ts';
@@ -11,6 +11,7 @@ import type { PanelContext } from './panel-context.ts';
 import { PanelSection } from './PanelSection.tsx';
 import { PaperList } from './PaperList.tsx';
 import { TopicChip } from './TopicChip.tsx';
+import { YearBars } from './YearBars.tsx';
 
 interface TopicPanelProps {
   detail: TopicDetailResponse;
@@ -92,6 +93,10 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
           onOpenPaper={(id) => context.navigate({ kind: 'paper', id })}
           empty="No paper mentions this topic."
         />
+      </PanelSection>
+
+      <PanelSection title="Papers per year">
+        <YearBars years={detail.years} />
       </PanelSection>
 
       <PanelSection

@@ -1,0 +1,56 @@
+/**
+ * A read-only window onto the drawn map for automation — the end-to-end tests and
+ * `npm run bench:web` — and for anyone poking at the explorer from the browser console:
+ * `window.topographMap` tells which view is drawn, where a node is on screen, how it is drawn
+ * (after the reducers), and which labels the last frame placed. It never changes anything.
+ */
+import type { LabelLayout, Rect } from '../../core/map/label-layout.ts';
+import type { ViewName } from '../../core/selection/view-state.ts';
+import type { MapSigma } from './GraphMap.tsx';
+
+export interface MapProbe {
+  view: ViewName;
+  /** The graph's node keys. */
+  nodes(): string[];
+  /** Where the node is, in page (client) pixels; null if it is not in the graph. */
+  position(node: string): { x: number; y: number } | null;
+  /** How the node is drawn now; null if it is not in the graph. */
+  display(node: string): { color: string; hidden: boolean; label: string | null } | null;
+  labels(): { node: string; rect: Rect }[];
+  /** Frames rendered so far. */
+  frames(): number;
+}
+
+declare global {
+  interface Window {
+    topographMap?: MapProbe;
+  }
+}
+
+export function installMapProbe(sigma: MapSigma, labels: LabelLayout, view: ViewName): () => void {
+  let frames = 0;
+  const count = () => (frames += 1);
+  sigma.on('afterRender', count);
+  const probe: MapProbe = {
+    view,
+    nodes: () => sigma.getGraph().nodes(),
+    position(node) {
+      const data = sigma.getNodeDisplayData(node);
+      if (!data) return null;
+      const point = sigma.framedGraphToViewport(data);
+      const box = sigma.getContainer().getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    },
+    display(node) {
+      const data = sigma.getNodeDisplayData(node);
+      return data ? { color: data.color, hidden: data.hidden, label: data.label } : null;
+    },
+    labels: () => labels.placed(),
+    frames: () => frames,
+  };
+  window.topographMap = probe;
+  return () => {
+    sigma.off('afterRender', count);
+    if (window.topographMap === probe) delete window.topographMap;
+  };
+}
