@@ -74,7 +74,9 @@ export function GraphMap(props: GraphMapProps) {
         data-color-mode={dataset.appearance.colorMode}
         data-testid="graph-map"
       />
-      {sigma !== null && (
+      {/* Until the effect above has replaced the renderer of an old graph, the controllers
+          wait: reducers for the new graph on the old renderer would look up missing edges. */}
+      {sigma !== null && sigma.getGraph() === dataset.graph && (
         <>
           <MapFocusController
             sigma={sigma}

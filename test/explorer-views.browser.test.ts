@@ -1,0 +1,424 @@
+/**
+ * End to end through a real browser, for the explorer's views: headless Chromium drives the
+ * built explorer served by the real server over the sample corpus, on a 1366×768 laptop
+ * screen. It switches between the topic map, the paper map and the focus view with a topic
+ * selected, opens a node of the focus graph by clicking it, hovers a topic, checks that no two
+ * labels overlap and that zooming shows more, switches a cluster off in the legend, shares a
+ * view by its URL (camera included), reads a topic's papers per year, filters and exports the
+ * paper map, moves the camera to a searched paper, and lays the app out on 1366×768 and
+ * 1920×1080 screens without panels covering one another. What is drawn is read through
+ * `window.topographMap` (web/src/views/map/map-probe.ts). Any console error or uncaught page
+ * error fails the test. With SCREENSHOT=1 it writes docs/explorer-*.png for the README.
+ */
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  PaperMapResponse,
+  StatsResponse,
+  TopicDetailResponse,
+  TopicMapResponse,
+} from '../server/api/types.ts';
+import { FOCUS_LIMITS } from '../web/src/core/map/focus-graph.ts';
+import { MAP_COLORS } from '../web/src/core/map/map-appearance.ts';
+// For the type of window.topographMap.
+import '../web/src/views/map/map-probe.ts';
+import { launchChromium, watchedPage } from './support/browser.ts';
+import { startSampleServer, type SampleServer } from './support/sample-server.ts';
+
+const LAPTOP = { width: 1366, height: 768 } as const;
+const DESKTOP = { width: 1920, height: 1080 } as const;
+const WAIT = { timeout: 10_000 } as const;
+const FADED = MAP_COLORS.faded;
+
+type Rect = { left: number; top: number; right: number; bottom: number };
+const overlaps = (a: Rect, b: Rect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+describe('explorer views in Chromium', () => {
+  let server: SampleServer;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  // The sample corpus's most mentioned topic, and what the API says about it.
+  let map: TopicMapResponse;
+  let topic: TopicMapResponse['nodes'][number];
+  let detail: TopicDetailResponse;
+  let topicUrl: string;
+
+  const api = async <T>(path: string): Promise<T> => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.ok, `${path} answered ${response.status}`).toBe(true);
+    return (await response.json()) as T;
+  };
+
+  beforeAll(async () => {
+    server = await startSampleServer();
+    browser = await launchChromium('explorer-views.browser.test');
+    page = await watchedPage(browser, LAPTOP, pageErrors);
+    map = await api<TopicMapResponse>('/api/topic-map');
+    topic = [...map.nodes].sort((a, b) => b.attributes.papers - a.attributes.papers)[0]!;
+    detail = await api<TopicDetailResponse>(`/api/topics/${encodeURIComponent(topic.key)}`);
+    topicUrl = `#/topic/${encodeURIComponent(topic.key)}`;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Waits until `view` is drawn (at least one frame) and returns its node keys. */
+  const drawn = async (view: string, on: Page = page): Promise<string[]> => {
+    await expect
+      .poll(
+        () =>
+          on.evaluate(
+            (name) => window.topographMap?.view === name && window.topographMap.frames() > 0,
+            view,
+          ),
+        WAIT,
+      )
+      .toBe(true);
+    return on.evaluate(() => window.topographMap!.nodes());
+  };
+  const display = (node: string) => page.evaluate((key) => window.topographMap!.display(key), node);
+  const position = (node: string, on: Page = page) =>
+    on.evaluate((key) => window.topographMap!.position(key), node);
+  const labels = () => page.evaluate(() => window.topographMap!.labels());
+  const hash = () => page.evaluate(() => window.location.hash);
+  const params = (on: Page = page) =>
+    on.evaluate(() => Object.fromEntries(new URLSearchParams(window.location.search)));
+  const viewButton = (name: string) =>
+    page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name });
+  const panelTitle = () => page.locator('aside.side-panel h2').textContent();
+  const statsText = () => page.getByTestId('stats').textContent();
+  const ratio = async (on: Page = page) =>
+    Number(await on.getByTestId('graph-map').getAttribute('data-camera-ratio'));
+  const settled = async (on: Page = page) => {
+    let previous = Number.NaN;
+    for (let i = 0; i < 40; i++) {
+      await on.waitForTimeout(150);
+      const now = await ratio(on);
+      if (now === previous) return now;
+      previous = now;
+    }
+    return previous;
+  };
+  const screenshot = async (name: string) => {
+    if (process.env.SCREENSHOT === '1') {
+      await page.waitForTimeout(800);
+      await page.screenshot({ path: `docs/explorer-${name}.png` });
+    }
+  };
+
+  it('switches between the topic map and the paper map, keeping the selection', async () => {
+    await page.goto(`${server.url}/${topicUrl}`);
+    await drawn('topics');
+    await expect.poll(panelTitle, WAIT).toBe(topic.attributes.label);
+
+    await viewButton('Papers').click();
+    const papers = await drawn('papers');
+    expect(await viewButton('Papers').getAttribute('aria-checked')).toBe('true');
+    expect(await hash()).toBe(topicUrl);
+    expect(await panelTitle()).toBe(topic.attributes.label);
+    expect(await params()).toMatchObject({ view: 'papers' });
+    await expect
+      .poll(() => page.getByTestId('graph-map').getAttribute('aria-label'), WAIT)
+      .toBe(`Paper map: ${papers.length} papers, coloured by cluster of the main topic`);
+    // The topic's papers stand for it: they keep their colour, the others fade.
+    const ofTopic = detail.papers.map((p) => p.id).filter((id) => papers.includes(id));
+    const paperMap = await api<PaperMapResponse>('/api/paper-map');
+    const near = new Set(ofTopic);
+    for (const { source, target } of paperMap.edges) {
+      if (ofTopic.includes(source)) near.add(target);
+      if (ofTopic.includes(target)) near.add(source);
+    }
+    const other = papers.find((id) => !near.has(id))!;
+    expect(ofTopic.length).toBeGreaterThan(2);
+    await expect.poll(async () => (await display(ofTopic[0]!))?.color, WAIT).not.toBe(FADED);
+    expect((await display(other))?.color).toBe(FADED);
+    await screenshot('papers');
+
+    await page.goBack();
+    await drawn('topics');
+    expect(await hash()).toBe(topicUrl);
+    await page.goForward();
+    await drawn('papers');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('focuses on the selection’s neighbourhood, and opens a neighbour when it is clicked', async () => {
+    await viewButton('Focus').click();
+    const nodes = await drawn('focus');
+    const center = `topic:${topic.key}`;
+    expect(nodes).toContain(center);
+    const papers = Math.min(FOCUS_LIMITS.topicPapers, detail.papers.length);
+    const topics = 1 + Math.min(FOCUS_LIMITS.coOccurring, detail.coOccurring.length);
+    const legend = page.getByTestId('kind-legend');
+    await expect
+      .poll(() => legend.textContent(), WAIT)
+      .toBe(`Topics${topics}Papers${papers}Repositories0`);
+    expect(nodes).toHaveLength(papers + topics);
+    expect(await hash()).toBe(topicUrl);
+
+    // Click the topic's first paper: it opens, and its topics and related papers join.
+    const first = detail.papers[0]!;
+    await page.waitForTimeout(700); // the camera's move to the selection
+    const at = (await position(`paper:${first.id}`))!;
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(hash, WAIT).toBe(`#/paper/${encodeURIComponent(first.id)}`);
+    await expect.poll(panelTitle, WAIT).toBe(first.title);
+    await expect
+      .poll(async () => (await page.evaluate(() => window.topographMap?.nodes().length)) ?? 0, WAIT)
+      .toBeGreaterThan(nodes.length);
+    const grown = await page.evaluate(() => window.topographMap!.nodes());
+    expect(grown).toContain(center);
+    expect(
+      await page.evaluate(() => new URLSearchParams(window.location.search).getAll('expand')),
+    ).toEqual([`topic:${topic.key}`, `paper:${first.id}`]);
+    await screenshot('focus');
+
+    // Back: the topic alone again.
+    await page.goBack();
+    await expect.poll(hash, WAIT).toBe(topicUrl);
+    await expect
+      .poll(() => page.evaluate(() => window.topographMap?.nodes().length), WAIT)
+      .toBe(nodes.length);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says how to pick something when the focus view has nothing to focus on', async () => {
+    await page.goto(`${server.url}/?view=focus`);
+    await page.getByTestId('no-focus').waitFor();
+    expect(await page.getByTestId('no-focus').textContent()).toContain('Search for one');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fades all but a hovered topic and its neighbours, and restores them after', async () => {
+    await page.goto(`${server.url}/`);
+    const nodes = await drawn('topics');
+    const neighbours = new Set(
+      map.edges.flatMap((e) =>
+        e.source === topic.key ? [e.target] : e.target === topic.key ? [e.source] : [],
+      ),
+    );
+    const neighbour = [...neighbours][0]!;
+    const stranger = nodes.find((n) => n !== topic.key && !neighbours.has(n))!;
+    expect((await display(stranger))?.color).not.toBe(FADED);
+
+    const at = (await position(topic.key))!;
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(async () => (await display(stranger))?.color, WAIT).toBe(FADED);
+    expect((await display(neighbour))?.color).not.toBe(FADED);
+    expect((await display(topic.key))?.label).toBe(topic.attributes.label);
+    expect((await display(stranger))?.label).toBeNull();
+
+    await page.mouse.move(LAPTOP.width - 120, LAPTOP.height / 2 - 200);
+    await expect.poll(async () => (await display(stranger))?.color, WAIT).not.toBe(FADED);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('never lets two labels overlap, and shows more of them as the map is zoomed in', async () => {
+    await page.goto(`${server.url}/`);
+    await drawn('topics');
+    await settled();
+    const check = async () => {
+      const placed = await labels();
+      for (let i = 0; i < placed.length; i++)
+        for (let j = i + 1; j < placed.length; j++)
+          expect(
+            overlaps(placed[i]!.rect, placed[j]!.rect),
+            `${placed[i]!.node} / ${placed[j]!.node}`,
+          ).toBe(false);
+      return placed.length;
+    };
+    const whole = await check();
+    expect(whole).toBeGreaterThan(5);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await settled();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await settled();
+    // Zoomed in, a smaller part of the map shows, yet more labels fit on screen.
+    expect(await check()).toBeGreaterThan(whole);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('switches a cluster off and on from the legend; the counts and the URL follow', async () => {
+    const stats = await api<StatsResponse>('/api/stats');
+    await page.goto(`${server.url}/`);
+    await drawn('topics');
+    const toggle = page.getByRole('checkbox', { name: /^Show cluster / }).first();
+    const name = (await toggle.getAttribute('aria-label'))!.replace('Show cluster ', '');
+    const cluster = map.attributes.clusters.find((c) => c.label === name)!;
+    const members = map.nodes.filter((n) => n.attributes.cluster === cluster.id);
+    await toggle.uncheck();
+    expect(await params()).toMatchObject({ hide: String(cluster.id) });
+    await expect
+      .poll(statsText, WAIT)
+      .toContain(
+        `${map.nodes.length - members.length} of ${stats.topics.toLocaleString('en-US')} topics`,
+      );
+    expect((await display(members[0]!.key))?.hidden).toBe(true);
+    // The same clusters are switched off in the paper map.
+    await viewButton('Papers').click();
+    const paperMap = await api<PaperMapResponse>('/api/paper-map');
+    await drawn('papers');
+    const inCluster = paperMap.nodes.filter((n) => n.attributes.cluster === cluster.id);
+    expect((await display(inCluster[0]!.key))?.hidden).toBe(true);
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => toggle.isChecked(), WAIT).toBe(true);
+    expect((await display(members[0]!.key))?.hidden).toBe(false);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('keeps the camera in the URL, so a copied address opens the same view', async () => {
+    await page.goto(`${server.url}/?view=papers&color=year`);
+    const nodes = await drawn('papers');
+    await settled();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    const zoomed = await settled();
+    await expect
+      .poll(async () => Number((await params()).camera?.split(',')[2]), WAIT)
+      .toBeCloseTo(zoomed, 3);
+    const address = page.url();
+    const copy = await watchedPage(browser, LAPTOP, pageErrors);
+    await copy.goto(address);
+    await drawn('papers', copy);
+    expect(await settled(copy)).toBeCloseTo(zoomed, 3);
+    expect(await copy.getByTestId('graph-map').getAttribute('data-color-mode')).toBe('year');
+    const here = (await position(nodes[0]!))!;
+    const there = (await position(nodes[0]!, copy))!;
+    expect(Math.abs(here.x - there.x) + Math.abs(here.y - there.y)).toBeLessThan(2);
+    await copy.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('charts a topic’s papers per year', async () => {
+    const dated = await api<TopicDetailResponse>(`/api/topics/${encodeURIComponent(topic.key)}`);
+    expect(dated.years.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}/${topicUrl}`);
+    const bars = page.getByTestId('year-bars').locator('li');
+    const first = dated.years[0]!.year;
+    const last = dated.years.at(-1)!.year;
+    await expect.poll(() => bars.count(), WAIT).toBe(last - first + 1);
+    for (const { year, papers } of dated.years) {
+      expect(await bars.nth(year - first).getAttribute('aria-label')).toBe(
+        `${year}: ${papers} paper${papers === 1 ? '' : 's'}`,
+      );
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('filters the paper map to papers with code, and exports it named after the view', async () => {
+    const paperMap = await api<PaperMapResponse>('/api/paper-map');
+    const stats = await api<StatsResponse>('/api/stats');
+    await page.goto(`${server.url}/?view=papers`);
+    await drawn('papers');
+    await page.getByRole('button', { name: 'Filters' }).click();
+    expect(await page.getByLabel('papers per topic').count()).toBe(0);
+    await page.getByLabel('Only papers with code').check();
+    const withCode = paperMap.nodes.filter((n) => n.attributes.hasCode).length;
+    expect(withCode).toBeGreaterThan(0);
+    await expect
+      .poll(statsText, WAIT)
+      .toContain(`${withCode} of ${stats.papers} papers on the map`);
+    expect(await params()).toMatchObject({ view: 'papers', code: '1' });
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'GEXF' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('topograph-papers-by-cluster-filtered.gexf');
+    const { readFileSync } = await import('node:fs');
+    const graph = parseGexf(Graph, readFileSync((await file.path())!, 'utf8'));
+    expect(graph.order).toBe(withCode);
+    expect(graph.getNodeAttribute(graph.nodes()[0]!, 'kind')).toBe('paper');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('moves the camera to a paper chosen in the search box on the paper map', async () => {
+    await page.goto(`${server.url}/?view=papers`);
+    const nodes = await drawn('papers');
+    await settled();
+    const paperMap = await api<PaperMapResponse>('/api/paper-map');
+    // A paper at the edge of the map, so the camera has somewhere to go.
+    const edge = [...paperMap.nodes].sort((a, b) => b.attributes.x - a.attributes.x)[0]!;
+    expect(nodes).toContain(edge.key);
+    const search = page.getByRole('combobox', { name: /search/i });
+    await search.fill(edge.attributes.label.slice(0, 60));
+    await page.locator(`[role="option"][data-kind="paper"]`).first().waitFor();
+    await page
+      .locator('[role="option"][data-kind="paper"]', {
+        hasText: edge.attributes.label.slice(0, 40),
+      })
+      .first()
+      .click();
+    await expect.poll(panelTitle, WAIT).toBe(edge.attributes.label);
+    await settled();
+    const at = (await position(edge.key))!;
+    const panel = (await page.locator('aside.side-panel').boundingBox())!;
+    const toolbar = (await page.locator('header.toolbar').boundingBox())!;
+    expect(at.x).toBeLessThan(panel.x);
+    expect(at.x).toBeGreaterThan(0);
+    expect(at.y).toBeGreaterThan(0);
+    expect(at.y).toBeLessThan(LAPTOP.height);
+    expect(at.x > toolbar.x + toolbar.width || at.y > toolbar.y + toolbar.height).toBe(true);
+    expect((await display(edge.key))?.color).not.toBe(FADED);
+    expect(pageErrors).toEqual([]);
+  });
+
+  for (const size of [LAPTOP, DESKTOP]) {
+    it(`lays out toolbar, legend, panel and buttons apart on ${size.width}×${size.height}`, async () => {
+      const screen = await watchedPage(browser, size, pageErrors);
+      await screen.goto(`${server.url}/?view=papers${topicUrl}`);
+      await drawn('papers', screen);
+      await expect.poll(() => screen.locator('aside.side-panel h2').count(), WAIT).toBe(1);
+      const boxes: Record<string, Rect> = {};
+      for (const [name, selector] of Object.entries({
+        toolbar: 'header.toolbar',
+        legend: 'section.legend',
+        panel: 'aside.side-panel',
+        zoom: '.zoom-controls',
+        export: '.export-controls',
+      })) {
+        const box = (await screen.locator(selector).boundingBox())!;
+        expect(box, selector).not.toBeNull();
+        boxes[name] = {
+          left: box.x,
+          top: box.y,
+          right: box.x + box.width,
+          bottom: box.y + box.height,
+        };
+        expect(boxes[name]!.left).toBeGreaterThanOrEqual(0);
+        expect(boxes[name]!.top).toBeGreaterThanOrEqual(0);
+        expect(boxes[name]!.right).toBeLessThanOrEqual(size.width);
+        expect(boxes[name]!.bottom).toBeLessThanOrEqual(size.height);
+      }
+      const names = Object.keys(boxes);
+      for (let i = 0; i < names.length; i++)
+        for (let j = i + 1; j < names.length; j++)
+          expect(overlaps(boxes[names[i]!]!, boxes[names[j]!]!), `${names[i]} / ${names[j]}`).toBe(
+            false,
+          );
+      // The map keeps most of the width between the toolbar and the panel.
+      expect(boxes.panel!.left - boxes.toolbar!.right).toBeGreaterThan(size.width * 0.3);
+      // Every control has a name a screen reader can say.
+      const unnamed = await screen.evaluate(() =>
+        [...document.querySelectorAll('button, input, [role="radio"]')]
+          .filter((el) => {
+            const label =
+              el.getAttribute('aria-label') ??
+              (el instanceof HTMLInputElement
+                ? [...(el.labels ?? [])].map((l) => l.textContent).join('')
+                : el.textContent);
+            return !label?.trim();
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(unnamed).toEqual([]);
+      await screen.close();
+      expect(pageErrors).toEqual([]);
+    });
+  }
+});
