@@ -132,8 +132,8 @@ export interface PaperMapInput {
   /** Papers in the store (the N of the topics' specificity). */
   papers: number;
   /**
-   * At most `limit` papers: those mentioning the most topics on the map, then the newest,
-   * then by id.
+   * At most `limit` papers naming a topic on the map: those naming the most first, then the
+   * newest, then by id.
    */
   nodes: (PaperSummary & { hasCode: boolean })[];
   /**

@@ -339,15 +339,17 @@ class SqliteStore implements GraphStore {
       )
       .all(minPapers, cluster ?? null, cluster ?? null, limit)
       .map(topicFromRow);
-    const ids = JSON.stringify(topics.map((topic) => topic.id));
+    // The links are few (the analysis keeps at most ~10,000): reading them all and keeping
+    // those between the topics drawn beats probing every pair (4M probes for 2,000 topics).
+    const drawn = new Set(topics.map((topic) => topic.id));
     const edges = this.db
-      .prepare<[string, string, number], CoOccurrence>(
+      .prepare<[], CoOccurrence>(
         `SELECT source, target, papers, strength FROM co_occurs
-         WHERE source IN (SELECT value FROM json_each(?))
-           AND target IN (SELECT value FROM json_each(?))
-         ORDER BY strength DESC, source, target LIMIT ?`,
+         ORDER BY strength DESC, source, target`,
       )
-      .all(ids, ids, maxEdges);
+      .all()
+      .filter((edge) => drawn.has(edge.source) && drawn.has(edge.target))
+      .slice(0, maxEdges);
     const clusters = this.db
       .prepare<[], ClusterRow>('SELECT * FROM clusters ORDER BY id')
       .all()
@@ -469,15 +471,17 @@ class SqliteStore implements GraphStore {
       .get()!;
     const nodes = this.db
       .prepare<[number], { id: string; title: string; published: string | null; hasCode: number }>(
+        // From the topics on the map to their mentions (CROSS JOIN keeps SQLite to that order:
+        // at 80k papers, 2,000 topics lead to 0.1 s of mentions; all mentions take 4 s).
         `WITH on_map AS (
-           SELECT m.paper_id, count(*) AS topics FROM mentions m
-           JOIN topics t ON t.id = m.topic_id WHERE t.cluster >= 0 GROUP BY m.paper_id)
+           SELECT m.paper_id, count(*) AS topics FROM topics t
+           CROSS JOIN mentions m ON m.topic_id = t.id WHERE t.cluster >= 0 GROUP BY m.paper_id)
          SELECT p.id, p.title, p.published,
                 EXISTS (SELECT 1 FROM links_to l JOIN repositories r ON r.id = l.repository_id
                         WHERE l.paper_id = p.id AND l.status = 'released' AND r.kind = 'code')
                   AS hasCode
-         FROM papers p LEFT JOIN on_map o ON o.paper_id = p.id
-         ORDER BY coalesce(o.topics, 0) DESC, p.published DESC NULLS LAST, p.id LIMIT ?`,
+         FROM on_map o JOIN papers p ON p.id = o.paper_id
+         ORDER BY o.topics DESC, p.published DESC NULLS LAST, p.id LIMIT ?`,
       )
       .all(limit)
       .map(({ published, hasCode, ...paper }) => ({

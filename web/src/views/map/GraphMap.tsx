@@ -48,7 +48,10 @@ export function GraphMap(props: GraphMapProps) {
     let renderer: MapSigma | null = null;
     const labels = createLabelLayout(() => renderer);
     const small = dataset.kindColors !== undefined;
-    renderer = new Sigma(dataset.graph, container, createSigmaSettings(labels, small));
+    renderer = new Sigma(dataset.graph, container, {
+      ...createSigmaSettings(labels, small),
+      hideEdgesOnMove: dataset.graph.size > 1_500,
+    });
     renderer.on('beforeRender', labels.invalidate);
     const created = renderer;
     const removeProbe = installMapProbe(created, labels, view);

@@ -15,10 +15,14 @@ export interface MapProbe {
   /** Where the node is, in page (client) pixels; null if it is not in the graph. */
   position(node: string): { x: number; y: number } | null;
   /** How the node is drawn now; null if it is not in the graph. */
-  display(node: string): { color: string; hidden: boolean; label: string | null } | null;
+  display(
+    node: string,
+  ): { color: string; hidden: boolean; highlighted: boolean; label: string | null } | null;
   labels(): { node: string; rect: Rect }[];
   /** Frames rendered so far. */
   frames(): number;
+  /** When the first frame was drawn (`performance.now()`, ms since the page's navigation). */
+  firstFrameAt(): number | null;
 }
 
 declare global {
@@ -29,7 +33,11 @@ declare global {
 
 export function installMapProbe(sigma: MapSigma, labels: LabelLayout, view: ViewName): () => void {
   let frames = 0;
-  const count = () => (frames += 1);
+  let first: number | null = null;
+  const count = () => {
+    frames += 1;
+    first ??= performance.now();
+  };
   sigma.on('afterRender', count);
   const probe: MapProbe = {
     view,
@@ -43,10 +51,18 @@ export function installMapProbe(sigma: MapSigma, labels: LabelLayout, view: View
     },
     display(node) {
       const data = sigma.getNodeDisplayData(node);
-      return data ? { color: data.color, hidden: data.hidden, label: data.label } : null;
+      return data
+        ? {
+            color: data.color,
+            hidden: data.hidden,
+            highlighted: data.highlighted,
+            label: data.label,
+          }
+        : null;
     },
     labels: () => labels.placed(),
     frames: () => frames,
+    firstFrameAt: () => first,
   };
   window.topographMap = probe;
   return () => {
