@@ -235,6 +235,19 @@ describe('explorer views in Chromium', () => {
     };
     const whole = await check();
     expect(whole).toBeGreaterThan(5);
+    // Cluster names sit at their clusters' centres: the biggest cluster's always shows, and
+    // no two shown names overlap.
+    const names = page.getByTestId('cluster-labels').locator('span');
+    const biggest = [...map.attributes.clusters].sort((a, b) => b.topics - a.topics)[0]!;
+    await expect.poll(() => names.first().textContent(), WAIT).toBe(biggest.label.split(' · ')[0]);
+    const shown = await names.evaluateAll((spans) =>
+      spans
+        .filter((span) => (span as HTMLElement).style.visibility !== 'hidden')
+        .map((span) => span.getBoundingClientRect().toJSON() as Rect),
+    );
+    expect(shown.length).toBeGreaterThan(2);
+    for (let i = 0; i < shown.length; i++)
+      for (let j = i + 1; j < shown.length; j++) expect(overlaps(shown[i]!, shown[j]!)).toBe(false);
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await settled();
     await page.getByRole('button', { name: 'Zoom in' }).click();

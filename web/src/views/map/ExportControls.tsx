@@ -69,7 +69,18 @@ export function ExportControls({ sigma, dataset, view }: ExportControlsProps) {
   );
 }
 
-function legendOf({ appearance, clusters }: MapDataset): ImageLegend {
+const KIND_LABELS = { topic: 'Topics', paper: 'Papers', repository: 'Repositories' } as const;
+
+function legendOf({ appearance, clusters, kindColors }: MapDataset): ImageLegend {
+  if (kindColors !== undefined) {
+    return {
+      title: 'Neighbourhood',
+      entries: (['topic', 'paper', 'repository'] as const).map((kind) => ({
+        color: kindColors[kind],
+        label: KIND_LABELS[kind],
+      })),
+    };
+  }
   const { legend: title, noValue } = colorModeInfo(appearance.colorMode);
   if (appearance.colorMode === 'cluster') {
     return {

@@ -12,6 +12,7 @@ import type { MapEdgeAttributes, MapNodeAttributes } from '../../core/map/map-gr
 import { createLabelLayout } from '../../core/map/label-layout.ts';
 import { createSigmaSettings } from '../../core/map/sigma-settings.ts';
 import type { CameraState, ViewName } from '../../core/selection/view-state.ts';
+import { ClusterLabels } from './ClusterLabels.tsx';
 import { CameraController, type CameraTarget } from './CameraController.tsx';
 import { ExportControls } from './ExportControls.tsx';
 import { MapEventsController } from './MapEventsController.tsx';
@@ -81,6 +82,7 @@ export function GraphMap(props: GraphMapProps) {
           wait: reducers for the new graph on the old renderer would look up missing edges. */}
       {sigma !== null && sigma.getGraph() === dataset.graph && (
         <>
+          {dataset.clusters.length > 0 && <ClusterLabels sigma={sigma} dataset={dataset} />}
           <MapFocusController
             sigma={sigma}
             dataset={dataset}
