@@ -71,9 +71,14 @@ export function createMapReducers(
       display.hidden = true;
     }
     if (selected.has(node)) {
-      display.highlighted = true;
-      display.forceLabel = true;
+      // One selected node is drawn in its card with its label; many (a paper's topics, a
+      // topic's papers) are labelled first where their labels fit, and not carded: thirty
+      // cards would bury one another.
       display.zIndex = 4;
+      if (selected.size === 1) {
+        display.highlighted = true;
+        display.forceLabel = true;
+      }
     }
     return display;
   };

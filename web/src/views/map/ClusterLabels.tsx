@@ -3,7 +3,7 @@
  * papers coloured by their main topic's cluster), as in VOSviewer's cluster view — but named.
  * HTML on top of the canvas, moved with the camera after every frame, the largest clusters'
  * first where two would overlap; they fade when the map is zoomed in far enough for the node
- * labels to take over, and never catch the pointer.
+ * labels to take over or when something is emphasised, and never catch the pointer.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
@@ -14,7 +14,14 @@ const FADE_RATIO = 0.45;
 /** On the map a cluster goes by its most characteristic topic (the legend has all three). */
 const NAMES = 1;
 
-export function ClusterLabels({ sigma, dataset }: { sigma: MapSigma; dataset: MapDataset }) {
+interface ClusterLabelsProps {
+  sigma: MapSigma;
+  dataset: MapDataset;
+  /** Something is emphasised (hover, selection): the names step back. */
+  dimmed: boolean;
+}
+
+export function ClusterLabels({ sigma, dataset, dimmed }: ClusterLabelsProps) {
   const { graph, appearance, clusters } = dataset;
   const layer = useRef<HTMLDivElement>(null);
 
@@ -47,7 +54,7 @@ export function ClusterLabels({ sigma, dataset }: { sigma: MapSigma; dataset: Ma
       const element = layer.current;
       if (element === null) return;
       const ratio = sigma.getCamera().getState().ratio;
-      element.style.opacity = ratio < FADE_RATIO ? '0.25' : '1';
+      element.style.opacity = ratio < FADE_RATIO || dimmed ? '0.25' : '1';
       // Largest clusters first: a name that would cover a bigger cluster's name waits for
       // the map to be zoomed in.
       const placed: DOMRect[] = [];
@@ -73,7 +80,7 @@ export function ClusterLabels({ sigma, dataset }: { sigma: MapSigma; dataset: Ma
     return () => {
       sigma.off('afterRender', place);
     };
-  }, [sigma, centres]);
+  }, [sigma, centres, dimmed]);
 
   return (
     <div ref={layer} className="cluster-labels" aria-hidden="true" data-testid="cluster-labels">

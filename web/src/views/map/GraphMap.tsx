@@ -82,7 +82,15 @@ export function GraphMap(props: GraphMapProps) {
           wait: reducers for the new graph on the old renderer would look up missing edges. */}
       {sigma !== null && sigma.getGraph() === dataset.graph && (
         <>
-          {dataset.clusters.length > 0 && <ClusterLabels sigma={sigma} dataset={dataset} />}
+          {dataset.clusters.length > 0 && (
+            <ClusterLabels
+              sigma={sigma}
+              dataset={dataset}
+              dimmed={
+                hovered !== null || props.hoveredCluster !== null || props.selected.length > 0
+              }
+            />
+          )}
           <MapFocusController
             sigma={sigma}
             dataset={dataset}
