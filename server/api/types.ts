@@ -12,6 +12,7 @@ import type {
 } from '../store/graph-store.ts';
 
 export type { PaperSummary, RelatedPaper, SearchHit, SearchKind } from '../store/graph-store.ts';
+import type { PaperMapEdge, PaperMapNode } from '../store/paper-map.ts';
 
 export interface HealthResponse {
   status: 'ok';
@@ -50,27 +51,11 @@ export interface TopicMapResponse {
   edges: { key: string; source: string; target: string; attributes: CoOccurrenceEdgeAttributes }[];
 }
 
-export interface PaperNodeAttributes {
-  /** The paper's title. */
-  label: string;
-  published?: string;
-  year?: number;
-  /** Links released code. */
-  hasCode: boolean;
-  /** The cluster of its main topic on the topic map (-1: none). */
-  cluster: number;
-  x: number;
-  y: number;
-  /** Related papers linked to it on this map. */
-  links: number;
-}
+/** A paper on the paper map (see server/store/paper-map.ts); its title is its label. */
+export type PaperNodeAttributes = Omit<PaperMapNode, 'id' | 'title'> & { label: string };
 
-export interface RelatedEdgeAttributes {
-  /** How related the two papers are (see server/store/related.ts). */
-  strength: number;
-  /** The topics they share, most telling first (at most three labels). */
-  shared: string[];
-}
+/** Two related papers: how related, and the topics they share (at most three labels). */
+export type RelatedEdgeAttributes = Omit<PaperMapEdge, 'source' | 'target'>;
 
 /** `GET /api/paper-map`: papers linked to their most related papers, graphology-serialised. */
 export interface PaperMapResponse {

@@ -73,8 +73,8 @@ export function Legend({
         choices={COLOR_MODES.map(({ mode, label, title }) => ({ value: mode, label, title }))}
         value={colorMode}
         onChange={onColorMode}
-        className="legend__modes"
-        buttonClassName="legend__mode"
+        className="segmented legend__modes"
+        buttonClassName="segmented__choice"
       />
       <div className="legend__header">
         <h2 id="legend-title" className="legend__title">

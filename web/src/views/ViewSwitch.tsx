@@ -32,8 +32,8 @@ export function ViewSwitch({
       choices={CHOICES}
       value={view}
       onChange={onChange}
-      className="view-switch"
-      buttonClassName="view-switch__choice"
+      className="segmented view-switch"
+      buttonClassName="segmented__choice"
     />
   );
 }
