@@ -1,0 +1,99 @@
+/**
+ * Test support: every answer the API can get from a store (stats, the topic map whole and per
+ * cluster, every paper, topic and repository, searches, the analysis input and output), as
+ * one value, so two stores holding the same graph can be compared with one `toEqual`.
+ */
+import type { GraphStore, SearchHit } from '../../server/store/graph-store.ts';
+
+export interface ReadOptions {
+  /**
+   * Compare the papers found by full-text search as a set: Neo4j ranks them by Lucene's
+   * score, the embedded store by bm25, so only which papers are found is the same.
+   */
+  paperSearchAsSet?: boolean;
+  /** Round association strengths to 5 decimals (SQLite and Neo4j round the 6th apart). */
+  roundStrengths?: boolean;
+}
+
+/** Queries typed into the explorer's search box: words, prefixes, an acronym, hostile text. */
+export const SEARCHES = [
+  'causal',
+  'causal inf',
+  'LLM',
+  'diffusion',
+  'state space',
+  'github',
+  'hug',
+  'of the',
+  '"; MATCH (n) DETACH DELETE n //',
+  'title:causal*',
+  '%',
+  'a OR b',
+];
+
+export async function readEverything(store: GraphStore, options: ReadOptions = {}) {
+  const round = (value: number) =>
+    options.roundStrengths ? Math.round(value * 100_000) / 100_000 : value;
+  const papers = [];
+  for (let after = ''; ;) {
+    const page = await store.exportPapers(after, 100);
+    if (page.length === 0) break;
+    papers.push(...page);
+    after = page[page.length - 1]!.paper.id;
+  }
+  const topicIds = [
+    ...new Set(papers.flatMap((paper) => paper.mentions.map((m) => m.topicId))),
+  ].sort();
+  const repositoryIds = [
+    ...new Set(papers.flatMap((paper) => paper.repositories.map((r) => r.repository.id))),
+  ].sort();
+  const map = await store.topicMap({ limit: 500, minPapers: 1, maxEdges: 4_000 });
+  const byCluster = [];
+  for (const cluster of map.clusters) {
+    byCluster.push(
+      await store.topicMap({ limit: 50, minPapers: 2, maxEdges: 100, cluster: cluster.id }),
+    );
+  }
+  const paperDetails = [];
+  for (const { paper } of papers) paperDetails.push(await store.paper(paper.id, 10));
+  const topicDetails = [];
+  for (const id of topicIds) {
+    const detail = await store.topic(id, 20);
+    topicDetails.push(
+      detail && {
+        ...detail,
+        coOccurring: detail.coOccurring.map((t) => ({ ...t, strength: round(t.strength) })),
+      },
+    );
+  }
+  const repositoryDetails = [];
+  for (const id of repositoryIds) repositoryDetails.push(await store.repository(id));
+  const searches: Record<string, SearchHit[]> = {};
+  for (const query of [...SEARCHES, ...topicIds.slice(0, 40)]) {
+    const hits = await store.search(query, 12);
+    const paperHits = hits.filter((hit) => hit.kind === 'paper');
+    searches[query] = options.paperSearchAsSet
+      ? [
+          ...hits.filter((hit) => hit.kind !== 'paper'),
+          ...paperHits.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+        ]
+      : hits;
+  }
+  return {
+    stats: await store.stats(),
+    papers,
+    map,
+    byCluster,
+    paperDetails,
+    topicDetails,
+    repositoryDetails,
+    searches,
+    candidates: await store.readTopicMentions({ minPapers: 2, limit: 3_000 }),
+    analysis: await store.exportAnalysis(),
+    missing: [
+      await store.paper('nope', 10),
+      await store.topic('nope', 10),
+      await store.repository('nope'),
+    ],
+  };
+}
