@@ -32,6 +32,8 @@ export async function openEmptyNeo4jStore(): Promise<{
     disableLosslessIntegers: true,
   });
   try {
+    // Fails at once when nothing answers (a query would be retried for 30 s first).
+    await driver.verifyConnectivity();
     const { records } = await driver.executeQuery(TEST_QUERIES.foreignNodes);
     const nodes = Number(records[0]?.get('nodes') ?? 0);
     if (nodes > 0 && records[0]?.get('marked') !== true) {
