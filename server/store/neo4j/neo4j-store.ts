@@ -55,6 +55,8 @@ export interface Neo4jConfig {
 
 /** Rows per `UNWIND $rows` statement: big enough to be fast, small enough for the heap. */
 export const ROWS_PER_STATEMENT = 5_000;
+/** Topics recounted per transaction by `refreshTopics`. */
+export const TOPICS_PER_REFRESH = 10_000;
 
 export class Neo4jStoreError extends Error {
   override readonly name = 'Neo4jStoreError';
@@ -219,8 +221,24 @@ class Neo4jStore implements GraphStore {
   }
 
   async refreshTopics(): Promise<void> {
+    // A page of topics per transaction: a big corpus has most of a million topics, too many
+    // changes for one transaction in a small heap. Recounting is idempotent, so a page that
+    // fails is redone by the next ingest; the embedded store does it in one transaction.
+    for (let after = ''; ;) {
+      const page = await this.read((tx) =>
+        run<{ id: string }>(tx, QUERIES.topicIdsAfter, {
+          after,
+          limit: int(TOPICS_PER_REFRESH),
+        }),
+      );
+      if (page.length === 0) break;
+      const ids = page.map((topic) => topic.id);
+      await this.write(async (tx) => {
+        await run(tx, QUERIES.refreshTopicCounts, { ids });
+      });
+      after = ids[ids.length - 1]!;
+    }
     await this.write(async (tx) => {
-      await run(tx, QUERIES.refreshTopicCounts);
       await run(tx, QUERIES.deleteUnusedTopics);
       await run(tx, QUERIES.deleteUnusedRepositories);
     });

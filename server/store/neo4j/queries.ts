@@ -97,9 +97,18 @@ export const QUERIES = {
     MERGE (p)-[l:LINKS_TO]->(r)
     SET l.status = row.status`,
 
-  /** df and label of every topic from its mentions; only changed topics are written. */
+  /** $after ('' at first), $limit: a page of topic ids, in id order. */
+  topicIdsAfter: `
+    MATCH (t:Topic)
+    WHERE t.id > $after
+    RETURN t.id AS id
+    ORDER BY id
+    LIMIT $limit`,
+
+  /** $ids: df and label of these topics from their mentions; only changed topics are written. */
   refreshTopicCounts: `
-    MATCH (t:Topic)<-[m:MENTIONS]-(:Paper)
+    UNWIND $ids AS id
+    MATCH (t:Topic {id: id})<-[m:MENTIONS]-(:Paper)
     WITH t, m.label AS label, count(*) AS uses
     ORDER BY uses DESC, label
     WITH t, collect(label)[0] AS label, sum(uses) AS df
