@@ -8,6 +8,8 @@ WORKDIR /app
 RUN apt-get update \
   && apt-get install -y --no-install-recommends python3 make g++ \
   && rm -rf /var/lib/apt/lists/*
+# Node 20 ships npm 10; the lockfile is npm 11's (as on the development machines).
+RUN npm install -g npm@11
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .

@@ -72,7 +72,7 @@ describe('docker-compose.yml', () => {
     expect(app.depends_on).toEqual({ neo4j: { condition: 'service_healthy' } });
     expect(app.environment).toMatchObject({
       TOPOGRAPH_STORE: 'neo4j',
-      NEO4J_URI: 'neo4j://neo4j:7687',
+      NEO4J_URI: 'bolt://neo4j:7687',
       NEO4J_USER: 'neo4j',
       HOST: '0.0.0.0',
       PORT: 5173,
@@ -134,22 +134,23 @@ describe('.github/workflows/ci.yml', () => {
     expect(password?.length).toBeGreaterThanOrEqual(8);
     expect(service?.options).toContain(`--health-cmd "cypher-shell -u neo4j -p ${password}`);
     expect(job.env).toEqual({
-      NEO4J_URI: 'neo4j://neo4j:7687',
+      NEO4J_URI: 'bolt://neo4j:7687',
       NEO4J_USER: 'neo4j',
       NEO4J_PASSWORD: password,
     });
   });
 
-  it('checks out, sets up Node 20, installs chromium, npm ci, then the README’s test command', () => {
+  it('checks out, sets up Node 20 (npm 11), installs chromium, npm ci, then the README’s test command', () => {
     expect(job.steps.map((step) => step.uses?.split('@')[0] ?? step.run?.split('\n')[0])).toEqual([
       'actions/checkout',
       'actions/setup-node',
+      'npm install -g npm@11',
       'apt-get update -qq',
       'npm ci --no-audit --no-fund',
       readmeTestCommand(),
     ]);
     expect(job.steps[1]?.with?.['node-version']).toBe(20);
-    expect(job.steps[2]?.run).toContain('apt-get install -y -qq chromium');
+    expect(job.steps[3]?.run).toContain('apt-get install -y -qq chromium');
     expect(readmeTestCommand()).toBe('npm test');
   });
 });
