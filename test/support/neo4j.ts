@@ -13,9 +13,8 @@ import { neo4jConfig } from '../../server/store/open-store.ts';
 export const TEST_QUERIES = {
   /** Nodes that are not the test suite's own: a real graph the suite must not wipe. */
   foreignNodes: `
-    MATCH (n)
-    WHERE NOT n:TopographTestDatabase
-    RETURN count(n) AS nodes, EXISTS { (:TopographTestDatabase) } AS marked`,
+    RETURN COUNT { (n) WHERE NOT n:TopographTestDatabase } AS nodes,
+           EXISTS { (:TopographTestDatabase) } AS marked`,
   wipe: 'MATCH (n) DETACH DELETE n',
   mark: 'MERGE (:TopographTestDatabase {note: $note})',
 } as const;
