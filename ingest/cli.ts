@@ -6,7 +6,14 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { loadDotEnv } from '../server/config.ts';
-import { DEFAULT_DB_PATH, dbPath, openStore } from '../server/store/open-store.ts';
+import {
+  DEFAULT_DB_PATH,
+  openStore,
+  STORE_KINDS,
+  storeKind,
+  storeLocation,
+  type StoreKind,
+} from '../server/store/open-store.ts';
 import { DEFAULT_TOP_K, ingest, type IngestSummary } from './pipeline.ts';
 import { createProgress } from './progress.ts';
 import { SOURCE_FORMATS } from './sources/index.ts';
@@ -59,8 +66,18 @@ function helpAfter(): string {
     'Formats, chosen by extension (.gz files are decompressed on the fly):',
     ...formats,
     '',
-    `Environment: TOPOGRAPH_DB, the store's SQLite file (default ${DEFAULT_DB_PATH}).`,
+    `Environment: TOPOGRAPH_STORE (embedded or neo4j); TOPOGRAPH_DB, the embedded store's SQLite file`,
+    `(default ${DEFAULT_DB_PATH}); NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD for Neo4j.`,
   ].join('\n');
+}
+
+/** `--store`, else TOPOGRAPH_STORE, else embedded; a wrong name stops the command. */
+function chooseStore(option: string | undefined): StoreKind {
+  try {
+    return storeKind(option === undefined ? process.env : { TOPOGRAPH_STORE: option });
+  } catch (error) {
+    return program.error(error instanceof Error ? error.message : String(error), { exitCode: 2 });
+  }
 }
 
 loadDotEnv();
@@ -92,6 +109,10 @@ const program = new Command()
     '--new-map',
     'lay the topic map out afresh instead of starting from the previous one (new positions and cluster ids)',
   )
+  .option(
+    '--store <kind>',
+    `the graph store to write to (${STORE_KINDS.join(', ')}; default: TOPOGRAPH_STORE, else embedded)`,
+  )
   .option('--if-empty', 'do nothing when the store already holds papers (used by npm start)')
   .addHelpText('after', helpAfter())
   .action(
@@ -101,6 +122,7 @@ const program = new Command()
         format?: string;
         topK: number;
         thesaurus?: string;
+        store?: string;
         ifEmpty?: boolean;
         resolution?: number;
         newMap?: boolean;
@@ -138,12 +160,16 @@ const program = new Command()
           );
         }
       }
-      const store = openStore();
+      const kind = chooseStore(options.store);
+      const store = await openStore(process.env, kind).catch((error: unknown) =>
+        // A wrong setting or an unreachable Neo4j: its message says what to do.
+        program.error(error instanceof Error ? error.message : String(error), { exitCode: 2 }),
+      );
       try {
         const { papers } = await store.stats();
         if (options.ifEmpty && papers > 0) {
           console.log(
-            `Topograph: the store (${dbPath()}) holds ${papers} papers; not ingesting ${paths.join(', ')}.`,
+            `Topograph: the store (${storeLocation(process.env, kind)}) holds ${papers} papers; not ingesting ${paths.join(', ')}.`,
           );
           return;
         }

@@ -9,7 +9,10 @@ import { openStore } from './store/open-store.ts';
 
 loadDotEnv();
 const config = serverConfig();
-const store = openStore();
+const store = await openStore().catch((error: unknown) => {
+  console.error(`Topograph: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const api = await buildApp({ store, logger: { level: 'warn' } });
 await api.listen({ host: config.host, port: config.port + 1 });
 

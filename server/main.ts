@@ -9,7 +9,11 @@ import { openStore } from './store/open-store.ts';
 
 loadDotEnv();
 const config = serverConfig();
-const store = openStore();
+const store = await openStore().catch((error: unknown) => {
+  // A wrong setting or an unreachable Neo4j: the message says what to do; no stack trace.
+  console.error(`Topograph: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
 const app = await buildApp({ store, webRoot: 'dist/web', logger: { level: 'warn' } });
 
 let closing = false;

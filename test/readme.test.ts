@@ -1,7 +1,8 @@
 // The README's table of formats stays true: every example command names a file that exists
 // in a fresh clone (or the shared corpus, when it is there), read by the format of its row,
-// and every format users can reach by extension has a row.
-import { existsSync, readFileSync } from 'node:fs';
+// and every format users can reach by extension has a row. Its Cypher queries are those of
+// docs/cypher, which test/neo4j-cypher.test.ts checks with Neo4j's parser.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatFor, SOURCE_FORMATS } from '../ingest/sources/index.ts';
 
@@ -36,4 +37,16 @@ describe('README: formats accepted', () => {
       expect(formatFor(path)?.name).toBe(name);
     },
   );
+});
+
+describe('README: Cypher for Neo4j Browser', () => {
+  const blocks = [...readme.matchAll(/```cypher\n([\s\S]*?)```/g)].map((match) => match[1]);
+  const files = readdirSync('docs/cypher').filter((file) => file.endsWith('.cypher'));
+
+  it('shows each query of docs/cypher, verbatim, and no other', () => {
+    expect(files).toHaveLength(4);
+    expect(blocks.sort()).toEqual(
+      files.map((file) => readFileSync(`docs/cypher/${file}`, 'utf8')).sort(),
+    );
+  });
 });

@@ -1,5 +1,6 @@
 // Runs the GraphStore contract against every adapter: the embedded store on a real SQLite
-// file in a temporary folder, always. (The Neo4j adapter joins when NEO4J_URI is set.)
+// file in a temporary folder, always. (The Neo4j adapter runs it in store-neo4j.test.ts when
+// NEO4J_URI is set.)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

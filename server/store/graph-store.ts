@@ -184,6 +184,15 @@ export interface GraphStore {
   readTopicMentions(query: { minPapers: number; limit: number }): Promise<TopicMentions>;
   writeAnalysis(analysis: Analysis): Promise<void>;
 
+  /**
+   * Up to `limit` papers with an id after `after` ('' for the first page), in the store's id
+   * order, each with everything `writePapers` took for it (keys, mentions with their surface
+   * forms, repository links): a store is copied by paging through this (`npm run copy`).
+   */
+  exportPapers(after: string, limit: number): Promise<PaperWrite[]>;
+  /** The last analysis as written (`writeAnalysis` of it on a copy reproduces the map). */
+  exportAnalysis(): Promise<Analysis>;
+
   stats(): Promise<StoreStats>;
   topicMap(query: TopicMapQuery): Promise<TopicMap>;
   paper(id: string, relatedLimit: number): Promise<PaperDetail | undefined>;

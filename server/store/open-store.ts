@@ -1,12 +1,19 @@
 /**
- * Chooses and opens the graph store from the environment, for the ingest command and the
- * server alike: the embedded SQLite file at `TOPOGRAPH_DB` (default `data/topograph.db`), or
- * Neo4j when `TOPOGRAPH_STORE=neo4j`.
+ * Chooses and opens the graph store from the environment, for the ingest command, the copy
+ * command and the server alike: the embedded SQLite file at `TOPOGRAPH_DB` (default
+ * `data/topograph.db`), or Neo4j when `TOPOGRAPH_STORE=neo4j` (`NEO4J_URI`, `NEO4J_USER`,
+ * `NEO4J_PASSWORD`). Opening is async: a Neo4j store checks the server answers before use.
  */
 import type { GraphStore } from './graph-store.ts';
+import { createNeo4jStore, type Neo4jConfig } from './neo4j/neo4j-store.ts';
 import { createSqliteStore } from './sqlite/sqlite-store.ts';
 
 export const DEFAULT_DB_PATH = 'data/topograph.db';
+export const DEFAULT_NEO4J_URI = 'neo4j://localhost:7687';
+export const DEFAULT_NEO4J_USER = 'neo4j';
+
+export const STORE_KINDS = ['embedded', 'neo4j'] as const;
+export type StoreKind = (typeof STORE_KINDS)[number];
 
 export class StoreConfigError extends Error {
   override readonly name = 'StoreConfigError';
@@ -15,6 +22,9 @@ export class StoreConfigError extends Error {
 export interface StoreEnv {
   TOPOGRAPH_STORE?: string;
   TOPOGRAPH_DB?: string;
+  NEO4J_URI?: string;
+  NEO4J_USER?: string;
+  NEO4J_PASSWORD?: string;
 }
 
 /** Where the embedded store lives: `TOPOGRAPH_DB`, else `data/topograph.db`. */
@@ -23,18 +33,48 @@ export function dbPath(env: StoreEnv = process.env): string {
   return path ? path : DEFAULT_DB_PATH;
 }
 
-export function openStore(env: StoreEnv = process.env): GraphStore {
+/** `TOPOGRAPH_STORE`, else `embedded`; anything else is refused with the choices. */
+export function storeKind(env: StoreEnv = process.env): StoreKind {
   const kind = env.TOPOGRAPH_STORE?.trim() || 'embedded';
+  if (kind === 'embedded' || kind === 'neo4j') return kind;
+  throw new StoreConfigError(`store: unknown store "${kind}"; use "embedded" (default) or "neo4j"`);
+}
+
+/** Where Neo4j is and how to log in; the password has no default and must be set. */
+export function neo4jConfig(env: StoreEnv = process.env): Neo4jConfig {
+  const uri = env.NEO4J_URI?.trim() || DEFAULT_NEO4J_URI;
+  if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/./.test(uri)) {
+    throw new StoreConfigError(
+      `store: NEO4J_URI must be a neo4j:// or bolt:// address (like ${DEFAULT_NEO4J_URI}), not "${uri}"`,
+    );
+  }
+  const password = env.NEO4J_PASSWORD;
+  if (!password) {
+    throw new StoreConfigError(
+      `store: the neo4j store needs NEO4J_PASSWORD (and NEO4J_URI, default ${DEFAULT_NEO4J_URI}; ` +
+        `NEO4J_USER, default ${DEFAULT_NEO4J_USER}); see .env.example`,
+    );
+  }
+  return { uri, user: env.NEO4J_USER?.trim() || DEFAULT_NEO4J_USER, password };
+}
+
+/** Where the store is, for messages: the SQLite file or the Neo4j URI. */
+export function storeLocation(
+  env: StoreEnv = process.env,
+  kind: StoreKind = storeKind(env),
+): string {
+  return kind === 'neo4j' ? env.NEO4J_URI?.trim() || DEFAULT_NEO4J_URI : dbPath(env);
+}
+
+/** Opens the store the environment names (`kind` overrides `TOPOGRAPH_STORE`). */
+export async function openStore(
+  env: StoreEnv = process.env,
+  kind: StoreKind = storeKind(env),
+): Promise<GraphStore> {
   switch (kind) {
     case 'embedded':
       return createSqliteStore(dbPath(env));
     case 'neo4j':
-      throw new StoreConfigError(
-        'store: TOPOGRAPH_STORE=neo4j is not available yet in this version; unset it to use the embedded store',
-      );
-    default:
-      throw new StoreConfigError(
-        `store: unknown TOPOGRAPH_STORE "${kind}"; use "embedded" (default) or "neo4j"`,
-      );
+      return createNeo4jStore(neo4jConfig(env));
   }
 }

@@ -43,7 +43,12 @@ export type RankedPaper = Omit<RelatedPaper, 'title' | 'published'>;
  */
 export function rankRelated(rows: SharedTopicRow[], papers: number, limit: number): RankedPaper[] {
   const byPaper = new Map<string, RankedPaper & { weights: number[] }>();
-  for (const row of rows) {
+  // Summed in topic order, whatever order a store returned the rows in: floating-point sums
+  // depend on their order, and two papers tied on score must tie (then go by id) everywhere.
+  const ordered = [...rows].sort((a, b) =>
+    a.topicId < b.topicId ? -1 : a.topicId > b.topicId ? 1 : 0,
+  );
+  for (const row of ordered) {
     const weight = sharedWeight(row, papers);
     let related = byPaper.get(row.paperId);
     if (!related) {

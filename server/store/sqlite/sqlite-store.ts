@@ -313,6 +313,64 @@ class SqliteStore implements GraphStore {
     })();
   }
 
+  // ── export (npm run copy) ─────────────────────────────────────────────────────────────
+
+  async exportPapers(after: string, limit: number): Promise<PaperWrite[]> {
+    const papers = this.db
+      .prepare<[string, number], PaperRow>('SELECT * FROM papers WHERE id > ? ORDER BY id LIMIT ?')
+      .all(after, limit);
+    const keys = this.db
+      .prepare<[string], string>('SELECT key FROM paper_keys WHERE paper_id = ? ORDER BY key')
+      .pluck();
+    const mentions = this.db.prepare<
+      [string],
+      { topicId: string; label: string; score: number; count: number; inTitle: number }
+    >(
+      `SELECT topic_id AS topicId, label, score, count, in_title AS inTitle FROM mentions
+       WHERE paper_id = ? ORDER BY topic_id`,
+    );
+    const links = this.db.prepare<[string], Repository & { status: LinkStatus }>(
+      `SELECT r.*, l.status FROM links_to l JOIN repositories r ON r.id = l.repository_id
+       WHERE l.paper_id = ? ORDER BY r.id`,
+    );
+    return papers.map((row) => ({
+      paper: paperFromRow(row),
+      keys: keys.all(row.id),
+      mentions: mentions
+        .all(row.id)
+        .map((mention) => ({ ...mention, inTitle: mention.inTitle === 1 })),
+      repositories: links.all(row.id).map(({ status, ...repository }) => ({ repository, status })),
+    }));
+  }
+
+  async exportAnalysis(): Promise<Analysis> {
+    const topics = this.db
+      .prepare<[], TopicRow>(
+        'SELECT * FROM topics WHERE cluster <> -1 OR code_share IS NOT NULL ORDER BY id',
+      )
+      .all()
+      .map((row) => ({
+        id: row.id,
+        cluster: row.cluster,
+        x: row.x,
+        y: row.y,
+        ...(row.year === null ? {} : { year: row.year }),
+        // Only a file from before overlays (schema 2) lacks them on a placed topic.
+        codeShare: row.code_share ?? 0,
+        repositories: row.repositories ?? 0,
+      }));
+    const coOccurrences = this.db
+      .prepare<[], CoOccurrence>(
+        'SELECT source, target, papers, strength FROM co_occurs ORDER BY source, target',
+      )
+      .all();
+    const clusters = this.db
+      .prepare<[], ClusterRow>('SELECT * FROM clusters ORDER BY id')
+      .all()
+      .map(clusterFromRow);
+    return { topics, coOccurrences, clusters };
+  }
+
   // ── reads ─────────────────────────────────────────────────────────────────────────────
 
   async stats(): Promise<StoreStats> {

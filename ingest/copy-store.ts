@@ -1,0 +1,78 @@
+/**
+ * Copies a whole graph from one store into another through the `GraphStore` port, for a user
+ * who outgrows the laptop (`npm run copy -- --from embedded --to neo4j`): papers page by page
+ * in id order, each page one write batch (keys, mentions, links), then the topic counts and
+ * labels, then the topic map as the last analysis wrote it. The target must be empty, so a copy
+ * never merges two graphs by accident; at the end both stores must count the same.
+ */
+import type { GraphStore, StoreStats } from '../server/store/graph-store.ts';
+import { SILENT_PROGRESS, type Progress } from './progress.ts';
+
+export const DEFAULT_COPY_BATCH = 1_000;
+
+export class CopyError extends Error {
+  override readonly name = 'CopyError';
+}
+
+export interface CopyOptions {
+  /** Papers per page read and per batch written (default 1,000). */
+  batchSize?: number;
+  progress?: Progress;
+  /** Names of the stores for messages (`data/topograph.db`, `neo4j://…`). */
+  from?: string;
+  to?: string;
+}
+
+/** Copies `source` into the empty `target`; returns what the target holds afterwards. */
+export async function copyStore(
+  source: GraphStore,
+  target: GraphStore,
+  {
+    batchSize = DEFAULT_COPY_BATCH,
+    progress = SILENT_PROGRESS,
+    from = source.kind,
+    to = target.kind,
+  }: CopyOptions = {},
+): Promise<StoreStats> {
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new CopyError(`copy: the batch size must be a whole number above 0, not ${batchSize}`);
+  }
+  const held = await target.stats();
+  if (held.papers > 0 || held.topics > 0) {
+    throw new CopyError(
+      `copy: the target (${to}) already holds ${held.papers} papers and ${held.topics} topics; ` +
+        'copy into an empty store, so two graphs are never mixed',
+    );
+  }
+  const expected = await source.stats();
+  progress.start('copying papers', expected.papers);
+  let copied = 0;
+  let after = '';
+  for (;;) {
+    const page = await source.exportPapers(after, batchSize);
+    if (page.length === 0) break;
+    await target.writePapers(page);
+    copied += page.length;
+    after = page[page.length - 1]!.paper.id;
+    progress.update(copied, after);
+  }
+  progress.stop();
+  progress.start('counting topics', 1);
+  await target.refreshTopics();
+  progress.stop();
+  progress.start('copying the map', 1);
+  await target.writeAnalysis(await source.exportAnalysis());
+  progress.stop();
+
+  const stats = await target.stats();
+  const differences = (Object.keys(expected) as (keyof StoreStats)[]).filter(
+    (key) => stats[key] !== expected[key],
+  );
+  if (differences.length > 0) {
+    throw new CopyError(
+      `copy: ${to} does not hold what ${from} holds: ` +
+        differences.map((key) => `${key} ${stats[key]} instead of ${expected[key]}`).join(', '),
+    );
+  }
+  return stats;
+}

@@ -1,0 +1,31 @@
+/**
+ * Turns what a user types into a safe query for the papers' full-text index (Lucene query
+ * syntax), matching the embedded store's FTS5 search: every word must occur in the title or
+ * the abstract (stemmed), the last one also as a prefix, so results narrow as the user types;
+ * a title match weighs ten times an abstract match, as `bm25(paper_search, 10, 1)` does.
+ * Words are letters and digits only, lower-cased (so `AND`, `OR`, `NOT` are words, not
+ * operators) and escaped, so `"`, `*`, `:` or `(` in the input are never syntax.
+ */
+
+/** Lucene's special characters, escaped with a backslash. */
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** `a+b` → `a\+b`: the text as one literal Lucene term. */
+export function escapeLucene(text: string): string {
+  return text.replace(LUCENE_SPECIAL, (char) => `\\${char}`);
+}
+
+/** `causal Infer` → `+(title:causal^10 abstract:causal) +(title:infer^10 … title:infer*^10 …)`. */
+export function luceneQuery(input: string): string | undefined {
+  const words = input.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  if (words.length === 0) return undefined;
+  return words
+    .map((word, index) => {
+      const term = escapeLucene(word.toLowerCase());
+      const exact = `title:${term}^10 abstract:${term}`;
+      // The last word may be unfinished: also its prefix (not stemmed, as in FTS5's `word*`).
+      const prefix = index === words.length - 1 ? ` title:${term}*^10 abstract:${term}*` : '';
+      return `+(${exact}${prefix})`;
+    })
+    .join(' ');
+}

@@ -1,0 +1,540 @@
+/**
+ * The Neo4j `GraphStore`, for teams and big corpora: one driver per store (one per process),
+ * checked with `verifyConnectivity()` when opened, the schema (uniqueness constraints, indexes,
+ * the papers' full-text index) set up idempotently, and closed with the store. Every
+ * statement is a constant of queries.ts with `$parameters`; a batch of papers is one write
+ * transaction of `UNWIND $rows` statements (`executeWrite`, so the driver retries transient
+ * errors), and each API read is one read transaction, so it sees one state of the graph.
+ * Behaviour matches the embedded store's (test/store-contract.ts), down to ranking and
+ * ordering, except the order of papers found by full-text search (Lucene's score, not bm25).
+ */
+import neo4j, {
+  type Driver,
+  type ManagedTransaction,
+  type QueryResult,
+  type RecordShape,
+} from 'neo4j-driver';
+import type {
+  Analysis,
+  GraphStore,
+  PaperMapInput,
+  PaperDetail,
+  PaperFacts,
+  PaperWrite,
+  RepositoryDetail,
+  SearchHit,
+  StoreStats,
+  TopicDetail,
+  TopicMap,
+  TopicMapQuery,
+  TopicMentions,
+} from '../graph-store.ts';
+import type { CoOccurrence, Paper } from '../model.ts';
+import { rankRelated, type SharedTopicRow } from '../related.ts';
+import { luceneQuery } from './lucene.ts';
+import { QUERIES, SCHEMA_QUERIES } from './queries.ts';
+import {
+  clusterFromProperties,
+  linkStatus,
+  paperFromProperties,
+  repositoryFromProperties,
+  summary,
+  topicFromProperties,
+  type Properties,
+} from './rows.ts';
+
+/** A statement of queries.ts: nothing else can be sent (a built string does not type-check). */
+type Statement =
+  (typeof QUERIES)[keyof typeof QUERIES] | (typeof SCHEMA_QUERIES)[keyof typeof SCHEMA_QUERIES];
+
+export interface Neo4jConfig {
+  /** `neo4j://host:7687` or `bolt://host:7687` (`+s`/`+ssc` for TLS). */
+  uri: string;
+  user: string;
+  password: string;
+}
+
+/** Rows per `UNWIND $rows` statement: big enough to be fast, small enough for the heap. */
+export const ROWS_PER_STATEMENT = 5_000;
+/** Topics recounted per transaction by `refreshTopics`. */
+export const TOPICS_PER_REFRESH = 10_000;
+
+export class Neo4jStoreError extends Error {
+  override readonly name = 'Neo4jStoreError';
+}
+
+/** Opens the store: connects, checks the server answers, and sets up the schema. */
+export async function createNeo4jStore(config: Neo4jConfig): Promise<GraphStore> {
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    // Integers come back as JS numbers: the one place they are converted (counts < 2^53).
+    disableLosslessIntegers: true,
+    userAgent: 'topograph',
+  });
+  try {
+    await driver.verifyConnectivity();
+  } catch (error) {
+    await driver.close();
+    throw new Neo4jStoreError(connectionMessage(config, error));
+  }
+  try {
+    for (const statement of Object.values(SCHEMA_QUERIES)) {
+      await driver.executeQuery(statement, {}, { routing: neo4j.routing.WRITE });
+    }
+  } catch (error) {
+    await driver.close();
+    throw new Neo4jStoreError(
+      `store/neo4j: cannot set up the schema at ${config.uri}: ${errorText(error)}`,
+    );
+  }
+  return new Neo4jStore(driver);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function connectionMessage(config: Neo4jConfig, error: unknown): string {
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('Neo.ClientError.Security')) {
+    return (
+      `store/neo4j: Neo4j at ${config.uri} refused user "${config.user}" (${errorText(error)}); ` +
+      'check NEO4J_USER and NEO4J_PASSWORD (docker compose: the password of NEO4J_AUTH)'
+    );
+  }
+  return (
+    `store/neo4j: cannot reach Neo4j at ${config.uri} (${errorText(error)}); start it with ` +
+    '`docker compose up -d neo4j`, or point NEO4J_URI at a running Neo4j 5'
+  );
+}
+
+/** `list` in slices of `size`, for `UNWIND $rows` statements. */
+function chunks<T>(list: T[], size = ROWS_PER_STATEMENT): T[][] {
+  const slices: T[][] = [];
+  for (let start = 0; start < list.length; start += size) {
+    slices.push(list.slice(start, start + size));
+  }
+  return slices;
+}
+
+/** Rejects a batch Neo4j would store silently wrong (no NOT NULL constraints in Community). */
+function checkBatch(batch: PaperWrite[]): void {
+  for (const { paper } of batch) {
+    const problem =
+      typeof paper.id !== 'string' || paper.id === ''
+        ? 'has no id'
+        : typeof paper.title !== 'string'
+          ? 'has no title'
+          : typeof paper.abstract !== 'string'
+            ? 'has no abstract text'
+            : undefined;
+    if (problem) {
+      throw new Neo4jStoreError(
+        `store/neo4j: paper ${JSON.stringify(paper.id)} ${problem}; nothing of this batch was written`,
+      );
+    }
+  }
+}
+
+function paperRow(paper: Paper) {
+  return {
+    id: paper.id,
+    title: paper.title,
+    abstract: paper.abstract,
+    published: paper.published ?? null,
+    authors: paper.authors,
+    authorsCount: paper.authorsCount ?? null,
+    upvotes: paper.upvotes ?? null,
+    organization: paper.organization ?? null,
+    arxivId: paper.arxivId ?? null,
+    doi: paper.doi ?? null,
+    url: paper.url ?? null,
+    links: paper.links,
+    sources: paper.sources,
+  };
+}
+
+/** What each statement returns, as plain objects. */
+async function run<T extends RecordShape = RecordShape>(
+  tx: ManagedTransaction,
+  statement: Statement,
+  parameters: Record<string, unknown> = {},
+): Promise<T[]> {
+  const result: QueryResult<T> = await tx.run<T>(statement, parameters);
+  return result.records.map((record) => record.toObject());
+}
+
+/** A whole number parameter (LIMIT wants an Integer; a JS number is sent as a Float). */
+const int = (value: number) => neo4j.int(value);
+
+class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j';
+
+  constructor(private readonly driver: Driver) {}
+
+  private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  // ── writes ────────────────────────────────────────────────────────────────────────────
+
+  async findPapers(keys: string[]): Promise<Paper[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.read((tx) =>
+      run<{ paper: Properties }>(tx, QUERIES.findPapers, { keys }),
+    );
+    return rows.map((row) => paperFromProperties(row.paper));
+  }
+
+  async writePapers(batch: PaperWrite[]): Promise<void> {
+    checkBatch(batch);
+    const papers = batch.map(({ paper }) => paperRow(paper));
+    const ids = batch.map(({ paper }) => paper.id);
+    const keys = batch.flatMap(({ paper, keys }) =>
+      keys.map((key) => ({ key, paperId: paper.id })),
+    );
+    const mentions = batch.flatMap(({ paper, mentions }) =>
+      mentions.map((mention) => ({ paperId: paper.id, ...mention })),
+    );
+    const links = batch.flatMap(({ paper, repositories }) =>
+      repositories.map(({ repository, status }) => ({ paperId: paper.id, status, repository })),
+    );
+    await this.write(async (tx) => {
+      for (const rows of chunks(papers)) await run(tx, QUERIES.upsertPapers, { rows });
+      for (const rows of chunks(keys)) await run(tx, QUERIES.upsertPaperKeys, { rows });
+      for (const slice of chunks(ids)) await run(tx, QUERIES.deletePaperEdges, { ids: slice });
+      for (const rows of chunks(mentions)) await run(tx, QUERIES.writeMentions, { rows });
+      for (const rows of chunks(links)) await run(tx, QUERIES.writeLinks, { rows });
+    });
+  }
+
+  async refreshTopics(): Promise<void> {
+    // A page of topics per transaction: a big corpus has most of a million topics, too many
+    // changes for one transaction in a small heap. Recounting is idempotent, so a page that
+    // fails is redone by the next ingest; the embedded store does it in one transaction.
+    for (let after = ''; ;) {
+      const page = await this.read((tx) =>
+        run<{ id: string }>(tx, QUERIES.topicIdsAfter, {
+          after,
+          limit: int(TOPICS_PER_REFRESH),
+        }),
+      );
+      if (page.length === 0) break;
+      const ids = page.map((topic) => topic.id);
+      await this.write(async (tx) => {
+        await run(tx, QUERIES.refreshTopicCounts, { ids });
+      });
+      after = ids[ids.length - 1]!;
+    }
+    await this.write(async (tx) => {
+      await run(tx, QUERIES.deleteUnusedTopics);
+      await run(tx, QUERIES.deleteUnusedRepositories);
+    });
+  }
+
+  async readTopicMentions(query: { minPapers: number; limit: number }): Promise<TopicMentions> {
+    return this.read(async (tx) => {
+      const topics = await run<TopicMentions['topics'][number]>(tx, QUERIES.candidateTopics, {
+        minPapers: query.minPapers,
+        limit: int(query.limit),
+      });
+      const ids = topics.map((topic) => topic.id);
+      const mentions = await run<{ paperId: string; topicId: string }>(
+        tx,
+        QUERIES.candidateMentions,
+        { ids },
+      );
+      const factRows = await run<{
+        id: string;
+        published: string | null;
+        links: { repository: string; status: string; kind: string }[];
+      }>(tx, QUERIES.candidatePaperFacts, { ids });
+      const facts = factRows.map(({ id, published, links }) => {
+        const paper: PaperFacts = {
+          id,
+          hasCode: links.some((link) => link.status === 'released' && link.kind === 'code'),
+          repositories: links.map((link) => link.repository),
+        };
+        const year = published ? Number(published.slice(0, 4)) : NaN;
+        if (Number.isInteger(year)) paper.year = year;
+        return paper;
+      });
+      const [{ papers = 0 } = {}] = await run<{ papers: number }>(tx, QUERIES.countPapers);
+      return { papers, topics, mentions, facts };
+    });
+  }
+
+  async writeAnalysis({ topics, coOccurrences, clusters }: Analysis): Promise<void> {
+    const placements = topics.map((topic) => ({ ...topic, year: topic.year ?? null }));
+    const clusterRows = clusters.map((cluster) => ({ ...cluster, year: cluster.year ?? null }));
+    await this.write(async (tx) => {
+      await run(tx, QUERIES.clearCoOccurrences);
+      await run(tx, QUERIES.clearClusters);
+      await run(tx, QUERIES.clearPlacements);
+      for (const rows of chunks(placements)) await run(tx, QUERIES.placeTopics, { rows });
+      for (const rows of chunks(coOccurrences)) {
+        await run(tx, QUERIES.writeCoOccurrences, { rows });
+      }
+      for (const rows of chunks(clusterRows)) await run(tx, QUERIES.writeClusters, { rows });
+      await run(tx, QUERIES.linkClusters);
+    });
+  }
+
+  // ── export (npm run copy) ─────────────────────────────────────────────────────────────
+
+  async exportPapers(after: string, limit: number): Promise<PaperWrite[]> {
+    const rows = await this.read((tx) =>
+      run<{
+        paper: Properties;
+        keys: string[];
+        mentions: PaperWrite['mentions'];
+        repositories: { repository: Properties; status: string }[];
+      }>(tx, QUERIES.exportPapers, { after, limit: int(limit) }),
+    );
+    return rows.map((row) => ({
+      paper: paperFromProperties(row.paper),
+      keys: row.keys,
+      mentions: row.mentions,
+      repositories: row.repositories.map(({ repository, status }) => ({
+        repository: repositoryFromProperties(repository),
+        status: linkStatus(status),
+      })),
+    }));
+  }
+
+  async exportAnalysis(): Promise<Analysis> {
+    return this.read(async (tx) => {
+      const placements = await run<{
+        id: string;
+        cluster: number;
+        x: number;
+        y: number;
+        year: number | null;
+        codeShare: number | null;
+        repositories: number | null;
+      }>(tx, QUERIES.exportPlacements);
+      const topics = placements.map(({ year, codeShare, repositories, ...topic }) => ({
+        ...topic,
+        ...(year === null ? {} : { year }),
+        codeShare: codeShare ?? 0,
+        repositories: repositories ?? 0,
+      }));
+      const coOccurrences = await run<CoOccurrence>(tx, QUERIES.exportCoOccurrences);
+      const clusters = (await run<{ cluster: Properties }>(tx, QUERIES.clusters)).map((row) =>
+        clusterFromProperties(row.cluster),
+      );
+      return { topics, coOccurrences, clusters };
+    });
+  }
+
+  // ── reads ─────────────────────────────────────────────────────────────────────────────
+
+  async stats(): Promise<StoreStats> {
+    const [stats] = await this.read((tx) => run<StoreStats>(tx, QUERIES.stats));
+    if (!stats) throw new Neo4jStoreError('store/neo4j: the statistics query returned nothing');
+    return stats;
+  }
+
+  async topicMap({ limit, minPapers, cluster, maxEdges }: TopicMapQuery): Promise<TopicMap> {
+    return this.read(async (tx) => {
+      const topics = (
+        await run<{ topic: Properties }>(tx, QUERIES.mapTopics, {
+          minPapers,
+          cluster: cluster ?? null,
+          limit: int(limit),
+        })
+      ).map((row) => topicFromProperties(row.topic));
+      const edges = await run<CoOccurrence>(tx, QUERIES.mapEdges, {
+        ids: topics.map((topic) => topic.id),
+        limit: int(maxEdges),
+      });
+      const clusters = (await run<{ cluster: Properties }>(tx, QUERIES.clusters)).map((row) =>
+        clusterFromProperties(row.cluster),
+      );
+      return { topics, edges, clusters };
+    });
+  }
+
+  async paper(id: string, relatedLimit: number): Promise<PaperDetail | undefined> {
+    return this.read(async (tx) => {
+      const [row] = await run<{ paper: Properties }>(tx, QUERIES.paper, { id });
+      if (!row) return undefined;
+      const topics = await run<PaperDetail['topics'][number]>(tx, QUERIES.paperTopics, { id });
+      const repositories = (
+        await run<{ repository: Properties; status: string }>(tx, QUERIES.paperRepositories, {
+          id,
+        })
+      ).map((link) => ({
+        ...repositoryFromProperties(link.repository),
+        status: linkStatus(link.status),
+      }));
+      const [{ papers = 0 } = {}] = await run<{ papers: number }>(tx, QUERIES.countPapers);
+      const shared = await run<SharedTopicRow>(tx, QUERIES.sharedTopics, { id });
+      const ranked = rankRelated(shared, papers, relatedLimit);
+      const summaries = await run<{ id: string; title: string; published: string | null }>(
+        tx,
+        QUERIES.paperSummaries,
+        { ids: ranked.map((paper) => paper.id) },
+      );
+      const titles = new Map(summaries.map((paper) => [paper.id, paper]));
+      const related = ranked.map(({ id, score, shared }) => {
+        const { title = '', published = null } = titles.get(id) ?? {};
+        return { id, title, ...(published ? { published } : {}), score, shared };
+      });
+      return { paper: paperFromProperties(row.paper), topics, repositories, related };
+    });
+  }
+
+  async topic(id: string, limit: number): Promise<TopicDetail | undefined> {
+    return this.read(async (tx) => {
+      const [row] = await run<{ topic: Properties }>(tx, QUERIES.topic, { id });
+      if (!row) return undefined;
+      const topic = topicFromProperties(row.topic);
+      const papers = (
+        await run<{ id: string; title: string; published: string | null; score: number }>(
+          tx,
+          QUERIES.topicPapers,
+          { id, limit: int(limit) },
+        )
+      ).map(summary);
+      let coOccurring = await run<TopicDetail['coOccurring'][number]>(
+        tx,
+        QUERIES.topicCoOccurring,
+        { id, limit: int(limit) },
+      );
+      if (coOccurring.length === 0) {
+        // Not on the map (too rare): its co-occurring topics straight from the papers it shares.
+        const [{ papers: corpus = 0 } = {}] = await run<{ papers: number }>(
+          tx,
+          QUERIES.countPapers,
+        );
+        coOccurring = await run<TopicDetail['coOccurring'][number]>(tx, QUERIES.topicCoMentioned, {
+          id,
+          papers: corpus,
+          df: Math.max(topic.df, 1),
+          limit: int(limit),
+        });
+      }
+      const years = await run<{ year: number; papers: number }>(tx, QUERIES.topicYears, { id });
+      return { topic, papers, coOccurring, years };
+    });
+  }
+
+  async paperMapInput({ limit }: { limit: number }): Promise<PaperMapInput> {
+    return this.read(async (tx) => {
+      const [{ papers = 0 } = {}] = await run<{ papers: number }>(tx, QUERIES.countPapers);
+      const nodes = (
+        await run<{ id: string; title: string; published: string | null; hasCode: boolean }>(
+          tx,
+          QUERIES.paperMapNodes,
+          { limit: int(limit) },
+        )
+      ).map(({ id, title, published, hasCode }) => ({
+        id,
+        title,
+        ...(published ? { published } : {}),
+        hasCode,
+      }));
+      const mentions = await run<PaperMapInput['mentions'][number]>(tx, QUERIES.paperMapMentions, {
+        ids: nodes.map((node) => node.id),
+      });
+      return { papers, nodes, mentions };
+    });
+  }
+
+  async repository(id: string): Promise<RepositoryDetail | undefined> {
+    return this.read(async (tx) => {
+      const [row] = await run<{ repository: Properties }>(tx, QUERIES.repository, { id });
+      if (!row) return undefined;
+      const papers = (
+        await run<{ id: string; title: string; published: string | null; status: string }>(
+          tx,
+          QUERIES.repositoryPapers,
+          { id },
+        )
+      ).map((paper) => summary({ ...paper, status: linkStatus(paper.status) }));
+      return { repository: repositoryFromProperties(row.repository), papers };
+    });
+  }
+
+  async search(query: string, limit: number): Promise<SearchHit[]> {
+    const needle = query.trim().toLowerCase();
+    const search = luceneQuery(query);
+    return this.read(async (tx) => {
+      type TopicHit = { id: string; label: string; df: number };
+      const max = int(limit);
+      // As the embedded store: the topic named exactly (any topic), the topics it is the
+      // acronym of, then topics of two papers or more whose label starts with it, whose id
+      // does, then those with a later word starting with it; most mentioned first in each.
+      const topicLists = [
+        await run<TopicHit>(tx, QUERIES.topicsNamed, { ids: [query.trim(), needle] }),
+        needle === ''
+          ? []
+          : await run<TopicHit>(tx, QUERIES.topicsEndingWith, {
+              suffix: ` (${needle})`,
+              limit: max,
+            }),
+        await run<TopicHit>(tx, QUERIES.topicsStartingWith, { prefix: needle, limit: max }),
+        await run<TopicHit>(tx, QUERIES.topicIdsStartingWith, { prefix: needle, limit: max }),
+        await run<TopicHit>(tx, QUERIES.topicsContaining, { infix: ` ${needle}`, limit: max }),
+      ];
+      const seen = new Set<string>();
+      const hits: SearchHit[] = topicLists
+        .flat()
+        .filter((topic) => !seen.has(topic.id) && seen.add(topic.id))
+        .slice(0, limit)
+        .map((topic) => ({
+          kind: 'topic',
+          id: topic.id,
+          label: topic.label,
+          detail: `${topic.df} paper${topic.df === 1 ? '' : 's'}`,
+        }));
+      if (search) {
+        const papers = await run<{ id: string; title: string; published: string | null }>(
+          tx,
+          QUERIES.searchPapers,
+          { search, limit: max },
+        );
+        for (const paper of papers) {
+          hits.push({
+            kind: 'paper',
+            id: paper.id,
+            label: paper.title,
+            detail: paper.published ?? undefined,
+          });
+        }
+      }
+      const repositories = await run<{ repository: Properties }>(tx, QUERIES.searchRepositories, {
+        infix: needle,
+        limit: max,
+      });
+      for (const { repository } of repositories) {
+        const found = repositoryFromProperties(repository);
+        hits.push({
+          kind: 'repository',
+          id: found.id,
+          label: `${found.owner}/${found.name}`,
+          detail: found.host,
+        });
+      }
+      return hits;
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,418 @@
+/**
+ * Every Cypher statement the Neo4j adapter sends, as named constants and nowhere else: the
+ * adapter runs only these (test/neo4j-cypher.test.ts fails on a `run(`/`executeQuery(` whose
+ * statement comes from anywhere else), and each one passes Neo4j's own parser and semantic
+ * analysis offline in `npm test`. User data only ever travels in `$parameters`; batched writes
+ * are `UNWIND $rows … MERGE`.
+ *
+ * The graph: `(:Paper)-[:MENTIONS {label, score, count, inTitle}]->(:Topic)`,
+ * `(:Paper)-[:LINKS_TO {status}]->(:Repository)`, `(:Topic)-[:CO_OCCURS {papers, strength}]->(:Topic)`
+ * (source < target), `(:Topic)-[:IN_CLUSTER]->(:Cluster)` for the topics on the map, and
+ * `(:PaperKey {key})-[:IDENTIFIES]->(:Paper)`, the match keys by which later inputs find a paper.
+ * Properties a paper or topic lacks are absent (Cypher null), as the embedded store's NULLs.
+ */
+
+/** Run once at start, one statement per transaction (schema commands cannot share one). */
+export const SCHEMA_QUERIES = {
+  paperId: 'CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (p:Paper) REQUIRE p.id IS UNIQUE',
+  topicId: 'CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (t:Topic) REQUIRE t.id IS UNIQUE',
+  repositoryId:
+    'CREATE CONSTRAINT repository_id IF NOT EXISTS FOR (r:Repository) REQUIRE r.id IS UNIQUE',
+  clusterId: 'CREATE CONSTRAINT cluster_id IF NOT EXISTS FOR (c:Cluster) REQUIRE c.id IS UNIQUE',
+  paperKey: 'CREATE CONSTRAINT paper_key IF NOT EXISTS FOR (k:PaperKey) REQUIRE k.key IS UNIQUE',
+  // The topic map and search filter topics on their paper count and cluster.
+  topicDf: 'CREATE INDEX topic_df IF NOT EXISTS FOR (t:Topic) ON (t.df)',
+  topicCluster: 'CREATE INDEX topic_cluster IF NOT EXISTS FOR (t:Topic) ON (t.cluster)',
+  // Papers by any word of their title or abstract, stemmed like the embedded store's FTS5
+  // porter tokenizer (Lucene's English analyzer: lower case, stop words, Porter stemmer).
+  paperText: `CREATE FULLTEXT INDEX paper_text IF NOT EXISTS
+    FOR (p:Paper) ON EACH [p.title, p.abstract]
+    OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'english'}}`,
+  // Topic labels for people querying in Neo4j Browser; the API's topic search keeps the
+  // embedded store's exact/prefix ranking with the range index on df (see TOPICS_*).
+  topicLabel: `CREATE FULLTEXT INDEX topic_label IF NOT EXISTS
+    FOR (t:Topic) ON EACH [t.label]
+    OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-no-stop-words'}}`,
+  // A new full-text index is populated in the background: wait, so search works at once.
+  awaitIndexes: 'CALL db.awaitIndexes(300)',
+} as const;
+
+export const QUERIES = {
+  // ── writes ──────────────────────────────────────────────────────────────────────────────
+
+  /** $keys: match keys → the papers holding any of them. */
+  findPapers: `
+    MATCH (k:PaperKey)-[:IDENTIFIES]->(p:Paper)
+    WHERE k.key IN $keys
+    WITH DISTINCT p
+    RETURN p {.*} AS paper
+    ORDER BY p.id`,
+
+  /** $rows: one map per paper; a null property is removed, as a SQL NULL is absent. */
+  upsertPapers: `
+    UNWIND $rows AS row
+    MERGE (p:Paper {id: row.id})
+    SET p.title = row.title, p.abstract = row.abstract, p.published = row.published,
+        p.authors = row.authors, p.authorsCount = toInteger(row.authorsCount),
+        p.upvotes = toInteger(row.upvotes), p.organization = row.organization,
+        p.arxivId = row.arxivId, p.doi = row.doi, p.url = row.url, p.links = row.links,
+        p.sources = row.sources`,
+
+  /** $rows: {key, paperId}; a key seen again for another paper moves to it. */
+  upsertPaperKeys: `
+    UNWIND $rows AS row
+    MATCH (p:Paper {id: row.paperId})
+    MERGE (k:PaperKey {key: row.key})
+    WITH k, p
+    OPTIONAL MATCH (k)-[old:IDENTIFIES]->(other:Paper)
+    WHERE other <> p
+    DELETE old
+    MERGE (k)-[:IDENTIFIES]->(p)`,
+
+  /** $ids: papers whose mentions and links are about to be replaced. */
+  deletePaperEdges: `
+    UNWIND $ids AS id
+    MATCH (:Paper {id: id})-[edge:MENTIONS|LINKS_TO]->()
+    DELETE edge`,
+
+  /** $rows: {paperId, topicId, label, score, count, inTitle}; a new topic starts off the map. */
+  writeMentions: `
+    UNWIND $rows AS row
+    MATCH (p:Paper {id: row.paperId})
+    MERGE (t:Topic {id: row.topicId})
+      ON CREATE SET t.label = row.label, t.aliases = [], t.df = 0, t.cluster = -1,
+                    t.x = 0.0, t.y = 0.0
+    MERGE (p)-[m:MENTIONS]->(t)
+    SET m.label = row.label, m.score = toFloat(row.score), m.count = toInteger(row.count),
+        m.inTitle = row.inTitle`,
+
+  /** $rows: {paperId, status, repository}; a known repository keeps its first spelling. */
+  writeLinks: `
+    UNWIND $rows AS row
+    MATCH (p:Paper {id: row.paperId})
+    MERGE (r:Repository {id: row.repository.id})
+      ON CREATE SET r.url = row.repository.url, r.host = row.repository.host,
+                    r.owner = row.repository.owner, r.name = row.repository.name,
+                    r.kind = row.repository.kind
+    MERGE (p)-[l:LINKS_TO]->(r)
+    SET l.status = row.status`,
+
+  /** $after ('' at first), $limit: a page of topic ids, in id order. */
+  topicIdsAfter: `
+    MATCH (t:Topic)
+    WHERE t.id > $after
+    RETURN t.id AS id
+    ORDER BY id
+    LIMIT $limit`,
+
+  /** $ids: df and label of these topics from their mentions; only changed topics are written. */
+  refreshTopicCounts: `
+    UNWIND $ids AS id
+    MATCH (t:Topic {id: id})<-[m:MENTIONS]-(:Paper)
+    WITH t, m.label AS label, count(*) AS uses
+    ORDER BY uses DESC, label
+    WITH t, collect(label)[0] AS label, sum(uses) AS df
+    WHERE t.df <> df OR t.label <> label
+    SET t.df = df, t.label = label`,
+
+  /** Topics nothing mentions any more, with their co-occurrences and cluster links. */
+  deleteUnusedTopics: `
+    MATCH (t:Topic)
+    WHERE NOT EXISTS { (t)<-[:MENTIONS]-(:Paper) }
+    DETACH DELETE t`,
+
+  deleteUnusedRepositories: `
+    MATCH (r:Repository)
+    WHERE NOT EXISTS { (r)<-[:LINKS_TO]-(:Paper) }
+    DETACH DELETE r`,
+
+  /** $minPapers, $limit: the map's candidate topics, most mentioned first. */
+  candidateTopics: `
+    MATCH (t:Topic)
+    WHERE t.df >= $minPapers
+    RETURN t.id AS id, t.label AS label, t.df AS df, t.cluster AS cluster, t.x AS x, t.y AS y
+    ORDER BY t.df DESC, t.id
+    LIMIT $limit`,
+
+  /** $ids: topic ids → every mention of them, by paper then topic. */
+  candidateMentions: `
+    UNWIND $ids AS id
+    MATCH (p:Paper)-[:MENTIONS]->(t:Topic {id: id})
+    RETURN p.id AS paperId, t.id AS topicId
+    ORDER BY paperId, topicId`,
+
+  /** $ids: topic ids → the papers mentioning them, with their date and repository links. */
+  candidatePaperFacts: `
+    UNWIND $ids AS id
+    MATCH (p:Paper)-[:MENTIONS]->(:Topic {id: id})
+    WITH DISTINCT p
+    OPTIONAL MATCH (p)-[l:LINKS_TO]->(r:Repository)
+    WITH p, l, r
+    ORDER BY r.id
+    WITH p, collect(CASE WHEN r IS NULL THEN null
+                    ELSE {repository: r.id, status: l.status, kind: r.kind} END) AS links
+    RETURN p.id AS id, p.published AS published, links
+    ORDER BY id`,
+
+  countPapers: 'MATCH (p:Paper) RETURN count(p) AS papers',
+
+  /** Forgets the previous map: co-occurrences, clusters and every topic's place on the map. */
+  clearCoOccurrences: 'MATCH (:Topic)-[c:CO_OCCURS]->(:Topic) DELETE c',
+  clearClusters: 'MATCH (c:Cluster) DETACH DELETE c',
+  clearPlacements: `
+    MATCH (t:Topic)
+    WHERE t.cluster <> -1 OR t.x <> 0 OR t.y <> 0 OR t.codeShare IS NOT NULL
+    SET t.cluster = -1, t.x = 0.0, t.y = 0.0, t.year = null, t.codeShare = null,
+        t.repositories = null`,
+
+  /** $rows: {id, cluster, x, y, year, codeShare, repositories}. */
+  placeTopics: `
+    UNWIND $rows AS row
+    MATCH (t:Topic {id: row.id})
+    SET t.cluster = toInteger(row.cluster), t.x = toFloat(row.x), t.y = toFloat(row.y),
+        t.year = toFloat(row.year), t.codeShare = toFloat(row.codeShare),
+        t.repositories = toInteger(row.repositories)`,
+
+  /** $rows: {source, target, papers, strength}. */
+  writeCoOccurrences: `
+    UNWIND $rows AS row
+    MATCH (s:Topic {id: row.source})
+    MATCH (t:Topic {id: row.target})
+    MERGE (s)-[c:CO_OCCURS]->(t)
+    SET c.papers = toInteger(row.papers), c.strength = toFloat(row.strength)`,
+
+  /** $rows: {id, label, topics, papers, year, codeShare, repositories}. */
+  writeClusters: `
+    UNWIND $rows AS row
+    MERGE (c:Cluster {id: toInteger(row.id)})
+    SET c.label = row.label, c.topics = toInteger(row.topics), c.papers = toInteger(row.papers),
+        c.year = toFloat(row.year), c.codeShare = toFloat(row.codeShare),
+        c.repositories = toInteger(row.repositories)`,
+
+  /** Ties the topics on the map to their cluster node, for Neo4j Browser. */
+  linkClusters: `
+    MATCH (t:Topic)
+    WHERE t.cluster >= 0
+    MATCH (c:Cluster {id: t.cluster})
+    MERGE (t)-[:IN_CLUSTER]->(c)`,
+
+  // ── reads ───────────────────────────────────────────────────────────────────────────────
+
+  stats: `
+    RETURN COUNT { (:Paper) } AS papers,
+           COUNT { (:Topic) } AS topics,
+           COUNT { (:Repository) } AS repositories,
+           COUNT { (:Cluster) } AS clusters,
+           COUNT { (:Paper)-[:MENTIONS]->(:Topic) } AS mentions,
+           COUNT { (:Paper)-[:LINKS_TO]->(:Repository) } AS links,
+           COUNT { (p:Paper)
+                   WHERE EXISTS { (p)-[:LINKS_TO {status: 'released'}]->(:Repository {kind: 'code'}) } }
+             AS papersWithCode`,
+
+  /** $minPapers, $cluster (null: any), $limit. */
+  mapTopics: `
+    MATCH (t:Topic)
+    WHERE t.df >= $minPapers AND t.cluster >= 0 AND ($cluster IS NULL OR t.cluster = $cluster)
+    RETURN t {.*} AS topic
+    ORDER BY t.df DESC, t.id
+    LIMIT $limit`,
+
+  /** $ids, $limit: the strongest co-occurrences among the given topics. */
+  mapEdges: `
+    MATCH (s:Topic)-[c:CO_OCCURS]->(t:Topic)
+    WHERE s.id IN $ids AND t.id IN $ids
+    RETURN s.id AS source, t.id AS target, c.papers AS papers, c.strength AS strength
+    ORDER BY strength DESC, source, target
+    LIMIT $limit`,
+
+  clusters: 'MATCH (c:Cluster) RETURN c {.*} AS cluster ORDER BY c.id',
+
+  /** $id */
+  paper: 'MATCH (p:Paper {id: $id}) RETURN p {.*} AS paper',
+
+  /** $id: the paper's topics, highest score first. */
+  paperTopics: `
+    MATCH (:Paper {id: $id})-[m:MENTIONS]->(t:Topic)
+    RETURN t.id AS id, t.label AS label, m.score AS score, m.inTitle AS inTitle
+    ORDER BY score DESC, id`,
+
+  /** $id */
+  paperRepositories: `
+    MATCH (:Paper {id: $id})-[l:LINKS_TO]->(r:Repository)
+    RETURN r {.*} AS repository, l.status AS status
+    ORDER BY r.id`,
+
+  /** $id: every topic the paper shares with another paper (related.ts ranks them). */
+  sharedTopics: `
+    MATCH (p:Paper {id: $id})-[mine:MENTIONS]->(t:Topic)<-[other:MENTIONS]-(o:Paper)
+    WHERE o <> p
+    RETURN o.id AS paperId, t.id AS topicId, t.label AS label, t.df AS df,
+           mine.score AS score, other.score AS otherScore`,
+
+  /** $ids: titles and dates of the few related papers returned. */
+  paperSummaries: `
+    MATCH (p:Paper)
+    WHERE p.id IN $ids
+    RETURN p.id AS id, p.title AS title, p.published AS published`,
+
+  /** $id */
+  topic: 'MATCH (t:Topic {id: $id}) RETURN t {.*} AS topic',
+
+  /** $id, $limit: its papers by score, newest first (undated last), then id. */
+  topicPapers: `
+    MATCH (p:Paper)-[m:MENTIONS]->(:Topic {id: $id})
+    RETURN p.id AS id, p.title AS title, p.published AS published, m.score AS score
+    ORDER BY score DESC, coalesce(published, '') DESC, id
+    LIMIT $limit`,
+
+  /** $id, $limit: its co-occurring topics on the map, strongest first. */
+  topicCoOccurring: `
+    MATCH (:Topic {id: $id})-[c:CO_OCCURS]-(t:Topic)
+    RETURN t.id AS id, t.label AS label, c.papers AS papers, c.strength AS strength
+    ORDER BY strength DESC, id
+    LIMIT $limit`,
+
+  /**
+   * $id, $papers (corpus size), $df (the topic's, at least 1), $limit: for a topic off the map,
+   * the topics its papers also mention, by association strength (rounded as the embedded store).
+   */
+  topicCoMentioned: `
+    MATCH (p:Paper)-[:MENTIONS]->(:Topic {id: $id})
+    MATCH (p)-[:MENTIONS]->(t:Topic)
+    WHERE t.id <> $id
+    WITH t, count(*) AS papers
+    RETURN t.id AS id, t.label AS label, papers,
+           round(papers * toFloat($papers) / (t.df * $df), 6) AS strength
+    ORDER BY papers DESC, strength DESC, id
+    LIMIT $limit`,
+
+  /** $id: its dated papers per publication year, oldest first. */
+  topicYears: `
+    MATCH (p:Paper)-[:MENTIONS]->(:Topic {id: $id})
+    WHERE p.published =~ '[0-9]{4}.*'
+    WITH toInteger(substring(p.published, 0, 4)) AS year, count(p) AS papers
+    RETURN year, papers
+    ORDER BY year`,
+
+  /**
+   * $limit: the paper map's papers — those naming the most topics on the map, then the newest
+   * (undated last), then by id — and whether each links released code.
+   */
+  paperMapNodes: `
+    MATCH (t:Topic)<-[:MENTIONS]-(p:Paper)
+    WHERE t.cluster >= 0
+    WITH p, count(t) AS topics
+    ORDER BY topics DESC, coalesce(p.published, '') DESC, p.id
+    LIMIT $limit
+    RETURN p.id AS id, p.title AS title, p.published AS published,
+           EXISTS {
+             MATCH (p)-[l:LINKS_TO]->(r:Repository)
+             WHERE l.status = 'released' AND r.kind = 'code'
+           } AS hasCode, topics
+    ORDER BY topics DESC, coalesce(published, '') DESC, id`,
+
+  /** $ids: those papers' mentions of topics of two papers or more, with where the map has them. */
+  paperMapMentions: `
+    UNWIND $ids AS id
+    MATCH (p:Paper {id: id})-[m:MENTIONS]->(t:Topic)
+    WHERE t.df >= 2
+    RETURN p.id AS paperId, t.id AS topicId, t.label AS label, m.score AS score, t.df AS df,
+           t.cluster AS cluster, t.x AS x, t.y AS y
+    ORDER BY paperId, score DESC, topicId`,
+
+  /** $id */
+  repository: 'MATCH (r:Repository {id: $id}) RETURN r {.*} AS repository',
+
+  /** $id: the papers linking it, newest first (undated last). */
+  repositoryPapers: `
+    MATCH (p:Paper)-[l:LINKS_TO]->(:Repository {id: $id})
+    RETURN p.id AS id, p.title AS title, p.published AS published, l.status AS status
+    ORDER BY coalesce(published, '') DESC, id`,
+
+  /** $ids (the query as typed and case-folded): the topic named exactly, any paper count. */
+  topicsNamed: `
+    MATCH (t:Topic)
+    WHERE t.id IN $ids AND t.df > 0
+    RETURN t.id AS id, t.label AS label, t.df AS df
+    ORDER BY id`,
+
+  /** $suffix (` (llm)`), $limit: the topics an acronym stands for. */
+  topicsEndingWith: `
+    MATCH (t:Topic)
+    WHERE t.df >= 2 AND toLower(t.label) ENDS WITH $suffix
+    RETURN t.id AS id, t.label AS label, t.df AS df
+    ORDER BY df DESC, label, id
+    LIMIT $limit`,
+
+  /** $prefix, $limit: topics whose label starts with the query. */
+  topicsStartingWith: `
+    MATCH (t:Topic)
+    WHERE t.df >= 2 AND toLower(t.label) STARTS WITH $prefix
+    RETURN t.id AS id, t.label AS label, t.df AS df
+    ORDER BY df DESC, label, id
+    LIMIT $limit`,
+
+  /** $prefix, $limit: topics whose id starts with the query. */
+  topicIdsStartingWith: `
+    MATCH (t:Topic)
+    WHERE t.df >= 2 AND toLower(t.id) STARTS WITH $prefix
+    RETURN t.id AS id, t.label AS label, t.df AS df
+    ORDER BY df DESC, label, id
+    LIMIT $limit`,
+
+  /** $infix (` causal`), $limit: topics with a later word starting with the query. */
+  topicsContaining: `
+    MATCH (t:Topic)
+    WHERE t.df >= 2 AND toLower(t.label) CONTAINS $infix
+    RETURN t.id AS id, t.label AS label, t.df AS df
+    ORDER BY df DESC, label, id
+    LIMIT $limit`,
+
+  /** $search (a Lucene query built by lucene.ts, never raw input), $limit. */
+  searchPapers: `
+    CALL db.index.fulltext.queryNodes('paper_text', $search) YIELD node, score
+    RETURN node.id AS id, node.title AS title, node.published AS published
+    ORDER BY score DESC, id
+    LIMIT $limit`,
+
+  /** $infix, $limit: repositories whose id contains the query. */
+  searchRepositories: `
+    MATCH (r:Repository)
+    WHERE r.id CONTAINS $infix
+    RETURN r {.*} AS repository
+    ORDER BY r.id
+    LIMIT $limit`,
+
+  // ── export (npm run copy) ───────────────────────────────────────────────────────────────
+
+  /** $after (the last id of the previous page, '' at first), $limit: papers in id order. */
+  exportPapers: `
+    MATCH (p:Paper)
+    WHERE p.id > $after
+    WITH p
+    ORDER BY p.id
+    LIMIT $limit
+    RETURN p {.*} AS paper,
+           COLLECT { MATCH (k:PaperKey)-[:IDENTIFIES]->(p) RETURN k.key ORDER BY k.key } AS keys,
+           COLLECT { MATCH (p)-[m:MENTIONS]->(t:Topic)
+                     RETURN {topicId: t.id, label: m.label, score: m.score, count: m.count,
+                             inTitle: m.inTitle} ORDER BY t.id } AS mentions,
+           COLLECT { MATCH (p)-[l:LINKS_TO]->(r:Repository)
+                     RETURN {repository: r {.*}, status: l.status} ORDER BY r.id } AS repositories
+    ORDER BY p.id`,
+
+  /** The topics the last analysis placed or gave overlays. */
+  exportPlacements: `
+    MATCH (t:Topic)
+    WHERE t.cluster <> -1 OR t.codeShare IS NOT NULL
+    RETURN t.id AS id, t.cluster AS cluster, t.x AS x, t.y AS y, t.year AS year,
+           t.codeShare AS codeShare, t.repositories AS repositories
+    ORDER BY id`,
+
+  exportCoOccurrences: `
+    MATCH (s:Topic)-[c:CO_OCCURS]->(t:Topic)
+    RETURN s.id AS source, t.id AS target, c.papers AS papers, c.strength AS strength
+    ORDER BY source, target`,
+} as const;
+
+export type QueryName = keyof typeof QUERIES;
