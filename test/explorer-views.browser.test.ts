@@ -22,6 +22,7 @@ import type {
 } from '../server/api/types.ts';
 import { FOCUS_LIMITS } from '../web/src/core/map/focus-graph.ts';
 import { MAP_COLORS } from '../web/src/core/map/map-appearance.ts';
+import { KIND_COLORS } from '../web/src/core/map/map-dataset.ts';
 // For the type of window.topographMap.
 import '../web/src/views/map/map-probe.ts';
 import { launchChromium, watchedPage } from './support/browser.ts';
@@ -161,6 +162,9 @@ describe('explorer views in Chromium', () => {
       .toBe(`Topics${topics}Papers${papers}Repositories0`);
     expect(nodes).toHaveLength(papers + topics);
     expect(await hash()).toBe(topicUrl);
+    // Each kind has its colour (the selected topic's neighbours are all in colour).
+    expect((await display(center))?.color).toBe(KIND_COLORS.topic);
+    expect((await display(`paper:${detail.papers[0]!.id}`))?.color).toBe(KIND_COLORS.paper);
 
     // Click the topic's first paper: it opens, and its topics and related papers join.
     const first = detail.papers[0]!;
