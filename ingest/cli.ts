@@ -19,6 +19,8 @@ import { createProgress } from './progress.ts';
 import { SOURCE_FORMATS } from './sources/index.ts';
 import { parseThesaurus, type Thesaurus } from './terms/thesaurus.ts';
 
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 function formatSummary(summary: IngestSummary, seconds: number): string {
   const { papers } = summary;
   // Failures include paths that are no file of a known format; the rest were read.
@@ -34,10 +36,12 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
       ')',
     `papers:       ${papers.new} new, ${papers.updated} updated, ${papers.unchanged} unchanged` +
       (summary.withoutAbstract ? `, ${summary.withoutAbstract} without abstract` : ''),
-    `in the store: ${summary.topics} topics, ${summary.repositories} repositories`,
-    summary.map
-      ? `topic map:    ${summary.map.topics} topics in ${summary.map.clusters} cluster${summary.map.clusters === 1 ? '' : 's'} (resolution ${summary.map.resolution})`
-      : 'topic map:    unchanged (no paper changed)',
+    `in the store: ${count(summary.topics, 'topic')}, ${count(summary.repositories, 'repository', 'repositories')}`,
+    !summary.map
+      ? 'topic map:    unchanged (no paper changed)'
+      : summary.map.topics === 0
+        ? 'topic map:    empty (no topic is named by two papers yet)'
+        : `topic map:    ${count(summary.map.topics, 'topic')} in ${count(summary.map.clusters, 'cluster')} (resolution ${summary.map.resolution})`,
     `time:         ${seconds.toFixed(1)} s (${Object.entries(summary.timings)
       .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time.toFixed(1)}`] : []))
       .join(', ')})`,

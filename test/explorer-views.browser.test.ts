@@ -196,6 +196,15 @@ describe('explorer views in Chromium', () => {
     await page.goto(`${server.url}/?view=focus`);
     await page.getByTestId('no-focus').waitFor();
     expect(await page.getByTestId('no-focus').textContent()).toContain('Search for one');
+    // A link to something the corpus does not hold says so, and offers no useless retry.
+    await page.goto(`${server.url}/?view=focus#/paper/nope`);
+    await page.getByTestId('focus-not-found').waitFor();
+    expect(await page.getByTestId('focus-not-found').textContent()).toContain('no paper with id');
+    expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    // The browser logs the API's 404s (the focus graph's and the panel's); nothing else.
+    expect(pageErrors.length).toBeGreaterThan(0);
+    expect(pageErrors.filter((e) => !e.includes('status of 404'))).toEqual([]);
+    pageErrors.length = 0;
     expect(pageErrors).toEqual([]);
   });
 
@@ -252,6 +261,19 @@ describe('explorer views in Chromium', () => {
     expect(shown.length).toBeGreaterThan(2);
     for (let i = 0; i < shown.length; i++)
       for (let j = i + 1; j < shown.length; j++) expect(overlaps(shown[i]!, shown[j]!)).toBe(false);
+    // No topic label runs under a cluster name (the map fills the window from its top left).
+    for (const { node, rect } of await labels())
+      for (const name of shown) expect(overlaps(rect, name), node).toBe(false);
+
+    // Hovering a hub labels its neighbours, still without overlaps.
+    const at = (await position(topic.key))!;
+    await page.mouse.move(at.x, at.y);
+    await expect
+      .poll(async () => (await display(topic.key))?.label, WAIT)
+      .toBe(topic.attributes.label);
+    await page.waitForTimeout(300);
+    expect(await check()).toBeGreaterThan(3);
+    await page.mouse.move(LAPTOP.width - 120, LAPTOP.height / 2 - 200);
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await settled();
     await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -351,6 +373,15 @@ describe('explorer views in Chromium', () => {
     const graph = parseGexf(Graph, readFileSync((await file.path())!, 'utf8'));
     expect(graph.order).toBe(withCode);
     expect(graph.getNodeAttribute(graph.nodes()[0]!, 'kind')).toBe('paper');
+
+    // Filters nobody can meet say so, with a way out.
+    await page.getByLabel('Year from').fill('2025');
+    await page.getByLabel('Year to').fill('2020');
+    await page.getByLabel('Year to').blur();
+    await page.getByTestId('no-match').waitFor();
+    await page.getByRole('button', { name: 'Clear the filters' }).click();
+    await expect.poll(() => page.getByTestId('no-match').count(), WAIT).toBe(0);
+    expect(await params()).not.toHaveProperty('code');
     expect(pageErrors).toEqual([]);
   });
 

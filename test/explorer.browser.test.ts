@@ -403,9 +403,12 @@ describe('explorer in Chromium', () => {
     expect(png.name).toBe('topograph-topics-by-code-filtered.png');
     expect(png.bytes.subarray(1, 4).toString()).toBe('PNG');
     const viewport = page.viewportSize()!;
-    // Twice the map's size each way (the map fills the window).
-    expect(png.bytes.readUInt32BE(16)).toBe(viewport.width * 2);
-    expect(png.bytes.readUInt32BE(20)).toBe(viewport.height * 2);
+    // Twice the size of what is drawn in view (cropped to it), and a 360-pixel legend band.
+    const [width, height] = [png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)];
+    expect(width - 720).toBeGreaterThan(400);
+    expect(width - 720).toBeLessThanOrEqual(viewport.width * 2);
+    expect(height).toBeGreaterThan(400);
+    expect(height).toBeLessThanOrEqual(viewport.height * 2);
 
     const gexf = await save('GEXF');
     expect(gexf.name).toBe('topograph-topics-by-code-filtered.gexf');

@@ -24,6 +24,7 @@ import {
   createPaperDataset,
   type MapDataset,
 } from './core/map/map-dataset.ts';
+import { filtersActive, NO_FILTERS } from './core/map/map-filters.ts';
 import { useFocusDetails } from './core/map/use-focus-details.ts';
 import type { Route } from './core/selection/route.ts';
 import { formatRoute } from './core/selection/route.ts';
@@ -165,11 +166,11 @@ export function App() {
     // With a selection whose nodes are still loading, the target has no nodes yet: the
     // camera waits instead of treating it as "nothing selected" (which shows the whole map).
     if (routeKey === '') return null;
-    // The focus view frames the selection with its neighbourhood, not the node alone.
+    // The focus view frames its whole graph (a few dozen nodes), the selection among them,
+    // whenever it grows: a lone node and its one neighbour would be zoomed in on.
     const graph = dataset?.graph;
-    const [focused] = selectedNodes;
-    if (view === 'focus' && graph && focused !== undefined && graph.hasNode(focused)) {
-      return { key: `${view}:${routeKey}`, nodes: [focused, ...graph.neighbors(focused)] };
+    if (view === 'focus' && graph) {
+      return { key: `${view}:${routeKey}:${graph.order}`, nodes: graph.nodes(), fit: true };
     }
     return { key: `${view}:${routeKey}`, nodes: selectedNodes };
   }, [routeKey, view, selectedNodes, pinnedCluster, dataset]);
@@ -262,6 +263,9 @@ export function App() {
   const mapStatus = ((): MapStatus | null => {
     const failed = (resource: ApiResource<unknown>) =>
       resource.status === 'error' ? resource.error.message : null;
+    if (view === 'focus' && focus.status === 'error' && focus.error.status === 404) {
+      return { kind: 'not-found', message: focus.error.message };
+    }
     const error =
       failed(topicMap) ??
       (view === 'papers' ? failed(paperMap) : null) ??
@@ -322,6 +326,14 @@ export function App() {
         )}
       </header>
 
+      {shown !== null && shown.appearance.visibleCount === 0 && filtersActive(filters) && (
+        <div className="no-match card" role="status" data-testid="no-match">
+          <p>Nothing on this map matches the filters.</p>
+          <button type="button" className="button" onClick={() => setFilters(NO_FILTERS)}>
+            Clear the filters
+          </button>
+        </div>
+      )}
       {shown !== null && shown.kindColors !== undefined && (
         <KindLegend ref={legendRef} colors={shown.kindColors} graph={shown.graph} />
       )}

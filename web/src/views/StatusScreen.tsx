@@ -9,6 +9,8 @@ export type MapStatus =
   | { kind: 'loading'; view: ViewName }
   | { kind: 'empty' }
   | { kind: 'no-focus' }
+  /** The focus view's node is not in the store (a stale or mistyped link). */
+  | { kind: 'not-found'; message: string }
   | { kind: 'error'; message: string };
 
 const LOADING: Record<ViewName, string> = {
@@ -34,6 +36,19 @@ export function StatusScreen({ status }: { status: MapStatus }) {
           <p>
             The focus view draws the neighbourhood of one paper, topic or repository. Search for one
             above, or pick it on the topic or paper map, then come back here.
+          </p>
+        </div>
+      </div>
+    );
+  }
+  if (status.kind === 'not-found') {
+    return (
+      <div className="status-screen">
+        <div className="status-card card" role="alert" data-testid="focus-not-found">
+          <h2>Nothing to focus on</h2>
+          <p>
+            This link names something the corpus does not hold ({status.message}). Search for a
+            paper, topic or repository above to focus on it.
           </p>
         </div>
       </div>

@@ -3,7 +3,7 @@ import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
 import { createMapAppearance } from '../map/map-appearance.ts';
-import { createMapDataset } from '../map/map-dataset.ts';
+import { createFocusDataset, createMapDataset, KIND_COLORS } from '../map/map-dataset.ts';
 import { NO_FILTERS } from '../map/map-filters.ts';
 import { exportName, shownGraph, toCsv, toGexf } from './export-graph.ts';
 
@@ -66,5 +66,44 @@ describe('exports', () => {
       { source: 'a', target: 'b, "quoted"', papers: '2', strength: '1.5' },
       { source: 'a', target: 'c', papers: '1', strength: '0.5' },
     ]);
+  });
+});
+
+describe('exports of the focus view', () => {
+  it('carry what the focus graph draws, not clusters or overlays it does not have', () => {
+    const focus = createFocusDataset([
+      {
+        kind: 'repository',
+        data: {
+          repository: {
+            id: 'github.com/o/r',
+            url: 'https://github.com/o/r',
+            host: 'github.com',
+            owner: 'o',
+            name: 'r',
+            kind: 'code',
+          },
+          papers: [{ id: 'p', title: 'A paper', status: 'released' }],
+        },
+      },
+    ]);
+    const shown = shownGraph(focus);
+    expect(shown.getNodeAttributes('paper:p')).toEqual({
+      kind: 'paper',
+      label: 'A paper',
+      x: expect.any(Number),
+      y: expect.any(Number),
+      size: focus.appearance.nodeSize('paper:p'),
+      color: KIND_COLORS.paper,
+    });
+    // A point on the ring straight above the centre: x is 0, not 6.1e-16.
+    expect(shown.getNodeAttribute('paper:p', 'x')).toBe(0);
+    expect(exportName('focus', 'cluster', false)).toBe('topograph-focus');
+    const rows = parseCsv(toCsv(shown).nodes, { columns: true }) as Record<string, string>[];
+    expect(rows.find((row) => row.id === 'paper:p')).toMatchObject({
+      kind: 'paper',
+      cluster: '',
+      code_share: '',
+    });
   });
 });

@@ -10,31 +10,46 @@ import type { ColorMode } from '../appearance/color-modes.ts';
 import type { MapDataset } from '../map/map-dataset.ts';
 import type { ViewName } from '../selection/view-state.ts';
 
-/** A file name stem for the view: `topograph-topics-by-year-filtered`, `topograph-papers-…`. */
+/**
+ * A file name stem for the view: `topograph-topics-by-year-filtered`, `topograph-papers-…`;
+ * the focus view (coloured by kind, never filtered) is `topograph-focus`.
+ */
 export function exportName(view: ViewName, colorMode: ColorMode, filtered: boolean): string {
+  if (view === 'focus') return 'topograph-focus';
   return `topograph-${view}-by-${colorMode}${filtered ? '-filtered' : ''}`;
 }
 
+/** Positions to 4 decimals: the layout's precision, without float noise like 6.1e-16. */
+const coordinate = (value: number) => Math.round(value * 10_000) / 10_000 || 0;
+
 /** The shown topics and the links between them, each with its display colour and cluster. */
 export function shownGraph(dataset: MapDataset): Graph {
-  const { graph, appearance, clusters } = dataset;
+  const { graph, appearance, clusters, kindColors } = dataset;
   const clusterLabels = new Map(clusters.map((cluster) => [cluster.id, cluster.label]));
   const shown = new Graph({ type: 'undirected' });
   graph.forEachNode((node, attributes) => {
     if (!appearance.isVisible(node)) return;
-    shown.addNode(node, {
+    const drawn = {
       kind: attributes.kind,
       label: attributes.label,
+      x: coordinate(attributes.x),
+      y: coordinate(attributes.y),
+      size: appearance.nodeSize(node),
+      color: appearance.nodeColor(node),
+    };
+    // The focus graph has no clusters or overlays: only what it draws.
+    if (kindColors !== undefined) {
+      shown.addNode(node, drawn);
+      return;
+    }
+    shown.addNode(node, {
+      ...drawn,
       papers: attributes.papers,
       cluster: attributes.cluster,
       clusterLabel: clusterLabels.get(attributes.cluster) ?? '',
       ...(attributes.year === undefined ? {} : { year: attributes.year }),
       codeShare: attributes.codeShare,
       repositories: attributes.repositories,
-      x: attributes.x,
-      y: attributes.y,
-      size: appearance.nodeSize(node),
-      color: appearance.nodeColor(node),
     });
   });
   graph.forEachEdge((edge, attributes, source, target) => {

@@ -3,9 +3,11 @@
  * each frame, every label that could show (not hidden, its node big enough on screen, in
  * view) is placed greedily — forced labels first (the selection, the hovered node and its
  * strongest neighbours), then by z-order, then the biggest nodes — and a label is kept only
- * where it overlaps no label kept before it. Zooming in makes room, so more labels appear:
- * the density follows the zoom without a grid guessing at it. sigma's own label grid is
- * turned off (see sigma-settings.ts); the draw functions ask `allows`.
+ * where it overlaps no label kept before it, nor the space reserved for the cluster names.
+ * Only the one node the reader is on (hovered or selected alone, z-index 3 and up) is drawn
+ * whatever it covers. Zooming in makes room, so more labels appear: the density follows the
+ * zoom without a grid guessing at it. sigma's own label grid is turned off (see
+ * sigma-settings.ts); the draw functions ask `allows`.
  */
 import type Sigma from 'sigma';
 
@@ -27,7 +29,12 @@ export interface LabelLayout {
   allows(node: string): boolean;
   /** The labels of the last frame, with where they sit (viewport pixels, padding included). */
   placed(): { node: string; rect: Rect }[];
+  /** Space no label may take in the coming frames (the cluster names), or none. */
+  reserve(space: (() => Rect[]) | null): void;
 }
+
+/** The z-index from which a forced label is drawn whatever it covers (see map-reducers.ts). */
+const MUST_DRAW_Z = 3;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any graph's renderer
 type AnySigma = Sigma<any, any>;
@@ -35,6 +42,7 @@ type AnySigma = Sigma<any, any>;
 export function createLabelLayout(getSigma: () => AnySigma | null): LabelLayout {
   let allowed = new Set<string>();
   let rects: { node: string; rect: Rect }[] = [];
+  let reserved: (() => Rect[]) | null = null;
   let stale = true;
   const widths = new Map<string, number>();
 
@@ -89,17 +97,22 @@ export function createLabelLayout(getSigma: () => AnySigma | null): LabelLayout 
       a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     allowed = new Set();
     rects = [];
-    for (const { node, rect, forced } of candidates) {
-      const keys = cellsOf(rect);
-      if (!forced && keys.some((key) => cells.get(key)?.some((other) => overlaps(rect, other))))
-        continue;
-      allowed.add(node);
-      rects.push({ node, rect });
-      for (const key of keys) {
+    const claim = (rect: Rect) => {
+      for (const key of cellsOf(rect)) {
         const list = cells.get(key);
         if (list) list.push(rect);
         else cells.set(key, [rect]);
       }
+    };
+    for (const rect of reserved?.() ?? []) claim(rect);
+    for (const { node, rect, forced, z } of candidates) {
+      const keys = cellsOf(rect);
+      const must = forced && z >= MUST_DRAW_Z;
+      if (!must && keys.some((key) => cells.get(key)?.some((other) => overlaps(rect, other))))
+        continue;
+      allowed.add(node);
+      rects.push({ node, rect });
+      claim(rect);
     }
   };
 
@@ -117,5 +130,9 @@ export function createLabelLayout(getSigma: () => AnySigma | null): LabelLayout 
       return allowed.has(node);
     },
     placed: () => rects,
+    reserve(space) {
+      reserved = space;
+      stale = true;
+    },
   };
 }

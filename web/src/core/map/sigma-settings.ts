@@ -17,7 +17,7 @@ type MapSettings = Partial<Settings<MapNodeAttributes, MapEdgeAttributes>>;
 
 /**
  * The settings of one renderer, whose labels `labels` lays out (see label-layout.ts). A small
- * graph (the focus view) labels every node that has room, however small it is drawn.
+ * graph (the focus view, a small corpus) labels every node that has room, however small.
  */
 export function createSigmaSettings(labels: LabelLayout, small = false): MapSettings {
   return {

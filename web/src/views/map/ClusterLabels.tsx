@@ -1,11 +1,14 @@
 /**
  * Cluster names drawn over the map at the centre of each cluster's shown nodes (topics, or
  * papers coloured by their main topic's cluster), as in VOSviewer's cluster view — but named.
- * HTML on top of the canvas, moved with the camera after every frame, the largest clusters'
- * first where two would overlap; they fade when the map is zoomed in far enough for the node
- * labels to take over or when something is emphasised, and never catch the pointer.
+ * HTML on top of the canvas, moved with the camera after every frame; the largest clusters'
+ * first where two would overlap. The space they take is reserved in the label layout, so no
+ * node label runs under a name. They step back (faded, their space given to the node labels)
+ * when the map is zoomed in far enough or when something is emphasised, and never catch the
+ * pointer.
  */
 import { useEffect, useMemo, useRef } from 'react';
+import type { LabelLayout, Rect } from '../../core/map/label-layout.ts';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
 import type { MapSigma } from './GraphMap.tsx';
 
@@ -16,16 +19,26 @@ const NAMES = 1;
 
 interface ClusterLabelsProps {
   sigma: MapSigma;
+  labels: LabelLayout;
   dataset: MapDataset;
   /** Something is emphasised (hover, selection): the names step back. */
   dimmed: boolean;
 }
 
-export function ClusterLabels({ sigma, dataset, dimmed }: ClusterLabelsProps) {
+interface Centre {
+  id: number;
+  name: string;
+  title: string;
+  color: string;
+  x: number;
+  y: number;
+}
+
+export function ClusterLabels({ sigma, labels, dataset, dimmed }: ClusterLabelsProps) {
   const { graph, appearance, clusters } = dataset;
   const layer = useRef<HTMLDivElement>(null);
 
-  const centres = useMemo(() => {
+  const centres = useMemo((): Centre[] => {
     const sums = new Map<number, { x: number; y: number; n: number }>();
     graph.forEachNode((node, { cluster, x, y }) => {
       if (cluster < 0 || !appearance.isVisible(node)) return;
@@ -50,37 +63,59 @@ export function ClusterLabels({ sigma, dataset, dimmed }: ClusterLabelsProps) {
   }, [graph, appearance, clusters]);
 
   useEffect(() => {
-    const place = () => {
-      const element = layer.current;
-      if (element === null) return;
-      const ratio = sigma.getCamera().getState().ratio;
-      element.style.opacity = ratio < FADE_RATIO || dimmed ? '0.25' : '1';
-      // Largest clusters first: a name that would cover a bigger cluster's name waits for
-      // the map to be zoomed in.
-      const placed: DOMRect[] = [];
-      centres.forEach((centre, index) => {
-        const label = element.children[index] as HTMLElement | undefined;
-        if (label === undefined) return;
+    const element = layer.current;
+    if (element === null) return undefined;
+    const spans = [...element.children] as HTMLElement[];
+    // Their size does not change with the camera: measured once.
+    const sizes = spans.map((span) => {
+      const { width, height } = span.getBoundingClientRect(); // fractional, unlike offsetWidth
+      return { width, height };
+    });
+    const steppedBack = () => dimmed || sigma.getCamera().getState().ratio < FADE_RATIO;
+
+    /** Where each name goes now, and which are shown (none overlapping a bigger cluster's). */
+    const layout = () => {
+      const shown: Rect[] = [];
+      const places = centres.map((centre, index) => {
         const { x, y } = sigma.graphToViewport(centre);
-        label.style.transform = `translate(${x}px, ${y}px) translate(-50%, -50%)`;
-        const box = label.getBoundingClientRect();
-        const free = placed.every(
+        const { width, height } = sizes[index] ?? { width: 0, height: 0 };
+        const box = {
+          left: x - width / 2,
+          right: x + width / 2,
+          top: y - height / 2,
+          bottom: y + height / 2,
+        };
+        const free = shown.every(
           (other) =>
             box.right < other.left ||
             other.right < box.left ||
             box.bottom < other.top ||
             other.bottom < box.top,
         );
-        label.style.visibility = free ? 'visible' : 'hidden';
-        if (free) placed.push(box);
+        if (free) shown.push(box);
+        return { x, y, free };
+      });
+      return { places, shown };
+    };
+
+    labels.reserve(() => (steppedBack() ? [] : layout().shown));
+    const place = () => {
+      element.style.opacity = steppedBack() ? '0.25' : '1';
+      layout().places.forEach(({ x, y, free }, index) => {
+        const span = spans[index];
+        if (span === undefined) return;
+        span.style.transform = `translate(${x}px, ${y}px) translate(-50%, -50%)`;
+        span.style.visibility = free ? 'visible' : 'hidden';
       });
     };
     place();
+    sigma.refresh({ skipIndexation: true });
     sigma.on('afterRender', place);
     return () => {
       sigma.off('afterRender', place);
+      labels.reserve(null);
     };
-  }, [sigma, centres, dimmed]);
+  }, [sigma, labels, centres, dimmed]);
 
   return (
     <div ref={layer} className="cluster-labels" aria-hidden="true" data-testid="cluster-labels">

@@ -5,7 +5,8 @@
  */
 import { useState } from 'react';
 import { colorModeInfo, NO_VALUE_COLOR } from '../../core/appearance/color-modes.ts';
-import type { ImageLegend } from '../../core/export/export-image.ts';
+import type { ImageLegend, ImageOverlay, ScreenBox } from '../../core/export/export-image.ts';
+import type { LabelLayout } from '../../core/map/label-layout.ts';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
 import type { ViewName } from '../../core/selection/view-state.ts';
 import type { MapSigma } from './GraphMap.tsx';
@@ -14,11 +15,12 @@ const BACKGROUND = '#f6f7f9';
 
 interface ExportControlsProps {
   sigma: MapSigma;
+  labels: LabelLayout;
   dataset: MapDataset;
   view: ViewName;
 }
 
-export function ExportControls({ sigma, dataset, view }: ExportControlsProps) {
+export function ExportControls({ sigma, labels, dataset, view }: ExportControlsProps) {
   const [busy, setBusy] = useState(false);
   const { appearance, graph } = dataset;
   const filtered = appearance.visibleCount < graph.order;
@@ -42,7 +44,8 @@ export function ExportControls({ sigma, dataset, view }: ExportControlsProps) {
     };
   const savePng = run(async ({ download }, name) => {
     const { mapImage } = await import('../../core/export/export-image.ts');
-    download(await mapImage(sigma, legendOf(dataset), BACKGROUND), `${name}.png`, 'image/png');
+    const image = await mapImage(sigma, legendOf(dataset), BACKGROUND, drawnOn(sigma, labels));
+    download(image, `${name}.png`, 'image/png');
   });
   const saveGexf = run(({ download, shownGraph, toGexf }, name) =>
     download(toGexf(shownGraph(dataset)), `${name}.gexf`, 'application/gexf+xml'),
@@ -96,4 +99,48 @@ function legendOf({ appearance, clusters, kindColors }: MapDataset): ImageLegend
     scale: appearance.scale,
     ...(noValue === undefined ? {} : { noValue, noValueColor: NO_VALUE_COLOR }),
   };
+}
+
+/**
+ * What the map draws in view, in on-screen pixels: every shown node, the labels the last
+ * frame placed, and the cluster names shown over it (read from their elements, unless they
+ * have stepped back).
+ */
+function drawnOn(
+  sigma: MapSigma,
+  labels: LabelLayout,
+): {
+  boxes: ScreenBox[];
+  overlays: ImageOverlay[];
+} {
+  const { width, height } = sigma.getDimensions();
+  const boxes: ScreenBox[] = labels.placed().map(({ rect }) => rect);
+  for (const node of sigma.getGraph().nodes()) {
+    const data = sigma.getNodeDisplayData(node);
+    if (!data || data.hidden) continue;
+    const { x, y } = sigma.framedGraphToViewport(data);
+    const r = sigma.scaleSize(data.size);
+    if (x + r < 0 || x - r > width || y + r < 0 || y - r > height) continue;
+    boxes.push({ left: x - r, top: y - r, right: x + r, bottom: y + r });
+  }
+  const container = sigma.getContainer();
+  const layer = container.parentElement?.querySelector<HTMLElement>('.cluster-labels');
+  const overlays: ImageOverlay[] = [];
+  if (layer && layer.style.opacity !== '0.25') {
+    const origin = container.getBoundingClientRect();
+    for (const name of layer.querySelectorAll<HTMLElement>('.cluster-labels__name')) {
+      if (name.style.visibility === 'hidden' || !name.textContent) continue;
+      const box = name.getBoundingClientRect();
+      const left = box.left - origin.left;
+      const top = box.top - origin.top;
+      boxes.push({ left, top, right: left + box.width, bottom: top + box.height });
+      overlays.push({
+        text: name.textContent,
+        x: left + box.width / 2,
+        y: top + box.height / 2,
+        color: name.style.color,
+      });
+    }
+  }
+  return { boxes, overlays };
 }

@@ -9,7 +9,7 @@ import { useEffect, useState, type RefObject } from 'react';
 import Sigma from 'sigma';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
 import type { MapEdgeAttributes, MapNodeAttributes } from '../../core/map/map-graph.ts';
-import { createLabelLayout } from '../../core/map/label-layout.ts';
+import { createLabelLayout, type LabelLayout } from '../../core/map/label-layout.ts';
 import { createSigmaSettings } from '../../core/map/sigma-settings.ts';
 import type { CameraState, ViewName } from '../../core/selection/view-state.ts';
 import { ClusterLabels } from './ClusterLabels.tsx';
@@ -42,13 +42,15 @@ export function GraphMap(props: GraphMapProps) {
   const { dataset, view } = props;
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const [sigma, setSigma] = useState<MapSigma | null>(null);
+  const [labels, setLabels] = useState<LabelLayout | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
 
   useEffect(() => {
     if (container === null) return undefined;
     let renderer: MapSigma | null = null;
     const labels = createLabelLayout(() => renderer);
-    const small = dataset.kindColors !== undefined;
+    // A small graph labels every node that has room, however small it is drawn.
+    const small = dataset.kindColors !== undefined || dataset.graph.order < 100;
     renderer = new Sigma(dataset.graph, container, {
       ...createSigmaSettings(labels, small),
       hideEdgesOnMove: dataset.graph.size > 1_500,
@@ -59,8 +61,10 @@ export function GraphMap(props: GraphMapProps) {
     // The renderer is an external object; React state only tells the controllers it exists.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setSigma(created);
+    setLabels(labels);
     return () => {
       setSigma(null);
+      setLabels(null);
       setHovered(null);
       removeProbe();
       created.kill();
@@ -82,9 +86,10 @@ export function GraphMap(props: GraphMapProps) {
           wait: reducers for the new graph on the old renderer would look up missing edges. */}
       {sigma !== null && sigma.getGraph() === dataset.graph && (
         <>
-          {dataset.clusters.length > 0 && (
+          {dataset.clusters.length > 0 && labels !== null && (
             <ClusterLabels
               sigma={sigma}
+              labels={labels}
               dataset={dataset}
               dimmed={
                 hovered !== null || props.hoveredCluster !== null || props.selected.length > 0
@@ -112,7 +117,9 @@ export function GraphMap(props: GraphMapProps) {
             obstructionRefs={props.obstructionRefs}
           />
           <ZoomControls sigma={sigma} obstructionRefs={props.obstructionRefs} />
-          <ExportControls sigma={sigma} dataset={dataset} view={props.view} />
+          {labels !== null && (
+            <ExportControls sigma={sigma} labels={labels} dataset={dataset} view={props.view} />
+          )}
         </>
       )}
     </div>
