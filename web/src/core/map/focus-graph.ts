@@ -138,7 +138,8 @@ export function createFocusGraph(opened: readonly FocusDetail[]): MapGraph {
       const angle = first
         ? (2 * Math.PI * i) / Math.max(1, fresh.length) - Math.PI / 2
         : outwards - ARC / 2 + (ARC * (i + 0.5)) / fresh.length;
-      const radius = first ? RING.first : RING.later;
+      // A later arc widens with its neighbours, about 3 units apart along it.
+      const radius = first ? RING.first : Math.max(RING.later, (3 * fresh.length) / ARC);
       add(neighbour, centre.x + radius * Math.cos(angle), centre.y + radius * Math.sin(angle));
     });
     for (const neighbour of neighbours) {
