@@ -37,6 +37,12 @@ interface Centre {
 export function ClusterLabels({ sigma, labels, dataset, dimmed }: ClusterLabelsProps) {
   const { graph, appearance, clusters } = dataset;
   const layer = useRef<HTMLDivElement>(null);
+  // Read at each frame: a hover changes it, and must not cost a redraw of its own (the
+  // emphasis that dims the names already redraws the map).
+  const dim = useRef(dimmed);
+  useEffect(() => {
+    dim.current = dimmed;
+  }, [dimmed]);
 
   const centres = useMemo((): Centre[] => {
     const sums = new Map<number, { x: number; y: number; n: number }>();
@@ -71,7 +77,7 @@ export function ClusterLabels({ sigma, labels, dataset, dimmed }: ClusterLabelsP
       const { width, height } = span.getBoundingClientRect(); // fractional, unlike offsetWidth
       return { width, height };
     });
-    const steppedBack = () => dimmed || sigma.getCamera().getState().ratio < FADE_RATIO;
+    const steppedBack = () => dim.current || sigma.getCamera().getState().ratio < FADE_RATIO;
 
     /** Where each name goes now, and which are shown (none overlapping a bigger cluster's). */
     const layout = () => {
@@ -115,7 +121,7 @@ export function ClusterLabels({ sigma, labels, dataset, dimmed }: ClusterLabelsP
       sigma.off('afterRender', place);
       labels.reserve(null);
     };
-  }, [sigma, labels, centres, dimmed]);
+  }, [sigma, labels, centres]);
 
   return (
     <div ref={layer} className="cluster-labels" aria-hidden="true" data-testid="cluster-labels">
