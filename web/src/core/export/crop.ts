@@ -4,13 +4,10 @@
  * (which needs a browser).
  */
 
-/** A rectangle in on-screen pixels. */
-export interface ScreenBox {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+import type { Rect } from '../map/label-layout.ts';
+
+/** A rectangle in on-screen pixels (as the label layout's). */
+export type ScreenBox = Rect;
 
 /** Room kept around what is drawn, in on-screen pixels. */
 export const MARGIN = 24;

@@ -6,14 +6,11 @@
  * "framed graph" space, so points are converted through the viewport.
  */
 import type { CameraState, Coordinates } from 'sigma/types';
+import type { Rect } from '../../core/map/label-layout.ts';
 import type { MapSigma } from './GraphMap.tsx';
 
-export interface Area {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+/** A rectangle of the viewport, in pixels (as the label layout's). */
+export type Area = Rect;
 
 const MARGIN_PX = 56;
 /** Fitting never zooms in closer than this. */
