@@ -72,6 +72,13 @@ export async function fetchJson<T>(path: string, signal?: AbortSignal): Promise<
 }
 
 /** True for the rejection an aborted fetch produces; such requests were superseded, not failed. */
+/** Any failure of a request to `path` as an ApiError (a network failure has status 0). */
+export function toApiError(error: unknown, path: string): ApiError {
+  return error instanceof ApiError
+    ? error
+    : new ApiError(error instanceof Error ? error.message : String(error), 0, path);
+}
+
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }

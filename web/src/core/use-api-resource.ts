@@ -6,7 +6,7 @@
  * being reset inside the effect.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, fetchJson, isAbortError } from './api.ts';
+import { fetchJson, isAbortError, toApiError, type ApiError } from './api.ts';
 
 export type ApiResource<T> =
   | { status: 'idle' }
@@ -30,11 +30,7 @@ export function useApiResource<T>(path: string | null): ApiResource<T> {
       (data) => setSettled({ path, status: 'ready', data }),
       (error: unknown) => {
         if (isAbortError(error)) return;
-        const apiError =
-          error instanceof ApiError
-            ? error
-            : new ApiError(error instanceof Error ? error.message : String(error), 0, path);
-        setSettled({ path, status: 'error', error: apiError });
+        setSettled({ path, status: 'error', error: toApiError(error, path) });
       },
     );
     return () => controller.abort();

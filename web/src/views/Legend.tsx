@@ -17,6 +17,7 @@ import {
   type ContinuousScale,
 } from '../core/appearance/color-modes.ts';
 import { plural } from '../core/format/format.ts';
+import { KIND_LABELS } from '../core/map/map-dataset.ts';
 import type { MapGraph, NodeKind } from '../core/map/map-graph.ts';
 import { ChoiceButtons } from './common/ChoiceButtons.tsx';
 
@@ -197,12 +198,6 @@ interface KindLegendProps {
   ref?: Ref<HTMLElement>;
 }
 
-const KIND_NAMES: Record<NodeKind, [string, string]> = {
-  topic: ['topic', 'Topics'],
-  paper: ['paper', 'Papers'],
-  repository: ['repository', 'Repositories'],
-};
-
 /** The focus view's legend: what each colour stands for, and how many of each are drawn. */
 export function KindLegend({ colors, graph, ref }: KindLegendProps) {
   const counts: Record<NodeKind, number> = { topic: 0, paper: 0, repository: 0 };
@@ -215,11 +210,11 @@ export function KindLegend({ colors, graph, ref }: KindLegendProps) {
         </h2>
       </div>
       <ul className="legend__list" data-testid="kind-legend">
-        {(Object.keys(KIND_NAMES) as NodeKind[]).map((kind) => (
+        {(Object.keys(KIND_LABELS) as NodeKind[]).map((kind) => (
           <li key={kind} className="legend__row">
             <span className="legend__item legend__item--static">
               <span className="swatch" style={{ background: colors[kind] }} aria-hidden="true" />
-              <span className="legend__label">{KIND_NAMES[kind][1]}</span>
+              <span className="legend__label">{KIND_LABELS[kind]}</span>
               <span className="legend__topics">{counts[kind]}</span>
             </span>
           </li>

@@ -28,6 +28,13 @@ export const KIND_COLORS: Record<NodeKind, string> = {
   repository: '#e07a1f',
 };
 
+/** What the focus view's legend (on screen and in an image) calls each kind. */
+export const KIND_LABELS: Record<NodeKind, string> = {
+  topic: 'Topics',
+  paper: 'Papers',
+  repository: 'Repositories',
+};
+
 const largestFirst = (clusters: readonly ClusterSummary[]) =>
   [...clusters].sort((a, b) => b.topics - a.topics || a.id - b.id);
 

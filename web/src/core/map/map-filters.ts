@@ -35,14 +35,13 @@ export function passesFilters(
   node: Pick<MapNodeAttributes, 'kind' | 'papers' | 'codeShare' | 'year' | 'cluster'>,
   filters: MapFilters,
 ): boolean {
-  const topic = node;
-  if (node.kind === 'topic' && topic.papers < filters.minPapers) return false;
+  if (node.kind === 'topic' && node.papers < filters.minPapers) return false;
   if (filters.hiddenClusters.includes(node.cluster)) return false;
-  if (filters.withCode && !(topic.codeShare > 0)) return false;
+  if (filters.withCode && !(node.codeShare > 0)) return false;
   if (filters.yearFrom !== null || filters.yearTo !== null) {
-    if (topic.year === undefined) return false;
-    if (filters.yearFrom !== null && topic.year < filters.yearFrom) return false;
-    if (filters.yearTo !== null && topic.year > filters.yearTo + 0.999) return false;
+    if (node.year === undefined) return false;
+    if (filters.yearFrom !== null && node.year < filters.yearFrom) return false;
+    if (filters.yearTo !== null && node.year > filters.yearTo + 0.999) return false;
   }
   return true;
 }

@@ -17,7 +17,7 @@ export interface MapReducers {
 
 /** Paper titles run long; on the map they are cut at a word (the panel shows them whole). */
 const TITLE_LENGTH = 48;
-export function shortTitle(title: string): string {
+function shortTitle(title: string): string {
   if (title.length <= TITLE_LENGTH) return title;
   const cut = title.slice(0, TITLE_LENGTH);
   const space = cut.lastIndexOf(' ');

@@ -15,21 +15,7 @@ export const MAP_FONT =
 
 type MapSettings = Partial<Settings<MapNodeAttributes, MapEdgeAttributes>>;
 
-/**
- * The settings of one renderer, whose labels `labels` lays out (see label-layout.ts). A small
- * graph (the focus view, a small corpus) labels every node that has room, however small.
- */
-export function createSigmaSettings(labels: LabelLayout, small = false): MapSettings {
-  return {
-    ...DEFAULT_SIGMA_SETTINGS,
-    ...(small ? { labelRenderedSizeThreshold: 0 } : {}),
-    defaultDrawNodeLabel: (context, data, settings) => {
-      if (labels.allows(data.key)) drawTopicLabel(context, data, settings);
-    },
-  };
-}
-
-export const DEFAULT_SIGMA_SETTINGS: MapSettings = {
+const DEFAULT_SIGMA_SETTINGS: MapSettings = {
   allowInvalidContainer: true,
   renderEdgeLabels: false,
   enableEdgeEvents: false,
@@ -49,3 +35,26 @@ export const DEFAULT_SIGMA_SETTINGS: MapSettings = {
   minCameraRatio: 0.04,
   maxCameraRatio: 2.5,
 };
+
+/** Below this many nodes a map labels every node that has room, however small. */
+const SMALL_GRAPH = 100;
+/** Above this many links, they hide while the camera moves (a redraw touches them all). */
+const HEAVY_EDGES = 1_500;
+
+/**
+ * The settings of one renderer, whose labels `labels` lays out (see label-layout.ts), for a
+ * graph of this size; `labelAll` (the focus view) labels every node that has room.
+ */
+export function createSigmaSettings(
+  labels: LabelLayout,
+  graph: { nodes: number; edges: number; labelAll: boolean },
+): MapSettings {
+  return {
+    ...DEFAULT_SIGMA_SETTINGS,
+    ...(graph.labelAll || graph.nodes < SMALL_GRAPH ? { labelRenderedSizeThreshold: 0 } : {}),
+    hideEdgesOnMove: graph.edges > HEAVY_EDGES,
+    defaultDrawNodeLabel: (context, data, settings) => {
+      if (labels.allows(data.key)) drawTopicLabel(context, data, settings);
+    },
+  };
+}

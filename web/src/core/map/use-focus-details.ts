@@ -4,7 +4,7 @@
  * Reports loading until all are in, and the first error (an unknown id, a failed request).
  */
 import { useEffect, useMemo, useState } from 'react';
-import { ApiError, apiPaths, fetchJson, isAbortError } from '../api.ts';
+import { apiPaths, fetchJson, isAbortError, toApiError, type ApiError } from '../api.ts';
 import type { Route } from '../selection/route.ts';
 import type { FocusDetail } from './focus-graph.ts';
 
@@ -36,9 +36,8 @@ export function useFocusDetails(opened: readonly NonNullable<Route>[]): FocusDet
           ),
         (error: unknown) => {
           if (isAbortError(error)) return;
-          const apiError = error instanceof ApiError ? error : new ApiError(String(error), 0, path);
           setLoaded((previous) =>
-            new Map(previous).set(path, { status: 'error', error: apiError }),
+            new Map(previous).set(path, { status: 'error', error: toApiError(error, path) }),
           );
         },
       );

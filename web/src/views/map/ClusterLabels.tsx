@@ -106,7 +106,9 @@ export function ClusterLabels({ sigma, labels, dataset, dimmed }: ClusterLabelsP
 
     labels.reserve(() => (steppedBack() ? [] : layout().shown));
     const place = () => {
-      element.style.opacity = steppedBack() ? '0.25' : '1';
+      const back = steppedBack();
+      element.style.opacity = back ? '0.25' : '1';
+      element.dataset.steppedBack = String(back); // read by the PNG export
       layout().places.forEach(({ x, y, free }, index) => {
         const span = spans[index];
         if (span === undefined) return;

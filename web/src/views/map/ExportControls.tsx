@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { colorModeInfo, NO_VALUE_COLOR } from '../../core/appearance/color-modes.ts';
 import type { ImageLegend, ImageOverlay, ScreenBox } from '../../core/export/export-image.ts';
 import type { LabelLayout } from '../../core/map/label-layout.ts';
-import type { MapDataset } from '../../core/map/map-dataset.ts';
+import { KIND_LABELS, type MapDataset } from '../../core/map/map-dataset.ts';
 import type { ViewName } from '../../core/selection/view-state.ts';
 import type { MapSigma } from './GraphMap.tsx';
 
@@ -72,8 +72,6 @@ export function ExportControls({ sigma, labels, dataset, view }: ExportControlsP
   );
 }
 
-const KIND_LABELS = { topic: 'Topics', paper: 'Papers', repository: 'Repositories' } as const;
-
 function legendOf({ appearance, clusters, kindColors }: MapDataset): ImageLegend {
   if (kindColors !== undefined) {
     return {
@@ -126,7 +124,7 @@ function drawnOn(
   const container = sigma.getContainer();
   const layer = container.parentElement?.querySelector<HTMLElement>('.cluster-labels');
   const overlays: ImageOverlay[] = [];
-  if (layer && layer.style.opacity !== '0.25') {
+  if (layer && layer.dataset.steppedBack !== 'true') {
     const origin = container.getBoundingClientRect();
     for (const name of layer.querySelectorAll<HTMLElement>('.cluster-labels__name')) {
       if (name.style.visibility === 'hidden' || !name.textContent) continue;

@@ -49,12 +49,15 @@ export function GraphMap(props: GraphMapProps) {
     if (container === null) return undefined;
     let renderer: MapSigma | null = null;
     const labels = createLabelLayout(() => renderer);
-    // A small graph labels every node that has room, however small it is drawn.
-    const small = dataset.kindColors !== undefined || dataset.graph.order < 100;
-    renderer = new Sigma(dataset.graph, container, {
-      ...createSigmaSettings(labels, small),
-      hideEdgesOnMove: dataset.graph.size > 1_500,
-    });
+    renderer = new Sigma(
+      dataset.graph,
+      container,
+      createSigmaSettings(labels, {
+        nodes: dataset.graph.order,
+        edges: dataset.graph.size,
+        labelAll: dataset.kindColors !== undefined,
+      }),
+    );
     renderer.on('beforeRender', labels.invalidate);
     const created = renderer;
     const removeProbe = installMapProbe(created, labels, view);
