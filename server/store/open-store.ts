@@ -2,15 +2,21 @@
  * Chooses and opens the graph store from the environment, for the ingest command, the copy
  * command and the server alike: the embedded SQLite file at `TOPOGRAPH_DB` (default
  * `data/topograph.db`), or Neo4j when `TOPOGRAPH_STORE=neo4j` (`NEO4J_URI`, `NEO4J_USER`,
- * `NEO4J_PASSWORD`). Opening is async: a Neo4j store checks the server answers before use.
+ * `NEO4J_PASSWORD`, by default the local server of `npm run neo4j`). Opening is async: a Neo4j store checks the server answers before use.
  */
 import type { GraphStore } from './graph-store.ts';
 import { createNeo4jStore, type Neo4jConfig } from './neo4j/neo4j-store.ts';
 import { createSqliteStore } from './sqlite/sqlite-store.ts';
 
 export const DEFAULT_DB_PATH = 'data/topograph.db';
-export const DEFAULT_NEO4J_URI = 'neo4j://localhost:7687';
+/** Where `npm run neo4j` (and docker compose) serve Bolt on this machine. */
+export const DEFAULT_NEO4J_URI = 'bolt://127.0.0.1:7687';
 export const DEFAULT_NEO4J_USER = 'neo4j';
+/**
+ * The password of the local servers: `npm run neo4j` and docker compose set it when
+ * NEO4J_PASSWORD is unset. No secret: both listen on 127.0.0.1 only.
+ */
+export const DEFAULT_NEO4J_PASSWORD = 'topograph-local';
 
 export const STORE_KINDS = ['embedded', 'neo4j'] as const;
 export type StoreKind = (typeof STORE_KINDS)[number];
@@ -40,7 +46,7 @@ export function storeKind(env: StoreEnv = process.env): StoreKind {
   throw new StoreConfigError(`store: unknown store "${kind}"; use "embedded" (default) or "neo4j"`);
 }
 
-/** Where Neo4j is and how to log in; the password has no default and must be set. */
+/** Where Neo4j is and how to log in; by default, the local server of `npm run neo4j`. */
 export function neo4jConfig(env: StoreEnv = process.env): Neo4jConfig {
   const uri = env.NEO4J_URI?.trim() || DEFAULT_NEO4J_URI;
   if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/./.test(uri)) {
@@ -48,13 +54,7 @@ export function neo4jConfig(env: StoreEnv = process.env): Neo4jConfig {
       `store: NEO4J_URI must be a neo4j:// or bolt:// address (like ${DEFAULT_NEO4J_URI}), not "${uri}"`,
     );
   }
-  const password = env.NEO4J_PASSWORD;
-  if (!password) {
-    throw new StoreConfigError(
-      `store: the neo4j store needs NEO4J_PASSWORD (and NEO4J_URI, default ${DEFAULT_NEO4J_URI}; ` +
-        `NEO4J_USER, default ${DEFAULT_NEO4J_USER}); see .env.example`,
-    );
-  }
+  const password = env.NEO4J_PASSWORD || DEFAULT_NEO4J_PASSWORD;
   return { uri, user: env.NEO4J_USER?.trim() || DEFAULT_NEO4J_USER, password };
 }
 

@@ -98,12 +98,14 @@ function connectionMessage(config: Neo4jConfig, error: unknown): string {
   if (code.startsWith('Neo.ClientError.Security')) {
     return (
       `store/neo4j: Neo4j at ${config.uri} refused user "${config.user}" (${errorText(error)}); ` +
-      'check NEO4J_USER and NEO4J_PASSWORD (docker compose: the password of NEO4J_AUTH)'
+      'check NEO4J_USER and NEO4J_PASSWORD (npm run neo4j and docker compose take theirs from ' +
+      'NEO4J_PASSWORD, default topograph-local)'
     );
   }
   return (
-    `store/neo4j: cannot reach Neo4j at ${config.uri} (${errorText(error)}); start it with ` +
-    '`docker compose up -d neo4j`, or point NEO4J_URI at a running Neo4j 5'
+    `store/neo4j: cannot reach Neo4j at ${config.uri} (${errorText(error)}); start one with ` +
+    '`npm run neo4j` (Java 17 and Maven) or `docker compose up -d neo4j`, or point NEO4J_URI ' +
+    'at a running Neo4j 5'
   );
 }
 
