@@ -2,11 +2,12 @@
 // development machines): docker-compose.yml, the Dockerfile and the GitHub workflow parse,
 // and say what the README promises — Neo4j 5.26 Community with a healthcheck, its ports,
 // volumes and memory settings, a default password Neo4j accepts, the app waiting for a
-// healthy Neo4j and reaching it with the same password; CI running the README's test command
-// with a Neo4j service and NEO4J_URI set.
+// healthy Neo4j and reaching it with the same password; CI (.ci/run, which the GitHub workflow
+// runs) starting a live Neo4j with `npm run neo4j` and running the README's test command.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { DEFAULT_NEO4J_PASSWORD } from '../server/store/open-store.ts';
 
 const NEO4J_IMAGE = 'neo4j:5.26-community';
 
@@ -57,7 +58,9 @@ describe('docker-compose.yml', () => {
   it('takes the password from the environment, with a default Neo4j accepts (8+ characters)', () => {
     const auth = String(neo4j.environment?.NEO4J_AUTH);
     expect(auth).toMatch(/^neo4j\/\$\{NEO4J_PASSWORD:-[^}]+\}$/);
-    expect(defaultOf(auth, 'NEO4J_PASSWORD')!.length).toBeGreaterThanOrEqual(8);
+    // The same local default as npm run neo4j and the app, so any of them reaches the other.
+    expect(defaultOf(auth, 'NEO4J_PASSWORD')).toBe(DEFAULT_NEO4J_PASSWORD);
+    expect(DEFAULT_NEO4J_PASSWORD.length).toBeGreaterThanOrEqual(8);
     // The app logs in with the same password, whether set or defaulted.
     expect(app.environment?.NEO4J_PASSWORD).toBe(auth.slice('neo4j/'.length));
   });
@@ -107,50 +110,50 @@ describe('Dockerfile', () => {
 
   it('leaves local installs, databases and secrets out of the image', () => {
     const ignored = readFileSync('.dockerignore', 'utf8').split('\n');
-    expect(ignored).toEqual(expect.arrayContaining(['node_modules', 'dist', 'data/*.db', '.env']));
+    expect(ignored).toEqual(
+      expect.arrayContaining([
+        'node_modules',
+        'dist',
+        'data/*.db',
+        'data/neo4j',
+        'neo4j/target',
+        '.env',
+      ]),
+    );
   });
 });
 
-describe('.github/workflows/ci.yml', () => {
+describe('CI: .ci/run, and the GitHub workflow that runs it', () => {
+  const run = readFileSync('.ci/run', 'utf8');
   const workflow = parse(readFileSync('.github/workflows/ci.yml', 'utf8')) as {
-    jobs: Record<
-      string,
-      {
-        services?: Record<
-          string,
-          { image: string; env?: Record<string, string>; options?: string }
-        >;
-        env?: Record<string, string>;
-        steps: { uses?: string; run?: string; with?: Record<string, unknown> }[];
-      }
-    >;
+    jobs: Record<string, { container?: string; steps: { uses?: string; run?: string }[] }>;
   };
   const job = Object.values(workflow.jobs)[0]!;
 
-  it('runs a Neo4j 5.26 Community service, healthy before the steps start', () => {
-    const service = job.services?.neo4j;
-    expect(service?.image).toBe(NEO4J_IMAGE);
-    const password = service?.env?.NEO4J_AUTH?.split('/')[1];
-    expect(password?.length).toBeGreaterThanOrEqual(8);
-    expect(service?.options).toContain(`--health-cmd "cypher-shell -u neo4j -p ${password}`);
-    expect(job.env).toEqual({
-      NEO4J_URI: 'bolt://neo4j:7687',
-      NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: password,
-    });
+  it('starts a live Neo4j with npm run neo4j, waits for it, and stops it on every exit', () => {
+    expect(run).toMatch(/^setsid npm run neo4j > "\$NEO4J_LOG" 2>&1 &$/m);
+    expect(run).toMatch(/^export NEO4J_URI="bolt:\/\/127\.0\.0\.1:\$\{NEO4J_PORT\}"$/m);
+    expect(run).toMatch(/^trap stop_neo4j EXIT$/m);
+    // The trap is set before the wait, so a Neo4j that never gets ready is stopped too.
+    expect(run.indexOf('trap stop_neo4j EXIT')).toBeLessThan(
+      run.indexOf("until grep -q ' ready at"),
+    );
   });
 
-  it('checks out, sets up Node 20 (npm 11), installs chromium, npm ci, then the README’s test command', () => {
+  it('runs exactly the README’s test command, and fails when no test reached Neo4j', () => {
+    expect(readmeTestCommand()).toBe('npm test');
+    expect(run).toMatch(/^npm test 2>&1 \| tee "\$TEST_LOG"$/m);
+    expect(run).toContain("grep -Eq '^neo4j: [1-9][0-9]* tests ran against the live Neo4j'");
+  });
+
+  it('is what the GitHub workflow runs, on Debian bookworm with Node 20, Java 17 and Maven', () => {
+    expect(job.container).toBe('node:20-bookworm');
     expect(job.steps.map((step) => step.uses?.split('@')[0] ?? step.run?.split('\n')[0])).toEqual([
       'actions/checkout',
-      'actions/setup-node',
       'npm install -g npm@11',
       'apt-get update -qq',
-      'npm ci --no-audit --no-fund',
-      readmeTestCommand(),
+      'bash .ci/run',
     ]);
-    expect(job.steps[1]?.with?.['node-version']).toBe(20);
-    expect(job.steps[3]?.run).toContain('apt-get install -y -qq chromium');
-    expect(readmeTestCommand()).toBe('npm test');
+    expect(job.steps[2]?.run).toContain('apt-get install -y -qq openjdk-17-jdk-headless maven');
   });
 });
