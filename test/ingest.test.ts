@@ -430,7 +430,9 @@ describe('ingest --resolution and TOPOGRAPH_RESOLUTION', () => {
     expect(bad.stderr).toContain('--resolution must be a number above 0');
     const badEnv = await run([SAMPLES_DIR], { TOPOGRAPH_RESOLUTION: 'fine' });
     expect(badEnv.stderr).toContain('TOPOGRAPH_RESOLUTION must be a number above 0');
-  });
+    // Five ingests in subprocesses: 15 s on an idle machine, over 30 s beside the rest of the
+    // suite and a live Neo4j on 2 cores. A hang guard, not a speed check.
+  }, 120_000);
 });
 
 describe('a thesaurus given to a re-ingest', () => {
