@@ -40,7 +40,7 @@ try {
   if (!launcherBuilt()) {
     console.log(
       `neo4j: building the launcher; the first run downloads Neo4j ${neo4jVersion()} ` +
-        '(about 120 MB of jars) from Maven Central into ~/.m2…',
+        "(about 160 MB with Maven's plugins) from Maven Central into ~/.m2…",
     );
     const built = await buildLauncher(process.env, (line) => console.log(`neo4j: ${line}`));
     console.log(`neo4j: built in ${built.seconds.toFixed(0)} s (${built.megabytes} MB of jars)`);

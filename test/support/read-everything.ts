@@ -21,6 +21,9 @@ export interface ReadOptions {
 export const SEARCHES = [
   'causal',
   'causal inf',
+  // One or two letters: Neo4j walks topics by df for these, seeks its text indexes for longer.
+  'ca',
+  'l',
   'LLM',
   'diffusion',
   'state space',

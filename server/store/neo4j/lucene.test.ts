@@ -10,6 +10,18 @@ describe('luceneQuery', () => {
     );
   });
 
+  it('makes a last word that is an English stop word a preference, not a requirement', () => {
+    // The analyzer drops "of" from the index: a required `of*` could only match "offer".
+    expect(luceneQuery('effects of')).toBe(
+      '+(title:effects^10 abstract:effects) (title:of*^10 abstract:of*)',
+    );
+    expect(luceneQuery('The')).toBe('(title:the*^10 abstract:the*)');
+    // Earlier stop words stay: the analyzer removes them from the query itself.
+    expect(luceneQuery('role of the model')).toMatch(
+      /^\+\(title:role\^10 [^)]*\) \+\(title:of\^10/,
+    );
+  });
+
   it('keeps only letters and digits, lower-cased: operators and syntax become words or go', () => {
     expect(luceneQuery('a OR b')).toBe(
       '+(title:a^10 abstract:a) +(title:or^10 abstract:or) +(title:b^10 abstract:b title:b*^10 abstract:b*)',
@@ -40,7 +52,7 @@ describe('luceneQuery', () => {
         // What the builder adds: field names, `^10`, `*`, `+(`, `)` and spaces; the words in
         // between are letters and digits only.
         const words = query
-          .replace(/\+\(|\)|title:|abstract:|\^10|\*/g, ' ')
+          .replace(/\+\(|\(|\)|title:|abstract:|\^10|\*/g, ' ')
           .trim()
           .split(/\s+/);
         for (const word of words) expect(word).toMatch(/^[\p{L}\p{N}]+$/u);

@@ -5,7 +5,21 @@
  * a title match weighs ten times an abstract match, as `bm25(paper_search, 10, 1)` does.
  * Words are letters and digits only, lower-cased (so `AND`, `OR`, `NOT` are words, not
  * operators) and escaped, so `"`, `*`, `:` or `(` in the input are never syntax.
+ *
+ * The English analyzer drops stop words, from the index and from the query alike, so a stop
+ * word is no requirement; but a prefix is not analyzed, and `of*` can only match longer words
+ * ("offer"), never "of", which is not indexed. So a last word that is a stop word is only a
+ * preference: "effects of" finds the papers on effects, where a required `of*` found almost
+ * none (a live Neo4j showed it).
  */
+
+/** Lucene's English stop words (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET). */
+export const ENGLISH_STOP_WORDS = new Set(
+  (
+    'a an and are as at be but by for if in into is it no not of on or such that the their ' +
+    'then there these they this to was will with'
+  ).split(' '),
+);
 
 /** Lucene's special characters, escaped with a backslash. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -23,9 +37,10 @@ export function luceneQuery(input: string): string | undefined {
     .map((word, index) => {
       const term = escapeLucene(word.toLowerCase());
       const exact = `title:${term}^10 abstract:${term}`;
+      if (index < words.length - 1) return `+(${exact})`;
       // The last word may be unfinished: also its prefix (not stemmed, as in FTS5's `word*`).
-      const prefix = index === words.length - 1 ? ` title:${term}*^10 abstract:${term}*` : '';
-      return `+(${exact}${prefix})`;
+      const prefix = `title:${term}*^10 abstract:${term}*`;
+      return ENGLISH_STOP_WORDS.has(word.toLowerCase()) ? `(${prefix})` : `+(${exact} ${prefix})`;
     })
     .join(' ');
 }

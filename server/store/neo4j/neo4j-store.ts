@@ -372,20 +372,15 @@ class Neo4jStore implements GraphStore {
 
   async paper(id: string, relatedLimit: number): Promise<PaperDetail | undefined> {
     return this.read(async (tx) => {
-      const [row] = await run<{ paper: Properties }>(tx, QUERIES.paper, { id });
+      const [row] = await run<{
+        paper: Properties;
+        topics: PaperDetail['topics'];
+        repositories: { repository: Properties; status: string }[];
+        papers: number;
+      }>(tx, QUERIES.paperDetail, { id });
       if (!row) return undefined;
-      const topics = await run<PaperDetail['topics'][number]>(tx, QUERIES.paperTopics, { id });
-      const repositories = (
-        await run<{ repository: Properties; status: string }>(tx, QUERIES.paperRepositories, {
-          id,
-        })
-      ).map((link) => ({
-        ...repositoryFromProperties(link.repository),
-        status: linkStatus(link.status),
-      }));
-      const [{ papers = 0 } = {}] = await run<{ papers: number }>(tx, QUERIES.countPapers);
       const shared = await run<SharedTopicRow>(tx, QUERIES.sharedTopics, { id });
-      const ranked = rankRelated(shared, papers, relatedLimit);
+      const ranked = rankRelated(shared, row.papers, relatedLimit);
       const summaries = await run<{ id: string; title: string; published: string | null }>(
         tx,
         QUERIES.paperSummaries,
@@ -396,42 +391,40 @@ class Neo4jStore implements GraphStore {
         const { title = '', published = null } = titles.get(id) ?? {};
         return { id, title, ...(published ? { published } : {}), score, shared };
       });
-      return { paper: paperFromProperties(row.paper), topics, repositories, related };
+      return {
+        paper: paperFromProperties(row.paper),
+        topics: row.topics,
+        repositories: row.repositories.map((link) => ({
+          ...repositoryFromProperties(link.repository),
+          status: linkStatus(link.status),
+        })),
+        related,
+      };
     });
   }
 
   async topic(id: string, limit: number): Promise<TopicDetail | undefined> {
     return this.read(async (tx) => {
-      const [row] = await run<{ topic: Properties }>(tx, QUERIES.topic, { id });
+      const [row] = await run<{
+        topic: Properties;
+        papers: { id: string; title: string; published: string | null; score: number }[];
+        coOccurring: TopicDetail['coOccurring'];
+        years: TopicDetail['years'];
+        corpus: number;
+      }>(tx, QUERIES.topicDetail, { id, limit: int(limit) });
       if (!row) return undefined;
       const topic = topicFromProperties(row.topic);
-      const papers = (
-        await run<{ id: string; title: string; published: string | null; score: number }>(
-          tx,
-          QUERIES.topicPapers,
-          { id, limit: int(limit) },
-        )
-      ).map(summary);
-      let coOccurring = await run<TopicDetail['coOccurring'][number]>(
-        tx,
-        QUERIES.topicCoOccurring,
-        { id, limit: int(limit) },
-      );
-      if (coOccurring.length === 0) {
-        // Not on the map (too rare): its co-occurring topics straight from the papers it shares.
-        const [{ papers: corpus = 0 } = {}] = await run<{ papers: number }>(
-          tx,
-          QUERIES.countPapers,
-        );
-        coOccurring = await run<TopicDetail['coOccurring'][number]>(tx, QUERIES.topicCoMentioned, {
-          id,
-          papers: corpus,
-          df: Math.max(topic.df, 1),
-          limit: int(limit),
-        });
-      }
-      const years = await run<{ year: number; papers: number }>(tx, QUERIES.topicYears, { id });
-      return { topic, papers, coOccurring, years };
+      // Not on the map (too rare): its co-occurring topics straight from the papers it shares.
+      const coOccurring =
+        row.coOccurring.length > 0
+          ? row.coOccurring
+          : await run<TopicDetail['coOccurring'][number]>(tx, QUERIES.topicCoMentioned, {
+              id,
+              papers: row.corpus,
+              df: Math.max(topic.df, 1),
+              limit: int(limit),
+            });
+      return { topic, papers: row.papers.map(summary), coOccurring, years: row.years };
     });
   }
 
@@ -481,6 +474,9 @@ class Neo4jStore implements GraphStore {
       // As the embedded store: the topic named exactly (any topic), the topics it is the
       // acronym of, then topics of two papers or more whose label starts with it, whose id
       // does, then those with a later word starting with it; most mentioned first in each.
+      // One or two letters match many topics, found soonest by walking them by df; longer
+      // queries match few, found at once by the text indexes (see queries.ts).
+      const short = needle.length < 3;
       const topicLists = [
         await run<TopicHit>(tx, QUERIES.topicsNamed, { ids: [query.trim(), needle] }),
         needle === ''
@@ -489,9 +485,20 @@ class Neo4jStore implements GraphStore {
               suffix: ` (${needle})`,
               limit: max,
             }),
-        await run<TopicHit>(tx, QUERIES.topicsStartingWith, { prefix: needle, limit: max }),
-        await run<TopicHit>(tx, QUERIES.topicIdsStartingWith, { prefix: needle, limit: max }),
-        await run<TopicHit>(tx, QUERIES.topicsContaining, { infix: ` ${needle}`, limit: max }),
+        await run<TopicHit>(
+          tx,
+          short ? QUERIES.topicsStartingWithByDf : QUERIES.topicsStartingWith,
+          { prefix: needle, limit: max },
+        ),
+        await run<TopicHit>(
+          tx,
+          short ? QUERIES.topicIdsStartingWithByDf : QUERIES.topicIdsStartingWith,
+          { prefix: needle, limit: max },
+        ),
+        await run<TopicHit>(tx, short ? QUERIES.topicsContainingByDf : QUERIES.topicsContaining, {
+          infix: ` ${needle}`,
+          limit: max,
+        }),
       ];
       const seen = new Set<string>();
       const hits: SearchHit[] = topicLists
