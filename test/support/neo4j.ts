@@ -7,7 +7,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { GraphStore } from '../../server/store/graph-store.ts';
-import { createNeo4jStore } from '../../server/store/neo4j/neo4j-store.ts';
+import { createNeo4jStore, type Neo4jStoreOptions } from '../../server/store/neo4j/neo4j-store.ts';
 import { neo4jConfig } from '../../server/store/open-store.ts';
 
 /** The statements of this file; test/neo4j-cypher.test.ts lints them with the adapter's. */
@@ -23,7 +23,7 @@ export const TEST_QUERIES = {
 const NOTE = 'Written by the Topograph test suite, which wipes this database before each test.';
 
 /** Empties the database at NEO4J_URI (refusing a graph it did not write) and opens the store. */
-export async function openEmptyNeo4jStore(): Promise<{
+export async function openEmptyNeo4jStore(options: Neo4jStoreOptions = {}): Promise<{
   store: GraphStore;
   dispose(): Promise<void>;
 }> {
@@ -47,6 +47,6 @@ export async function openEmptyNeo4jStore(): Promise<{
   } finally {
     await driver.close();
   }
-  const store = await createNeo4jStore(config);
+  const store = await createNeo4jStore(config, options);
   return { store, dispose: () => store.close() };
 }

@@ -59,12 +59,20 @@ export const ROWS_PER_STATEMENT = 5_000;
 /** Topics recounted per transaction by `refreshTopics`. */
 export const TOPICS_PER_REFRESH = 10_000;
 
+export interface Neo4jStoreOptions {
+  /** Topics recounted per transaction (default TOPICS_PER_REFRESH; tests page by two). */
+  topicsPerRefresh?: number;
+}
+
 export class Neo4jStoreError extends Error {
   override readonly name = 'Neo4jStoreError';
 }
 
 /** Opens the store: connects, checks the server answers, and sets up the schema. */
-export async function createNeo4jStore(config: Neo4jConfig): Promise<GraphStore> {
+export async function createNeo4jStore(
+  config: Neo4jConfig,
+  { topicsPerRefresh = TOPICS_PER_REFRESH }: Neo4jStoreOptions = {},
+): Promise<GraphStore> {
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     // Integers come back as JS numbers: the one place they are converted (counts < 2^53).
     disableLosslessIntegers: true,
@@ -86,7 +94,7 @@ export async function createNeo4jStore(config: Neo4jConfig): Promise<GraphStore>
       `store/neo4j: cannot set up the schema at ${config.uri}: ${errorText(error)}`,
     );
   }
-  return new Neo4jStore(driver);
+  return new Neo4jStore(driver, topicsPerRefresh);
 }
 
 function errorText(error: unknown): string {
@@ -171,7 +179,10 @@ const int = (value: number) => neo4j.int(value);
 class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j';
 
-  constructor(private readonly driver: Driver) {}
+  constructor(
+    private readonly driver: Driver,
+    private readonly topicsPerRefresh: number,
+  ) {}
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
@@ -182,10 +193,10 @@ class Neo4jStore implements GraphStore {
     }
   }
 
-  private async write(work: (tx: ManagedTransaction) => Promise<void>): Promise<void> {
+  private async write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
     try {
-      await session.executeWrite(work);
+      return await session.executeWrite(work);
     } finally {
       await session.close();
     }
@@ -228,18 +239,14 @@ class Neo4jStore implements GraphStore {
     // changes for one transaction in a small heap. Recounting is idempotent, so a page that
     // fails is redone by the next ingest; the embedded store does it in one transaction.
     for (let after = ''; ;) {
-      const page = await this.read((tx) =>
-        run<{ id: string }>(tx, QUERIES.topicIdsAfter, {
+      const [page] = await this.write((tx) =>
+        run<{ topics: number; last: string | null }>(tx, QUERIES.refreshTopicPage, {
           after,
-          limit: int(TOPICS_PER_REFRESH),
+          limit: int(this.topicsPerRefresh),
         }),
       );
-      if (page.length === 0) break;
-      const ids = page.map((topic) => topic.id);
-      await this.write(async (tx) => {
-        await run(tx, QUERIES.refreshTopicCounts, { ids });
-      });
-      after = ids[ids.length - 1]!;
+      if (!page?.last || page.topics < this.topicsPerRefresh) break;
+      after = page.last;
     }
     await this.write(async (tx) => {
       await run(tx, QUERIES.deleteUnusedTopics);
