@@ -103,6 +103,29 @@ describe('GET /api/topic-map', () => {
   });
 });
 
+describe('numeric parameters', () => {
+  // Ajv coerces these to ±Infinity, which its minimum and maximum let through.
+  it('refuses Infinity, -Infinity and 1e309 for every number of every route, with a 400', async () => {
+    const numbers: Record<string, string[]> = {
+      '/api/topic-map': ['limit', 'maxEdges', 'minPapers', 'cluster'],
+      '/api/paper-map': ['limit', 'links'],
+      '/api/search?q=causal': ['limit'],
+      '/api/topics/causal%20inference': ['limit'],
+      '/api/papers/x': ['related'],
+    };
+    for (const [route, names] of Object.entries(numbers)) {
+      for (const name of names) {
+        for (const value of ['Infinity', '-Infinity', '1e309']) {
+          const url = `${route}${route.includes('?') ? '&' : '?'}${name}=${value}`;
+          expect(await get(url, 400), url).toMatchObject({
+            message: `querystring/${name} must be a finite number`,
+          });
+        }
+      }
+    }
+  });
+});
+
 describe('GET /api/paper-map', () => {
   it('links papers to their most related papers, placed and coloured by their topics', async () => {
     const stats = await get<StatsResponse>('/api/stats');

@@ -33,7 +33,32 @@ const idParams = {
   properties: { id: { type: 'string', minLength: 1, maxLength: 500 } },
 } as const;
 
+/**
+ * Ajv coerces "Infinity" and "1e309" to Infinity, which passes `type: integer`, and then
+ * checks `minimum`/`maximum` only on finite numbers: `limit=Infinity` went through every cap
+ * (a 5.8 s paper map) or failed deep in a store (500). Whatever the schema, a number that
+ * reaches a handler is finite.
+ */
+class NotFiniteError extends Error {
+  override readonly name = 'NotFiniteError';
+  readonly statusCode = 400;
+}
+
+function refuseNonFinite(part: string, values: unknown): void {
+  if (typeof values !== 'object' || values === null) return;
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new NotFiniteError(`${part}/${name} must be a finite number`);
+    }
+  }
+}
+
 export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void {
+  app.addHook('preHandler', async (request) => {
+    refuseNonFinite('querystring', request.query);
+    refuseNonFinite('params', request.params);
+  });
+
   app.get('/api/health', async (): Promise<HealthResponse> => {
     await store.stats();
     return { status: 'ok', store: store.kind };
