@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { loadDotEnv } from '../server/config.ts';
+import { StoreBusyError } from '../server/store/graph-store.ts';
 import {
   DEFAULT_DB_PATH,
   openStore,
@@ -39,9 +40,12 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
     `in the store: ${count(summary.topics, 'topic')}, ${count(summary.repositories, 'repository', 'repositories')}`,
     !summary.map
       ? 'topic map:    unchanged (no paper changed)'
-      : summary.map.topics === 0
-        ? 'topic map:    empty (no topic is named by two papers yet)'
-        : `topic map:    ${count(summary.map.topics, 'topic')} in ${count(summary.map.clusters, 'cluster')} (resolution ${summary.map.resolution})`,
+      : summary.map.superseded
+        ? 'topic map:    kept another ingest’s, drawn from more papers (this one was not stored)'
+        : (summary.map.topics === 0
+            ? 'topic map:    empty (no topic is named by two papers yet)'
+            : `topic map:    ${count(summary.map.topics, 'topic')} in ${count(summary.map.clusters, 'cluster')} (resolution ${summary.map.resolution})`) +
+          (summary.map.caughtUp ? '; drawn again: an earlier ingest stopped before its map' : ''),
     `time:         ${seconds.toFixed(1)} s (${Object.entries(summary.timings)
       .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time.toFixed(1)}`] : []))
       .join(', ')})`,
@@ -188,6 +192,8 @@ const program = new Command()
         }).catch((error: unknown) => {
           // A wrong option, not a wrong file: say so and stop.
           if (error instanceof RangeError) program.error(error.message, { exitCode: 2 });
+          // Another process held the store too long: what was written stays; say so, no trace.
+          if (error instanceof StoreBusyError) program.error(error.message, { exitCode: 2 });
           throw error;
         });
         console.log(formatSummary(summary, (performance.now() - started) / 1000));

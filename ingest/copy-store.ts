@@ -45,6 +45,7 @@ export async function copyStore(
     );
   }
   const expected = await source.stats();
+  const sourceState = await source.mapState();
   progress.start('copying papers', expected.papers);
   let copied = 0;
   let after = '';
@@ -61,7 +62,15 @@ export async function copyStore(
   await target.refreshTopics();
   progress.stop();
   progress.start('copying the map', 1);
-  await target.writeAnalysis(await source.exportAnalysis());
+  // The copy's map is as current as the original's: of the papers copied, or (when an ingest
+  // into the original stopped before drawing its map) one version behind them, so the next
+  // ingest into the copy draws it again.
+  const { papersVersion } = await target.mapState();
+  const current = sourceState.mapVersion >= sourceState.papersVersion;
+  await target.writeAnalysis({
+    ...(await source.exportAnalysis()),
+    version: current ? papersVersion : papersVersion - 1,
+  });
   progress.stop();
 
   const stats = await target.stats();

@@ -170,14 +170,20 @@ export async function ingest(
   // Everything held for the papers (records, texts, terms) is let go before the analysis.
   const stored = await storePapers(files, failures, store, options, endStage, timings);
 
-  // ── corpus analysis ── (skipped when no paper, and no term, changed: the map stands)
+  // ── corpus analysis ── (skipped when no paper, and no term, changed and the map is of the
+  // papers stored: an ingest killed before its map was written leaves it behind them)
   const changed =
     stored.papers.new + stored.papers.updated > 0 ||
     options.thesaurus !== undefined ||
     options.resolution !== undefined ||
     options.newMap === true;
+  const state = await store.mapState();
+  const behind = state.mapVersion < state.papersVersion;
   let map: MapReport | undefined;
-  if (changed || (await store.stats()).clusters === 0) map = await analyse(store, options, timings);
+  if (changed || behind || (await store.stats()).clusters === 0) {
+    map = await analyse(store, options, timings);
+    if (behind && !changed) map.caughtUp = true;
+  }
   endStage('analyse');
 
   const stats = await store.stats();
@@ -228,7 +234,8 @@ async function analyse(
   });
   stepStarted = performance.now();
   progress.update(3, 'writing the map');
-  await store.writeAnalysis(analysis);
+  // False when another ingest, which read more papers, wrote its map first: that one stays.
+  if (!(await store.writeAnalysis(analysis))) report.superseded = true;
   endStep('store');
   progress.update(4);
   progress.stop();

@@ -12,6 +12,7 @@ import { copyStore, CopyError } from '../ingest/copy-store.ts';
 import type { Progress } from '../ingest/progress.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { readEverything } from './support/read-everything.ts';
+import { FIXTURE, FIXTURE_ANALYSIS } from './store-contract.ts';
 import { createSampleStore, type SampleStore } from './support/sample-store.ts';
 
 const run = promisify(execFile);
@@ -52,6 +53,25 @@ describe('copying a store (embedded → embedded)', () => {
         await readEverything(sample.store, neo4jReading),
       );
     } finally {
+      await target.close();
+    }
+  });
+
+  it('carries over whether the map is current: a stale one stays stale', async () => {
+    const source = createSqliteStore(':memory:');
+    const target = createSqliteStore(':memory:');
+    try {
+      await source.writePapers(FIXTURE);
+      await source.refreshTopics();
+      await source.writeAnalysis(FIXTURE_ANALYSIS);
+      // An ingest that wrote papers, then stopped before drawing the map again.
+      await source.writePapers([{ ...FIXTURE[0]!, paper: { ...FIXTURE[0]!.paper, id: 'p9' } }]);
+      await copyStore(source, target, { batchSize: 2 });
+      const { papersVersion, mapVersion } = await target.mapState();
+      expect(mapVersion).toBeLessThan(papersVersion);
+      expect(await target.stats()).toEqual(await source.stats());
+    } finally {
+      await source.close();
       await target.close();
     }
   });

@@ -32,7 +32,15 @@ const procedures = Object.fromEntries(
 );
 
 const SCHEMA: DbSchema = {
-  labels: ['Paper', 'Topic', 'Repository', 'Cluster', 'PaperKey', 'TopographTestDatabase'],
+  labels: [
+    'Paper',
+    'Topic',
+    'Repository',
+    'Cluster',
+    'PaperKey',
+    'StoreState',
+    'TopographTestDatabase',
+  ],
   relationshipTypes: ['MENTIONS', 'LINKS_TO', 'CO_OCCURS', 'IN_CLUSTER', 'IDENTIFIES'],
   propertyKeys: [
     // Paper
@@ -40,7 +48,7 @@ const SCHEMA: DbSchema = {
     ...['organization', 'arxivId', 'doi', 'url', 'links', 'sources'],
     // Topic, Cluster, Repository, PaperKey
     ...['label', 'aliases', 'df', 'cluster', 'x', 'y', 'year', 'codeShare', 'repositories'],
-    ...['labelKey', 'idKey'],
+    ...['labelKey', 'idKey', 'papersVersion', 'mapVersion'],
     ...['topics', 'papers', 'host', 'owner', 'name', 'kind', 'key', 'note'],
     // MENTIONS, LINKS_TO, CO_OCCURS
     ...['score', 'count', 'inTitle', 'status', 'strength'],
@@ -52,7 +60,7 @@ const SCHEMA: DbSchema = {
     [
       ...['rows', 'ids', 'keys', 'id', 'limit', 'minPapers', 'cluster', 'papers', 'df'],
       ...['suffix', 'prefix', 'infix', 'search', 'after', 'note'],
-      ...['paperId', 'topicId'],
+      ...['paperId', 'topicId', 'version'],
     ].map((name) => [name, '']),
   ),
   functions: { [CYPHER_VERSION]: builtInFunctions },

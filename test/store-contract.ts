@@ -72,6 +72,8 @@ export const FIXTURE: PaperWrite[] = [
 ];
 
 export const FIXTURE_ANALYSIS: Analysis = {
+  // Drawn from the papers of FIXTURE, written as the first batch.
+  version: 1,
   // On the map; "optics" (one paper, no link) is not.
   topics: [
     {
@@ -223,6 +225,37 @@ export function describeGraphStoreContract(
       expect((await store.stats()).papers).toBe(4);
     });
 
+    it('counts versions: one a batch of papers, the map the version it was drawn from', async () => {
+      expect(await store.mapState()).toEqual({ papersVersion: 1, mapVersion: 1 });
+      expect((await store.exportAnalysis()).version).toBe(1);
+      await store.writePapers([{ ...FIXTURE[0]!, paper: paper('p5', 'Fifth paper') }]);
+      // Papers written, map not yet drawn again: the next ingest must draw it, whatever changed.
+      expect(await store.mapState()).toEqual({ papersVersion: 2, mapVersion: 1 });
+      const read = await store.readTopicMentions({ minPapers: 1, limit: 100 });
+      expect(read.version).toBe(2);
+      expect(await store.writeAnalysis({ ...FIXTURE_ANALYSIS, version: read.version })).toBe(true);
+      expect(await store.mapState()).toEqual({ papersVersion: 2, mapVersion: 2 });
+    });
+
+    it('keeps a map of later papers over an older one written after it', async () => {
+      await store.writePapers([{ ...FIXTURE[0]!, paper: paper('p5', 'Fifth paper') }]);
+      const newer = {
+        ...FIXTURE_ANALYSIS,
+        version: 2,
+        clusters: FIXTURE_ANALYSIS.clusters.slice(0, 1),
+      };
+      expect(await store.writeAnalysis(newer)).toBe(true);
+      // Another ingest's analysis, begun before those papers, finishes last: dropped.
+      expect(await store.writeAnalysis({ ...FIXTURE_ANALYSIS, version: 1 })).toBe(false);
+      const clusters = async () =>
+        (await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 })).clusters;
+      expect(await clusters()).toEqual(newer.clusters);
+      expect(await store.mapState()).toEqual({ papersVersion: 2, mapVersion: 2 });
+      // The same version again (a new map of the same papers: --new-map) replaces it.
+      expect(await store.writeAnalysis({ ...FIXTURE_ANALYSIS, version: 2 })).toBe(true);
+      expect(await clusters()).toEqual(FIXTURE_ANALYSIS.clusters);
+    });
+
     it('writes a batch all or nothing', async () => {
       const broken = {
         ...FIXTURE[3]!,
@@ -236,6 +269,7 @@ export function describeGraphStoreContract(
       await expect(store.writePapers([fresh, broken])).rejects.toThrow();
       expect(await store.findPapers(['title:new paper'])).toEqual([]);
       expect((await store.stats()).papers).toBe(4);
+      expect(await store.mapState()).toEqual({ papersVersion: 1, mapVersion: 1 });
     });
 
     it('serves the topic map: positioned topics, strongest edges, clusters', async () => {

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADDED_IN_3, SCHEMA, SCHEMA_VERSION } from '../server/store/sqlite/schema.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
-import { describeGraphStoreContract, FIXTURE } from './store-contract.ts';
+import { describeGraphStoreContract, FIXTURE, FIXTURE_ANALYSIS } from './store-contract.ts';
 
 describeGraphStoreContract('embedded (SQLite file)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'topograph-store-'));
@@ -90,6 +90,7 @@ describe('embedded store file versions', () => {
         { id: 0, label: 'SCM', topics: 1, papers: 0, codeShare: 0, repositories: 0 },
       ]);
       await store.writeAnalysis({
+        version: 0,
         topics: [{ id: 'scm', cluster: 0, x: 1, y: 2, year: 2024, codeShare: 1, repositories: 2 }],
         coOccurrences: [],
         clusters: [],
@@ -98,6 +99,36 @@ describe('embedded store file versions', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('upgrades a version 3 file: papers and map kept, the map taken as current', async () => {
+    const path = join(dir, 'v3.db');
+    // A version 3 file: today's tables without store_state.
+    const v3 = createSqliteStore(path);
+    await v3.writePapers(FIXTURE);
+    await v3.refreshTopics();
+    await v3.writeAnalysis({ ...FIXTURE_ANALYSIS, version: 0 });
+    await v3.close();
+    const db = new Database(path);
+    db.exec('DROP TABLE store_state');
+    db.pragma('user_version = 3');
+    db.close();
+
+    const store = createSqliteStore(path);
+    try {
+      expect(await store.mapState()).toEqual({ papersVersion: 0, mapVersion: 0 });
+      expect((await store.stats()).papers).toBe(4);
+      expect((await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 })).clusters).toEqual(
+        FIXTURE_ANALYSIS.clusters,
+      );
+      await store.writePapers(FIXTURE.slice(0, 1));
+      expect(await store.mapState()).toEqual({ papersVersion: 1, mapVersion: 0 });
+    } finally {
+      await store.close();
+    }
+    const reopened = new Database(path, { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    reopened.close();
   });
 
   it('refuses a file written by a newer version, and leaves it alone', () => {

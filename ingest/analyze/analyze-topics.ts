@@ -55,6 +55,10 @@ export interface MapReport {
   topics: number;
   clusters: number;
   resolution: number;
+  /** Drawn although nothing changed: the stored map was behind the papers (an ingest stopped). */
+  caughtUp?: true;
+  /** Not stored: another ingest, which had read more papers, wrote its map first. */
+  superseded?: true;
 }
 
 export type AnalysisStep = 'select' | 'cluster' | 'layout' | 'links' | 'overlays';
@@ -160,7 +164,7 @@ export function analyzeTopics(input: TopicMentions, options: AnalyzeOptions = {}
       ...overlayOf(papersOf[i] ?? [], facts),
     }));
     if (options.report) Object.assign(options.report, { topics: 0, clusters: 0 });
-    return { topics, coOccurrences: [], clusters: [] };
+    return { version: input.version, topics, coOccurrences: [], clusters: [] };
   }
 
   // ── clusters ──
@@ -229,7 +233,7 @@ export function analyzeTopics(input: TopicMentions, options: AnalyzeOptions = {}
   step('overlays');
   if (options.report)
     Object.assign(options.report, { topics: ids.length, clusters: clusters.length, resolution });
-  return { topics, coOccurrences, clusters };
+  return { version: input.version, topics, coOccurrences, clusters };
 }
 
 /**

@@ -136,6 +136,7 @@ describe('nameCluster', () => {
 describe('analyzeTopics', () => {
   it('maps linked groups of three or more, names clusters, computes overlays', () => {
     const analysis = analyzeTopics({
+      version: 7,
       papers: 6,
       topics: [
         topic('llm', 3, 'large language model'),
@@ -174,17 +175,21 @@ describe('analyzeTopics', () => {
     });
     expect(analysis.clusters).toHaveLength(1);
     expect(analysis.clusters[0]).toMatchObject({ id: 0, topics: 3, papers: 3, codeShare: 0 });
+    // The map of the papers it read: their version goes with it to the store.
+    expect(analysis.version).toBe(7);
     expect(analysis.clusters[0]!.label.split(' · ').sort()).toEqual(['solo', 'x', 'y']);
   });
 
   it('draws no map when no topics are linked, and keeps their overlays', () => {
     const analysis = analyzeTopics({
+      version: 1,
       papers: 2,
       topics: [topic('a', 1), topic('b', 1)],
       mentions: [mention('p1', 'a'), mention('p2', 'b')],
       facts: [{ id: 'p1', year: 2024, hasCode: true, repositories: ['github.com/a/b'] }],
     });
     expect(analysis).toEqual({
+      version: 1,
       topics: [
         { id: 'a', cluster: -1, x: 0, y: 0, year: 2024, codeShare: 1, repositories: 1 },
         { id: 'b', cluster: -1, x: 0, y: 0, codeShare: 0, repositories: 0 },
@@ -192,7 +197,9 @@ describe('analyzeTopics', () => {
       coOccurrences: [],
       clusters: [],
     });
-    expect(analyzeTopics({ papers: 0, topics: [], mentions: [], facts: [] }).topics).toEqual([]);
+    expect(
+      analyzeTopics({ version: 0, papers: 0, topics: [], mentions: [], facts: [] }).topics,
+    ).toEqual([]);
   });
 
   it('adapts the minimum number of papers to the corpus size', () => {
@@ -214,6 +221,7 @@ describe('analyzeTopics', () => {
     }
     const analysis = (papers: number) =>
       analyzeTopics({
+        version: 1,
         papers,
         topics,
         mentions,
@@ -256,6 +264,7 @@ describe('analyzeTopics', () => {
     const df = new Map<string, number>();
     for (const { topicId } of mentions.values()) df.set(topicId, (df.get(topicId) ?? 0) + 1);
     const input = {
+      version: 1,
       papers: 900,
       topics: [...df].map(([id, papers]) => topic(id, papers)),
       mentions: [...mentions.values()],

@@ -5,6 +5,14 @@
  */
 import type { CoOccurrence, LinkStatus, Mention, Paper, Repository, Topic } from './model.ts';
 
+/**
+ * The store is held by another writer for longer than it will wait; nothing of the write was
+ * made. Its message names the store and what to do.
+ */
+export class StoreBusyError extends Error {
+  override readonly name = 'StoreBusyError';
+}
+
 /** One paper to write, with everything that hangs off it; replaces what the store had. */
 export interface PaperWrite {
   paper: Paper;
@@ -20,6 +28,8 @@ export interface PaperWrite {
  * their co-occurrence links and the clusters.
  */
 export interface Analysis {
+  /** The papers version (`MapState`) of the store it was computed from. */
+  version: number;
   /** The candidate topics: on the map (cluster ≥ 0, with a position) or off it (cluster -1). */
   topics: (Pick<Topic, 'id' | 'cluster' | 'x' | 'y'> & TopicOverlay)[];
   coOccurrences: CoOccurrence[];
@@ -48,6 +58,8 @@ export interface PaperFacts {
 
 /** What ingest/analyze reads to draw the map: the candidate topics and their mentions. */
 export interface TopicMentions {
+  /** The papers version (`MapState`) of what was read, read in the same transaction. */
+  version: number;
   /** Papers in the store (the N of association strength). */
   papers: number;
   /**
@@ -70,6 +82,18 @@ export interface Cluster extends TopicOverlay {
   topics: number;
   /** Papers mentioning any of its topics. */
   papers: number;
+}
+
+/**
+ * Whether the topic map is the map of the papers stored. Every `writePapers` batch adds one
+ * to `papersVersion` in its own transaction; `writeAnalysis` records the version its map was
+ * computed from in its own. So an ingest killed after writing papers, or two ingests whose
+ * analyses finish in the wrong order, leave `mapVersion < papersVersion`: the next ingest
+ * draws the map again, whatever changed.
+ */
+export interface MapState {
+  papersVersion: number;
+  mapVersion: number;
 }
 
 export interface StoreStats {
@@ -172,7 +196,10 @@ export interface GraphStore {
   readonly kind: string;
   /** Papers having any of `keys`, for merging new records into what is stored. */
   findPapers(keys: string[]): Promise<Paper[]>;
-  /** Writes the batch in one transaction: all of it or, on error, none of it. */
+  /**
+   * Writes the batch in one transaction: all of it or, on error, none of it; the same
+   * transaction adds one to the papers version.
+   */
   writePapers(batch: PaperWrite[]): Promise<void>;
   /**
    * Recomputes every topic's paper count (df) and label (the form most mentions write; ties
@@ -182,7 +209,13 @@ export interface GraphStore {
   refreshTopics(): Promise<void>;
   /** The map's candidate topics (see `TopicMentions`) and their mentions. */
   readTopicMentions(query: { minPapers: number; limit: number }): Promise<TopicMentions>;
-  writeAnalysis(analysis: Analysis): Promise<void>;
+  /**
+   * Replaces the map, in one transaction, unless the store holds a map of a later papers
+   * version (another ingest's, computed from more papers): then nothing is written and it
+   * answers false.
+   */
+  writeAnalysis(analysis: Analysis): Promise<boolean>;
+  mapState(): Promise<MapState>;
 
   /**
    * Up to `limit` papers with an id after `after` ('' for the first page), in the store's id
@@ -190,7 +223,10 @@ export interface GraphStore {
    * forms, repository links): a store is copied by paging through this (`npm run copy`).
    */
   exportPapers(after: string, limit: number): Promise<PaperWrite[]>;
-  /** The last analysis as written (`writeAnalysis` of it on a copy reproduces the map). */
+  /**
+   * The last analysis as written, with the papers version it was computed from
+   * (`writeAnalysis` of it on a copy reproduces the map).
+   */
   exportAnalysis(): Promise<Analysis>;
 
   stats(): Promise<StoreStats>;

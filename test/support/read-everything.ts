@@ -35,6 +35,11 @@ export const SEARCHES = [
   '%',
 ];
 
+async function mapCurrent(store: GraphStore): Promise<boolean> {
+  const { papersVersion, mapVersion } = await store.mapState();
+  return mapVersion >= papersVersion;
+}
+
 const byId = (a: SearchHit, b: SearchHit) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export async function readEverything(store: GraphStore, options: ReadOptions = {}) {
@@ -97,9 +102,14 @@ export async function readEverything(store: GraphStore, options: ReadOptions = {
     topicDetails,
     repositoryDetails,
     searches,
-    candidates: await store.readTopicMentions({ minPapers: 2, limit: 3_000 }),
+    candidates: {
+      ...(await store.readTopicMentions({ minPapers: 2, limit: 3_000 })),
+      version: undefined,
+    },
     paperMap: await store.paperMapInput({ limit: 1_000 }),
-    analysis: await store.exportAnalysis(),
+    // Versions count a store's own batches; what must agree is whether the map is current.
+    analysis: { ...(await store.exportAnalysis()), version: undefined },
+    mapCurrent: await mapCurrent(store),
     missing: [
       await store.paper('nope', 10),
       await store.topic('nope', 10),

@@ -17,6 +17,7 @@ import neo4j, {
 import type {
   Analysis,
   GraphStore,
+  MapState,
   PaperMapInput,
   PaperDetail,
   PaperFacts,
@@ -226,6 +227,7 @@ class Neo4jStore implements GraphStore {
       repositories.map(({ repository, status }) => ({ paperId: paper.id, status, repository })),
     );
     await this.write(async (tx) => {
+      await run(tx, QUERIES.nextPapersVersion);
       for (const rows of chunks(papers)) await run(tx, QUERIES.upsertPapers, { rows });
       for (const rows of chunks(keys)) await run(tx, QUERIES.upsertPaperKeys, { rows });
       for (const slice of chunks(ids)) await run(tx, QUERIES.deletePaperEdges, { ids: slice });
@@ -256,6 +258,9 @@ class Neo4jStore implements GraphStore {
 
   async readTopicMentions(query: { minPapers: number; limit: number }): Promise<TopicMentions> {
     return this.read(async (tx) => {
+      // Read first: a batch committed while the rest is read makes the map newer than its
+      // version says, never older.
+      const { papersVersion: version } = await this.readMapState(tx);
       const topics = await run<TopicMentions['topics'][number]>(tx, QUERIES.candidateTopics, {
         minPapers: query.minPapers,
         limit: int(query.limit),
@@ -282,14 +287,26 @@ class Neo4jStore implements GraphStore {
         return paper;
       });
       const [{ papers = 0 } = {}] = await run<{ papers: number }>(tx, QUERIES.countPapers);
-      return { papers, topics, mentions, facts };
+      return { version, papers, topics, mentions, facts };
     });
   }
 
-  async writeAnalysis({ topics, coOccurrences, clusters }: Analysis): Promise<void> {
+  private async readMapState(tx: ManagedTransaction): Promise<MapState> {
+    const [state] = await run<MapState>(tx, QUERIES.mapState);
+    return state ?? { papersVersion: 0, mapVersion: 0 };
+  }
+
+  async mapState(): Promise<MapState> {
+    return this.read((tx) => this.readMapState(tx));
+  }
+
+  async writeAnalysis({ version, topics, coOccurrences, clusters }: Analysis): Promise<boolean> {
     const placements = topics.map((topic) => ({ ...topic, year: topic.year ?? null }));
     const clusterRows = clusters.map((cluster) => ({ ...cluster, year: cluster.year ?? null }));
-    await this.write(async (tx) => {
+    return this.write(async (tx) => {
+      // A map of a later papers version is stored: this one is older; keep that one.
+      const claimed = await run(tx, QUERIES.claimMap, { version: int(version) });
+      if (claimed.length === 0) return false;
       await run(tx, QUERIES.clearCoOccurrences);
       await run(tx, QUERIES.clearClusters);
       await run(tx, QUERIES.clearPlacements);
@@ -299,6 +316,7 @@ class Neo4jStore implements GraphStore {
       }
       for (const rows of chunks(clusterRows)) await run(tx, QUERIES.writeClusters, { rows });
       await run(tx, QUERIES.linkClusters);
+      return true;
     });
   }
 
@@ -345,7 +363,8 @@ class Neo4jStore implements GraphStore {
       const clusters = (await run<{ cluster: Properties }>(tx, QUERIES.clusters)).map((row) =>
         clusterFromProperties(row.cluster),
       );
-      return { topics, coOccurrences, clusters };
+      const { mapVersion: version } = await this.readMapState(tx);
+      return { version, topics, coOccurrences, clusters };
     });
   }
 

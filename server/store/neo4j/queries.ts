@@ -25,6 +25,8 @@ export const SCHEMA_QUERIES = {
     'CREATE CONSTRAINT repository_id IF NOT EXISTS FOR (r:Repository) REQUIRE r.id IS UNIQUE',
   clusterId: 'CREATE CONSTRAINT cluster_id IF NOT EXISTS FOR (c:Cluster) REQUIRE c.id IS UNIQUE',
   paperKey: 'CREATE CONSTRAINT paper_key IF NOT EXISTS FOR (k:PaperKey) REQUIRE k.key IS UNIQUE',
+  storeState:
+    'CREATE CONSTRAINT store_state_id IF NOT EXISTS FOR (s:StoreState) REQUIRE s.id IS UNIQUE',
   // The topic map and search filter topics on their paper count and cluster.
   topicDf: 'CREATE INDEX topic_df IF NOT EXISTS FOR (t:Topic) ON (t.df)',
   topicCluster: 'CREATE INDEX topic_cluster IF NOT EXISTS FOR (t:Topic) ON (t.cluster)',
@@ -56,6 +58,33 @@ export const SCHEMA_QUERIES = {
 
 export const QUERIES = {
   // ── writes ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * First in every batch of papers: one more papers version (see MapState), in the batch's
+   * transaction. The one state node is locked until the batch commits, so batches of two
+   * ingests take turns.
+   */
+  nextPapersVersion: `
+    MERGE (s:StoreState {id: 'graph'})
+      ON CREATE SET s.papersVersion = 0, s.mapVersion = 0
+    SET s.papersVersion = s.papersVersion + 1`,
+
+  /**
+   * $version: first in writing a map: records the papers version it was drawn from, unless a
+   * map of a later version is stored (then no row: nothing else is written).
+   */
+  claimMap: `
+    MERGE (s:StoreState {id: 'graph'})
+      ON CREATE SET s.papersVersion = 0, s.mapVersion = 0
+    WITH s
+    WHERE s.mapVersion <= $version
+    SET s.mapVersion = $version
+    RETURN true AS claimed`,
+
+  /** The papers version and the version the map was drawn from (0 and 0 before any write). */
+  mapState: `
+    OPTIONAL MATCH (s:StoreState {id: 'graph'})
+    RETURN coalesce(s.papersVersion, 0) AS papersVersion, coalesce(s.mapVersion, 0) AS mapVersion`,
 
   /** $keys: match keys → the papers holding any of them. */
   findPapers: `

@@ -9,9 +9,12 @@
  *
  * Version 3: overlays on topics and clusters (mean year, share with code, repositories) and
  * each cluster's paper count; `ADDED_IN_3` lists them for upgrading an older file.
+ *
+ * Version 4: `store_state`, one row: the papers version (one more for every batch of papers
+ * written) and the papers version the topic map was drawn from (see `MapState`).
  */
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** Columns version 3 added to version 2 tables: table → column → definition. */
 export const ADDED_IN_3: Record<string, Record<string, string>> = {
@@ -113,4 +116,10 @@ CREATE TABLE IF NOT EXISTS paper_search_rows (
   paper_id TEXT PRIMARY KEY REFERENCES papers(id) ON DELETE CASCADE,
   row INTEGER NOT NULL UNIQUE
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS store_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  papers_version INTEGER NOT NULL DEFAULT 0,
+  map_version INTEGER NOT NULL DEFAULT 0
+);
+INSERT OR IGNORE INTO store_state (id) VALUES (1);
 `;

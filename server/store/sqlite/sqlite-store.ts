@@ -10,6 +10,7 @@ import type {
   Analysis,
   Cluster,
   GraphStore,
+  MapState,
   PaperFacts,
   TopicMentions,
   PaperDetail,
@@ -22,6 +23,7 @@ import type {
   TopicMap,
   TopicMapQuery,
 } from '../graph-store.ts';
+import { StoreBusyError } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
 import { rankRelated, type SharedTopicRow } from '../related.ts';
 import { ADDED_IN_3, SCHEMA, SCHEMA_VERSION } from './schema.ts';
@@ -40,13 +42,26 @@ type TopicPlacement = Omit<Analysis['topics'][number], 'year'> & { year: number 
 export interface SqliteStoreOptions {
   /** Open an existing file only; never create one. */
   readonly?: boolean;
+  /**
+   * How long a write waits for another process's write to finish (default 60 s: recounting
+   * the topics of 80,000 papers holds the lock 22 s).
+   */
+  busyTimeoutMs?: number;
 }
+
+export const DEFAULT_BUSY_TIMEOUT_MS = 60_000;
 
 /** Opens (creating when needed) the store at `path`; `:memory:` for a throw-away one. */
 export function createSqliteStore(path: string, options: SqliteStoreOptions = {}): GraphStore {
   if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: false });
-  const version = db.pragma('user_version', { simple: true }) as number;
+  const timeout = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const db = new Database(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: false,
+    timeout,
+  });
+  const readVersion = () => db.pragma('user_version', { simple: true }) as number;
+  const version = readVersion();
   if (version > SCHEMA_VERSION) {
     db.close();
     throw new Error(
@@ -68,23 +83,59 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     // topic and mention indexes (40,000 papers: 39 s to write with 2 MiB, 21 s with 64 MiB,
     // no faster with 256). Filled only as pages are read, freed when closed.
     db.pragma('cache_size = -65536');
-    db.transaction(() => {
-      // Version 1 kept the paper id inside the search index (see schema.ts): rebuild it.
-      if (version === 1) db.exec('DROP TABLE paper_search');
-      if (version === 1 || version === 2) addColumns(db, ADDED_IN_3);
-      db.exec(SCHEMA);
-      if (version === 1) {
-        const index = searchIndexer(db);
-        const papers = db.prepare<[], { id: string; title: string; abstract: string }>(
-          'SELECT id, title, abstract FROM papers ORDER BY id',
-        );
-        for (const paper of papers.all()) index(paper.id, paper.title, paper.abstract);
-      }
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
+    // A file of this version is opened without writing anything: an open used to write the
+    // version inside a transaction that had already read, which SQLite cannot make wait, so
+    // opening a store another process was writing failed at once ("database is locked").
+    // An upgrade takes the write lock first (IMMEDIATE), waiting for a writer to finish.
+    if (version < SCHEMA_VERSION) {
+      runLocked(path, timeout, () =>
+        db
+          .transaction(() => {
+            // Read again under the lock: another process may have upgraded it meanwhile.
+            upgrade(db, readVersion());
+          })
+          .immediate(),
+      );
+    }
   }
   db.pragma('foreign_keys = ON');
-  return new SqliteStore(db);
+  return new SqliteStore(db, path, timeout);
+}
+
+/** Creates the tables, or upgrades a file of an older `version` (0: a new file). */
+function upgrade(db: Database.Database, version: number): void {
+  if (version >= SCHEMA_VERSION) return;
+  // Version 1 kept the paper id inside the search index (see schema.ts): rebuild it.
+  if (version === 1) db.exec('DROP TABLE paper_search');
+  if (version === 1 || version === 2) addColumns(db, ADDED_IN_3);
+  db.exec(SCHEMA);
+  if (version === 1) {
+    const index = searchIndexer(db);
+    const papers = db.prepare<[], { id: string; title: string; abstract: string }>(
+      'SELECT id, title, abstract FROM papers ORDER BY id',
+    );
+    for (const paper of papers.all()) index(paper.id, paper.title, paper.abstract);
+  }
+  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+}
+
+/**
+ * Runs a write, turning SQLite's "database is locked" (another process held the write lock
+ * longer than `timeout`) into a `StoreBusyError` that says so; nothing of the write was made.
+ */
+function runLocked<T>(path: string, timeout: number, write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') {
+      throw new StoreBusyError(
+        `store: ${path} is being written by another process (another ingest?) and stayed ` +
+          `locked for over ${timeout / 1000} s; nothing of this write was made; run it again ` +
+          'once the other one has finished',
+      );
+    }
+    throw error;
+  }
 }
 
 /** Adds the columns a table lacks (`ALTER TABLE … ADD COLUMN` has no IF NOT EXISTS). */
@@ -123,7 +174,15 @@ function searchIndexer(db: Database.Database) {
 class SqliteStore implements GraphStore {
   readonly kind = 'embedded';
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+    private readonly busyTimeoutMs: number,
+  ) {}
+
+  private locked<T>(write: () => T): T {
+    return runLocked(this.path, this.busyTimeoutMs, write);
+  }
 
   // ── writes ────────────────────────────────────────────────────────────────────────────
 
@@ -169,51 +228,62 @@ class SqliteStore implements GraphStore {
     const insertLink = db.prepare(
       'INSERT INTO links_to (paper_id, repository_id, status) VALUES (?, ?, ?)',
     );
+    const nextVersion = db.prepare(
+      'UPDATE store_state SET papers_version = papers_version + 1 WHERE id = 1',
+    );
 
-    db.transaction(() => {
-      for (const { paper, keys, mentions, repositories } of batch) {
-        upsertPaper.run({
-          id: paper.id,
-          title: paper.title,
-          abstract: paper.abstract,
-          published: paper.published ?? null,
-          authors: JSON.stringify(paper.authors),
-          authorsCount: paper.authorsCount ?? null,
-          upvotes: paper.upvotes ?? null,
-          organization: paper.organization ?? null,
-          arxivId: paper.arxivId ?? null,
-          doi: paper.doi ?? null,
-          url: paper.url ?? null,
-          links: JSON.stringify(paper.links),
-          sources: JSON.stringify(paper.sources),
-        });
-        indexText(paper.id, paper.title, paper.abstract);
-        for (const key of keys) upsertKey.run(key, paper.id);
-        deleteMentions.run(paper.id);
-        for (const mention of mentions) {
-          insertTopic.run(mention.topicId, mention.label);
-          insertMention.run(
-            paper.id,
-            mention.topicId,
-            mention.label,
-            mention.score,
-            mention.count,
-            mention.inTitle ? 1 : 0,
-          );
-        }
-        deleteLinks.run(paper.id);
-        for (const { repository, status } of repositories) {
-          upsertRepository.run(repository);
-          insertLink.run(paper.id, repository.id, status);
-        }
-      }
-    })();
+    // IMMEDIATE: take the write lock before reading, so a busy store makes the write wait.
+    this.locked(() =>
+      db
+        .transaction(() => {
+          nextVersion.run();
+          for (const { paper, keys, mentions, repositories } of batch) {
+            upsertPaper.run({
+              id: paper.id,
+              title: paper.title,
+              abstract: paper.abstract,
+              published: paper.published ?? null,
+              authors: JSON.stringify(paper.authors),
+              authorsCount: paper.authorsCount ?? null,
+              upvotes: paper.upvotes ?? null,
+              organization: paper.organization ?? null,
+              arxivId: paper.arxivId ?? null,
+              doi: paper.doi ?? null,
+              url: paper.url ?? null,
+              links: JSON.stringify(paper.links),
+              sources: JSON.stringify(paper.sources),
+            });
+            indexText(paper.id, paper.title, paper.abstract);
+            for (const key of keys) upsertKey.run(key, paper.id);
+            deleteMentions.run(paper.id);
+            for (const mention of mentions) {
+              insertTopic.run(mention.topicId, mention.label);
+              insertMention.run(
+                paper.id,
+                mention.topicId,
+                mention.label,
+                mention.score,
+                mention.count,
+                mention.inTitle ? 1 : 0,
+              );
+            }
+            deleteLinks.run(paper.id);
+            for (const { repository, status } of repositories) {
+              upsertRepository.run(repository);
+              insertLink.run(paper.id, repository.id, status);
+            }
+          }
+        })
+        .immediate(),
+    );
   }
 
   async refreshTopics(): Promise<void> {
     // A topic's label is the form most of its mentions write; only changed rows are written.
-    this.db.transaction(() => {
-      this.db.exec(`
+    this.locked(() =>
+      this.db
+        .transaction(() => {
+          this.db.exec(`
         WITH forms AS (
           SELECT topic_id, label, count(*) AS uses FROM mentions GROUP BY topic_id, label
         ), ranked AS (
@@ -231,10 +301,24 @@ class SqliteStore implements GraphStore {
         DELETE FROM topics WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE topic_id = topics.id);
         DELETE FROM repositories
         WHERE NOT EXISTS (SELECT 1 FROM links_to WHERE repository_id = repositories.id);`);
-    })();
+        })
+        .immediate(),
+    );
   }
 
-  async readTopicMentions({ minPapers, limit }: { minPapers: number; limit: number }) {
+  async readTopicMentions({
+    minPapers,
+    limit,
+  }: {
+    minPapers: number;
+    limit: number;
+  }): Promise<TopicMentions> {
+    // One read transaction: the version and what is read are of the same moment.
+    return this.db.transaction(() => this.readTopicMentionsNow(minPapers, limit))();
+  }
+
+  private readTopicMentionsNow(minPapers: number, limit: number): TopicMentions {
+    const { papersVersion: version } = this.readMapState();
     const topics = this.db
       .prepare<[number, number], TopicMentions['topics'][number]>(
         `SELECT id, label, df, cluster, x, y FROM topics WHERE df >= ?
@@ -286,10 +370,22 @@ class SqliteStore implements GraphStore {
     const { papers } = this.db
       .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
       .get()!;
-    return { papers, topics, mentions, facts };
+    return { version, papers, topics, mentions, facts };
   }
 
-  async writeAnalysis({ topics, coOccurrences, clusters }: Analysis): Promise<void> {
+  private readMapState(): MapState {
+    return this.db
+      .prepare<[], MapState>(
+        'SELECT papers_version AS papersVersion, map_version AS mapVersion FROM store_state',
+      )
+      .get()!;
+  }
+
+  async mapState(): Promise<MapState> {
+    return this.readMapState();
+  }
+
+  async writeAnalysis({ version, topics, coOccurrences, clusters }: Analysis): Promise<boolean> {
     const db = this.db;
     const placeTopic = db.prepare<[TopicPlacement]>(
       `UPDATE topics SET cluster = @cluster, x = @x, y = @y, year = @year,
@@ -302,15 +398,24 @@ class SqliteStore implements GraphStore {
       `INSERT INTO clusters (id, label, topics, papers, year, code_share, repositories)
        VALUES (@id, @label, @topics, @papers, @year, @codeShare, @repositories)`,
     );
-    db.transaction(() => {
-      db.exec(`DELETE FROM co_occurs; DELETE FROM clusters;
+    // IMMEDIATE: the version check and the writes hold the write lock together.
+    return this.locked(() =>
+      db
+        .transaction(() => {
+          if (this.readMapState().mapVersion > version) return false;
+          db.prepare('UPDATE store_state SET map_version = ? WHERE id = 1').run(version);
+          db.exec(`DELETE FROM co_occurs; DELETE FROM clusters;
                UPDATE topics SET cluster = -1, x = 0, y = 0, year = NULL, code_share = NULL,
                  repositories = NULL
                WHERE cluster <> -1 OR x <> 0 OR y <> 0 OR code_share IS NOT NULL;`);
-      for (const topic of topics) placeTopic.run({ ...topic, year: topic.year ?? null });
-      for (const edge of coOccurrences) insertCoOccurrence.run(edge);
-      for (const cluster of clusters) insertCluster.run({ ...cluster, year: cluster.year ?? null });
-    })();
+          for (const topic of topics) placeTopic.run({ ...topic, year: topic.year ?? null });
+          for (const edge of coOccurrences) insertCoOccurrence.run(edge);
+          for (const cluster of clusters)
+            insertCluster.run({ ...cluster, year: cluster.year ?? null });
+          return true;
+        })
+        .immediate(),
+    );
   }
 
   // ── export (npm run copy) ─────────────────────────────────────────────────────────────
@@ -368,7 +473,7 @@ class SqliteStore implements GraphStore {
       .prepare<[], ClusterRow>('SELECT * FROM clusters ORDER BY id')
       .all()
       .map(clusterFromRow);
-    return { topics, coOccurrences, clusters };
+    return { version: this.readMapState().mapVersion, topics, coOccurrences, clusters };
   }
 
   // ── reads ─────────────────────────────────────────────────────────────────────────────
