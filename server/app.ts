@@ -22,6 +22,11 @@ export interface AppOptions {
   /** Folder of the built web app (`dist/web`); the API alone when absent. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
+  /**
+   * Serve the topic and paper maps from a cache tied to the store's versions (default true;
+   * `npm run bench:api` turns it off to measure what it saves).
+   */
+  cacheMaps?: boolean;
 }
 
 /** Only our own scripts and styles, and no framing: user data never becomes markup. */
@@ -38,6 +43,7 @@ export async function buildApp({
   store,
   webRoot,
   logger = false,
+  cacheMaps = true,
 }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger,
@@ -66,7 +72,7 @@ export async function buildApp({
     return payload;
   });
 
-  registerApiRoutes(app, store);
+  registerApiRoutes(app, store, { cacheMaps });
 
   const root = webRoot ? resolve(webRoot) : undefined;
   if (root && existsSync(resolve(root, 'index.html'))) {

@@ -1,4 +1,5 @@
 // The HTTP API through Fastify's inject, over a real SQLite store built from the samples.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.ts';
@@ -13,6 +14,8 @@ import type {
 } from '../server/api/types.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { createSampleStore, type SampleStore } from './support/sample-store.ts';
+import { FIXTURE, FIXTURE_ANALYSIS } from './store-contract.ts';
+import { withMethod } from './support/store-proxy.ts';
 
 let sample: SampleStore;
 let app: FastifyInstance;
@@ -287,5 +290,96 @@ describe('server errors', () => {
       message: 'Something went wrong on the server; see its log.',
     });
     await brokenApp.close();
+  });
+});
+
+describe('the maps, cached until the store changes', () => {
+  it('answer with an ETag, and 304 without a body to a client that holds it', async () => {
+    for (const url of ['/api/topic-map?limit=200', '/api/paper-map?limit=100']) {
+      const first = await app.inject({ method: 'GET', url });
+      const etag = first.headers.etag as string;
+      expect(etag).toMatch(/^"[\w-]{20}"$/);
+      expect(first.headers['cache-control']).toBe('no-cache');
+      const again = await app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      const weak = await app.inject({
+        method: 'GET',
+        url,
+        headers: { 'if-none-match': `W/${etag}` },
+      });
+      expect(weak.statusCode).toBe(304);
+      // Other parameters, another answer and another tag.
+      const other = await app.inject({
+        method: 'GET',
+        url: `${url}0`,
+        headers: { 'if-none-match': etag },
+      });
+      expect(other.statusCode).toBe(200);
+      expect(other.headers.etag).not.toBe(etag);
+    }
+  });
+
+  it('compress with brotli or gzip as the client accepts, to the same JSON', async () => {
+    const url = '/api/topic-map?limit=500';
+    const plain = await app.inject({ method: 'GET', url });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const brotli = await app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(plain.body);
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+    const gzipped = await app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe(plain.body);
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+  });
+
+  it('computes each answer once, however many ask at once, and again after a write', async () => {
+    const store = createSqliteStore(':memory:');
+    await store.writePapers(FIXTURE);
+    await store.refreshTopics();
+    await store.writeAnalysis(FIXTURE_ANALYSIS);
+    let computed = 0;
+    const counting = withMethod(store, 'topicMap', async (query) => {
+      computed += 1;
+      return store.topicMap(query);
+    });
+    const countingApp = await buildApp({ store: counting });
+    try {
+      const url = '/api/topic-map?minPapers=1';
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => countingApp.inject({ method: 'GET', url })),
+      );
+      expect(computed).toBe(1);
+      expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
+      const before = answers[0]!;
+      expect(before.json<TopicMapResponse>().nodes).toHaveLength(4);
+
+      // Another process's ingest writes papers: the next answer is computed from them.
+      await store.writePapers([{ ...FIXTURE[0]!, paper: { ...FIXTURE[0]!.paper, id: 'p9' } }]);
+      await store.refreshTopics();
+      const after = await countingApp.inject({
+        method: 'GET',
+        url,
+        headers: { 'if-none-match': before.headers.etag as string },
+      });
+      expect(after.statusCode).toBe(200);
+      expect(computed).toBe(2);
+      const papers = (body: string) =>
+        JSON.parse(body).nodes.find((node: { key: string }) => node.key === 'causal inference')
+          .attributes.papers;
+      expect(papers(after.body)).toBe(papers(before.body) + 1);
+    } finally {
+      await countingApp.close();
+      await store.close();
+    }
   });
 });

@@ -13,24 +13,10 @@ import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { FIXTURE } from './store-contract.ts';
 import { readEverything } from './support/read-everything.ts';
 import { holdWriteLock } from './support/sqlite-lock.ts';
+import { withMethod } from './support/store-proxy.ts';
 
 const FIRST = 'data/samples/000_5f7d202db131836b.txt';
 const SECOND = 'data/samples/002_bac4045119eb759f.txt';
-
-/** The store with `method` replaced by `replacement`; every other method is the store's own. */
-function withMethod<K extends keyof GraphStore>(
-  store: GraphStore,
-  method: K,
-  replacement: GraphStore[K],
-): GraphStore {
-  return new Proxy(store, {
-    get(target, property) {
-      if (property === method) return replacement;
-      const value = Reflect.get(target, property, target) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-}
 
 /** The store, but `method` fails as if the process had been killed when it was called. */
 function stoppingAt(store: GraphStore, method: 'refreshTopics' | 'writeAnalysis'): GraphStore {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { GraphStore } from '../store/graph-store.ts';
 import { NotFoundError } from './errors.ts';
 import { buildPaperMap } from '../store/paper-map.ts';
+import { createMapCache, DEFAULT_MAP_CACHE_ENTRIES } from './map-cache.ts';
 import type {
   HealthResponse,
   PaperMapResponse,
@@ -53,7 +54,13 @@ function refuseNonFinite(part: string, values: unknown): void {
   }
 }
 
-export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void {
+export function registerApiRoutes(
+  app: FastifyInstance,
+  store: GraphStore,
+  { cacheMaps = true }: { cacheMaps?: boolean } = {},
+): void {
+  const maps = createMapCache(store, cacheMaps ? DEFAULT_MAP_CACHE_ENTRIES : 0);
+
   app.addHook('preHandler', async (request) => {
     refuseNonFinite('querystring', request.query);
     refuseNonFinite('params', request.params);
@@ -84,32 +91,33 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
         },
       },
     },
-    async (request): Promise<TopicMapResponse> => {
-      const map = await store.topicMap(request.query);
-      return {
-        attributes: { clusters: map.clusters },
-        options: { type: 'undirected', multi: false, allowSelfLoops: false },
-        nodes: map.topics.map((topic) => ({
-          key: topic.id,
-          attributes: {
-            label: topic.label,
-            papers: topic.df,
-            cluster: topic.cluster,
-            x: topic.x,
-            y: topic.y,
-            ...(topic.year === undefined ? {} : { year: topic.year }),
-            codeShare: topic.codeShare ?? 0,
-            repositories: topic.repositories ?? 0,
-          },
-        })),
-        edges: map.edges.map((edge) => ({
-          key: `${edge.source}->${edge.target}`,
-          source: edge.source,
-          target: edge.target,
-          attributes: { papers: edge.papers, strength: edge.strength },
-        })),
-      };
-    },
+    async (request, reply) =>
+      maps.send(request, reply, 'topic-map', async (): Promise<TopicMapResponse> => {
+        const map = await store.topicMap(request.query);
+        return {
+          attributes: { clusters: map.clusters },
+          options: { type: 'undirected', multi: false, allowSelfLoops: false },
+          nodes: map.topics.map((topic) => ({
+            key: topic.id,
+            attributes: {
+              label: topic.label,
+              papers: topic.df,
+              cluster: topic.cluster,
+              x: topic.x,
+              y: topic.y,
+              ...(topic.year === undefined ? {} : { year: topic.year }),
+              codeShare: topic.codeShare ?? 0,
+              repositories: topic.repositories ?? 0,
+            },
+          })),
+          edges: map.edges.map((edge) => ({
+            key: `${edge.source}->${edge.target}`,
+            source: edge.source,
+            target: edge.target,
+            attributes: { papers: edge.papers, strength: edge.strength },
+          })),
+        };
+      }),
   );
 
   app.get<{ Querystring: { limit: number; links: number } }>(
@@ -123,23 +131,24 @@ export function registerApiRoutes(app: FastifyInstance, store: GraphStore): void
         },
       },
     },
-    async (request): Promise<PaperMapResponse> => {
-      const input = await store.paperMapInput({ limit: request.query.limit });
-      const map = buildPaperMap(input, request.query.links);
-      return {
-        options: { type: 'undirected', multi: false, allowSelfLoops: false },
-        nodes: map.nodes.map(({ id, title, ...attributes }) => ({
-          key: id,
-          attributes: { label: title, ...attributes },
-        })),
-        edges: map.edges.map(({ source, target, ...attributes }) => ({
-          key: `${source}->${target}`,
-          source,
-          target,
-          attributes,
-        })),
-      };
-    },
+    async (request, reply) =>
+      maps.send(request, reply, 'paper-map', async (): Promise<PaperMapResponse> => {
+        const input = await store.paperMapInput({ limit: request.query.limit });
+        const map = buildPaperMap(input, request.query.links);
+        return {
+          options: { type: 'undirected', multi: false, allowSelfLoops: false },
+          nodes: map.nodes.map(({ id, title, ...attributes }) => ({
+            key: id,
+            attributes: { label: title, ...attributes },
+          })),
+          edges: map.edges.map(({ source, target, ...attributes }) => ({
+            key: `${source}->${target}`,
+            source,
+            target,
+            attributes,
+          })),
+        };
+      }),
   );
 
   app.get<{ Params: { id: string }; Querystring: { related: number } }>(
