@@ -36,8 +36,13 @@ const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "object-src 'none'",
   "base-uri 'none'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/** The explorer uses none of these: no page of it may, whatever finds its way into it. */
+const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
 
 export async function buildApp({
   store,
@@ -68,6 +73,7 @@ export async function buildApp({
     reply.header('Referrer-Policy', 'no-referrer');
     if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
       reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      reply.header('Permissions-Policy', PERMISSIONS_POLICY);
     }
     return payload;
   });
@@ -79,10 +85,15 @@ export async function buildApp({
     await app.register(fastifyStatic, { root, wildcard: false });
   }
   app.setNotFoundHandler((request, reply) => {
-    // The explorer keeps its state in the URL hash, so any page path gets the app.
-    if (root && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.sendFile('index.html');
-    }
+    // The explorer keeps its state in the URL hash, so any page path gets the app, for GET
+    // and HEAD alike; an API path (in any case: /API/health) or a missing file of the built
+    // app (/assets/…) is a 404, not a page that would parse as nothing.
+    const path = request.url.split('?')[0] ?? '';
+    const page =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !/^\/api(\/|$)/i.test(path) &&
+      !path.startsWith('/assets/');
+    if (root && page) return reply.sendFile('index.html');
     const body: ErrorResponse = {
       statusCode: 404,
       error: 'Not Found',

@@ -1,4 +1,7 @@
 // The HTTP API through Fastify's inject, over a real SQLite store built from the samples.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -380,6 +383,43 @@ describe('the maps, cached until the store changes', () => {
     } finally {
       await countingApp.close();
       await store.close();
+    }
+  });
+});
+
+describe('pages beside the API', () => {
+  let site: string;
+  let pages: FastifyInstance;
+  beforeAll(async () => {
+    // A built app in miniature: its page and one asset.
+    site = mkdtempSync(join(tmpdir(), 'topograph-site-'));
+    writeFileSync(join(site, 'index.html'), '<!doctype html><title>Topograph</title>');
+    mkdirSync(join(site, 'assets'));
+    writeFileSync(join(site, 'assets', 'app.js'), 'console.log(1)');
+    pages = await buildApp({ store: sample.store, webRoot: site });
+  });
+  afterAll(async () => {
+    await pages.close();
+    rmSync(site, { recursive: true, force: true });
+  });
+
+  it('serves the page for any page path, to GET and HEAD alike, with its policies', async () => {
+    for (const method of ['GET', 'HEAD'] as const) {
+      const response = await pages.inject({ method, url: '/topic/causal%20inference?view=papers' });
+      expect(response.statusCode, method).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.headers['content-security-policy']).toContain("form-action 'none'");
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(response.headers['permissions-policy']).toContain('camera=()');
+    }
+    expect((await pages.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+  });
+
+  it('answers a JSON 404, not the page, for API paths in any case and missing assets', async () => {
+    for (const url of ['/api', '/api/', '/API/health', '/Api/nothing', '/assets/gone.js']) {
+      const response = await pages.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(404);
+      expect(response.headers['content-type'], url).toMatch(/^application\/json/);
     }
   });
 });
