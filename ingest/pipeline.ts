@@ -4,7 +4,7 @@
  * contributes nothing, so it never leaves half its papers in the store; the other files are
  * ingested. Running the same ingest twice changes nothing.
  */
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { GraphStore, PaperWrite } from '../server/store/graph-store.ts';
 import type { Paper } from '../server/store/model.ts';
@@ -242,6 +242,14 @@ async function analyse(
   return report;
 }
 
+/** Whether a file is empty or blank (whitespace only; a compressed file only when empty). */
+async function holdsNothing(file: string): Promise<boolean> {
+  const { size } = await stat(file);
+  if (size === 0) return true;
+  if (size > 4_096 || file.endsWith('.gz')) return false;
+  return (await readFile(file, 'utf8')).trim() === '';
+}
+
 /** Reads, merges, extracts terms and writes the papers of `files`; the analysis comes after. */
 async function storePapers(
   files: string[],
@@ -264,6 +272,13 @@ async function storePapers(
     const fileRecords: Paper[] = [];
     const fileProblems: IngestError[] = [];
     const format = formatFor(file, options.format)!;
+    // One rule for every format: a file with nothing in it (or only blank lines) holds no
+    // paper, a warning (exit 0); content that is no paper of its format is a failure
+    // (BibTeX without an entry, broken JSON).
+    if (await holdsNothing(file)) {
+      emptyFiles.push(file);
+      continue;
+    }
     try {
       for await (const item of format.read(file)) {
         if (item instanceof IngestError) {

@@ -187,6 +187,10 @@ describe('ingest failures', () => {
         Buffer.from('A title\n\nCaf\xe9 au lait.\n', 'latin1'),
       );
       writeFileSync(join(inputs, 'empty.txt'), '\n\n');
+      // Empty or blank in any format: a warning, never a failure.
+      for (const name of ['empty.bib', 'empty.ris', 'empty.json', 'empty.xml', 'empty.csv']) {
+        writeFileSync(join(inputs, name), name === 'empty.bib' ? ' \n' : '');
+      }
       const summary = await ingest([inputs, join(dir, 'missing.txt')], store);
       expect(summary.failures).toEqual([
         {
@@ -200,7 +204,11 @@ describe('ingest failures', () => {
           message: expect.stringContaining('bad.txt line 3: invalid UTF-8'),
         },
       ]);
-      expect(summary.emptyFiles).toEqual([join(inputs, 'empty.txt')]);
+      expect(summary.emptyFiles.sort()).toEqual(
+        ['empty.bib', 'empty.csv', 'empty.json', 'empty.ris', 'empty.txt', 'empty.xml'].map(
+          (name) => join(inputs, name),
+        ),
+      );
       // The good file's 31 papers are in, some of them merged into papers already stored.
       expect(summary.records).toBe(31);
       expect(summary.papers.new + summary.papers.updated + summary.papers.unchanged).toBe(31);
