@@ -16,7 +16,7 @@ import {
   type MapReport,
 } from './analyze/analyze-topics.ts';
 import { IngestError } from './errors.ts';
-import { recordProblem } from './record.ts';
+import { recordProblem, withoutMarkup } from './record.ts';
 import { findRepositoryLinks } from './links/find-repository-links.ts';
 import { mergePaper, paperFromRecord, PaperIndex } from './merge/merge-papers.ts';
 import { paperKeys } from './merge/paper-key.ts';
@@ -280,11 +280,12 @@ async function storePapers(
       continue;
     }
     try {
-      for await (const item of format.read(file)) {
-        if (item instanceof IngestError) {
-          fileProblems.push(item);
+      for await (const read of format.read(file)) {
+        if (read instanceof IngestError) {
+          fileProblems.push(read);
           continue;
         }
+        const item = withoutMarkup(read);
         const problem = recordProblem(item);
         if (problem)
           fileProblems.push(new IngestError(format.name, file, item.source.line, problem));

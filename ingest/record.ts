@@ -45,6 +45,38 @@ export const MAX_TITLE_LENGTH = 2_000;
  */
 export const MAX_TEXT_LENGTH = 100_000;
 
+/**
+ * An HTML or XML tag: `<i>`, `</jats:p>`, `<img src=x onerror=…>`, `<br/>`. A letter must follow
+ * the `<`, so "a < b" and "x<2" stay text.
+ */
+const TAG = /<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>/g;
+const ANCHOR = /<a\s[^<>]*?href=["']([^"']*)["'][^<>]*>(.*?)<\/a>/gis;
+
+/**
+ * The record with the markup taken out of its title and abstract: JATS in OpenAlex and
+ * Crossref abstracts, `<i>` in listings, a hostile `<img …>`. Shown as text it was noise, and
+ * read for key terms it became topics ("img", "jats"). A tag becomes a space, then runs of
+ * spaces one.
+ */
+export function withoutMarkup(record: PaperRecord): PaperRecord {
+  const clean = (text: string) =>
+    text.includes('<')
+      ? text
+          // A link keeps its address, so the repository it names is still found.
+          .replace(ANCHOR, (_, url: string, label: string) =>
+            label.trim() === url ? url : `${label} (${url})`,
+          )
+          .replace(TAG, ' ')
+          .replace(/[ \t]{2,}/g, ' ')
+          .trim()
+      : text;
+  return {
+    ...record,
+    ...(typeof record.title === 'string' ? { title: clean(record.title) } : {}),
+    ...(typeof record.abstract === 'string' ? { abstract: clean(record.abstract) } : {}),
+  };
+}
+
 /** Why a record cannot be a paper (an empty title, an absurdly long field), if it cannot. */
 export function recordProblem(record: PaperRecord): string | undefined {
   const tooLong = (field: string, length: number, max: number) =>
