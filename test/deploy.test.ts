@@ -142,7 +142,14 @@ describe('CI: .ci/run, and the GitHub workflow that runs it', () => {
 
   it('runs exactly the README’s test command, and fails when no test reached Neo4j', () => {
     expect(readmeTestCommand()).toBe('npm test');
-    expect(run).toMatch(/^npm test 2>&1 \| tee "\$TEST_LOG"$/m);
+    expect(run).toMatch(/^ {2}npm test 2>&1 \| tee "\$TEST_LOG"$/m);
+    // On the machine's Node, then on each newer release, each failing the run on its own.
+    expect(run).toMatch(/^run_tests "the machine's" \|\| overall=1$/m);
+    expect(run).toMatch(/^NEWER_NODES="24\.\d+\.\d+ 26\.\d+\.\d+"$/m);
+    expect(run).toContain(
+      'npm ci --no-audit --no-fund --loglevel=error && run_tests "Node $version"',
+    );
+    expect(run).toMatch(/^exit "\$overall"$/m);
     expect(run).toContain("grep -Eq '^neo4j: [1-9][0-9]* tests ran against the live Neo4j'");
   });
 
