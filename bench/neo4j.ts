@@ -160,7 +160,7 @@ async function requestPaths(store: GraphStore, count: number) {
     after = page[page.length - 1]!.paper.id;
   }
   const map = await store.topicMap({ limit: 2_000, minPapers: 1, maxEdges: 10_000 });
-  const topics = map.topics.map((topic) => topic);
+  const topics = map.topics;
   const words = [
     ...new Set(topics.flatMap((topic) => topic.label.toLowerCase().split(/\W+/))),
   ].filter((word) => word.length >= 3);

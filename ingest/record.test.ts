@@ -23,7 +23,7 @@ describe('withoutMarkup', () => {
       ),
     ).toMatchObject({
       title: 'Learning causal graphs',
-      abstract: 'We study 2 -step interventions. Code at https://github.com/a/b.',
+      abstract: 'We study 2-step interventions. Code at https://github.com/a/b.',
     });
   });
 

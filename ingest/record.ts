@@ -45,28 +45,42 @@ export const MAX_TITLE_LENGTH = 2_000;
  */
 export const MAX_TEXT_LENGTH = 100_000;
 
+/** A link: its address and its text. */
+const ANCHOR = /<a\s[^<>]*?href=["']([^"']*)["'][^<>]*>(.*?)<\/a>/gis;
+/** Tags inside a word or phrase (`x<sup>2</sup>`, `Sch<i>ö</i>lkopf`): they go without a trace. */
+const INLINE_TAG =
+  /<\/?(?:a|abbr|b|cite|code|em|enquote|i|nc|ncx|q|sc|small|span|strong|sub|sup|tt|u)\b[^<>]*>/gi;
 /**
- * An HTML or XML tag: `<i>`, `</jats:p>`, `<img src=x onerror=…>`, `<br/>`. A letter must follow
- * the `<`, so "a < b" and "x<2" stay text.
+ * Any other HTML or XML tag (`</jats:p>`, `<br/>`, `<img src=x onerror=…>`): a space. A letter
+ * must follow the `<`, so "a < b" and "x<2" stay text.
  */
 const TAG = /<\/?[A-Za-z][\w:.-]*(?:\s[^<>]*)?\/?>/g;
-const ANCHOR = /<a\s[^<>]*?href=["']([^"']*)["'][^<>]*>(.*?)<\/a>/gis;
+
+/**
+ * Markup as plain text: a link keeps its address (after its text when they differ, so the
+ * repository it names is still found), inline tags go, other tags become a space. Spacing is
+ * left to the caller. The BibTeX reader uses it on its parser's output too.
+ */
+export function markupToText(text: string): string {
+  if (!text.includes('<')) return text;
+  return text
+    .replace(ANCHOR, (_, url: string, label: string) =>
+      label.trim() === url ? url : `${label} (${url})`,
+    )
+    .replace(INLINE_TAG, '')
+    .replace(TAG, ' ');
+}
 
 /**
  * The record with the markup taken out of its title and abstract: JATS in OpenAlex and
  * Crossref abstracts, `<i>` in listings, a hostile `<img …>`. Shown as text it was noise, and
- * read for key terms it became topics ("img", "jats"). A tag becomes a space, then runs of
- * spaces one.
+ * read for key terms it became topics ("img", "jats"). Runs of spaces it leaves become one;
+ * line breaks stay.
  */
 export function withoutMarkup(record: PaperRecord): PaperRecord {
   const clean = (text: string) =>
     text.includes('<')
-      ? text
-          // A link keeps its address, so the repository it names is still found.
-          .replace(ANCHOR, (_, url: string, label: string) =>
-            label.trim() === url ? url : `${label} (${url})`,
-          )
-          .replace(TAG, ' ')
+      ? markupToText(text)
           .replace(/[ \t]{2,}/g, ' ')
           .trim()
       : text;

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { LocalNeo4jError, boltUri, type LocalNeo4jOptions } from './options.ts';
 
 /** This folder: pom.xml, the Java source, and target/ once built. */
-export const LAUNCHER_DIR = dirname(fileURLToPath(import.meta.url));
+const LAUNCHER_DIR = dirname(fileURLToPath(import.meta.url));
 const POM = join(LAUNCHER_DIR, 'pom.xml');
 const SOURCE = join(LAUNCHER_DIR, 'src/main/java/dev/topograph/neo4j/LocalNeo4j.java');
 const CLASSES = join(LAUNCHER_DIR, 'target/classes');
@@ -22,7 +22,7 @@ const STAMP = join(LAUNCHER_DIR, 'target/launcher.stamp');
 const MAIN_CLASS = 'dev.topograph.neo4j.LocalNeo4j';
 
 /** The oldest Java Neo4j 5.26 runs on (it supports 17 and 21). */
-export const MIN_JAVA = 17;
+const MIN_JAVA = 17;
 
 /** Exit codes of LocalNeo4j.java. */
 const EXIT_PORT_TAKEN = 65;
@@ -31,7 +31,7 @@ const EXIT_PORT_TAKEN = 65;
  * JVM flags from Neo4j's stock neo4j.conf: Java 17 must open these packages to Neo4j's
  * off-heap memory and Netty, or the page cache and Bolt fail at start.
  */
-export const JVM_FLAGS = [
+const JVM_FLAGS = [
   '-XX:+UseG1GC',
   '-XX:-OmitStackTraceInFastThrow',
   '-XX:+UnlockExperimentalVMOptions',
@@ -97,7 +97,7 @@ export function launcherBuilt(): boolean {
 }
 
 /** Megabytes of jars in target/lib (what the first build downloads, give or take). */
-export function libMegabytes(): number {
+function libMegabytes(): number {
   const bytes = readdirSync(LIB).reduce((sum, file) => sum + statSync(join(LIB, file)).size, 0);
   return Math.round(bytes / 2 ** 20);
 }

@@ -47,7 +47,6 @@ try {
   }
   console.log(`neo4j: starting Neo4j ${neo4jVersion()} (heap ${options.heap})…`);
   server = await startLocalNeo4j(options, { onLine: (line) => console.log(line) });
-  if (stopping) await server.stop();
   const code = await server.exited;
   if (!stopping) fail(new LocalNeo4jError(`neo4j: the server stopped (exit code ${code})`));
 } catch (error) {

@@ -8,12 +8,12 @@
 import { resolve } from 'node:path';
 import { DEFAULT_NEO4J_PASSWORD } from '../server/store/open-store.ts';
 
-export const DEFAULT_LOCAL_PORT = 7687;
-export const DEFAULT_NEO4J_DIR = 'data/neo4j';
-export const DEFAULT_HEAP = '1G';
-export const DEFAULT_PAGECACHE = '512M';
+const DEFAULT_LOCAL_PORT = 7687;
+const DEFAULT_NEO4J_DIR = 'data/neo4j';
+const DEFAULT_HEAP = '1G';
+const DEFAULT_PAGECACHE = '512M';
 /** Neo4j refuses shorter passwords (`dbms.security.auth_minimum_password_length`). */
-export const MIN_PASSWORD_LENGTH = 8;
+const MIN_PASSWORD_LENGTH = 8;
 
 export interface LocalNeo4jEnv {
   NEO4J_URI?: string;

@@ -11,7 +11,7 @@ import { toRepository } from '../links/repository.ts';
 import { arxivIdIn } from '../merge/paper-key.ts';
 import { IngestError } from '../errors.ts';
 import { readLines } from '../read-lines.ts';
-import type { PaperRecord, SourceItem } from '../record.ts';
+import { markupToText, type PaperRecord, type SourceItem } from '../record.ts';
 
 const STAGE = 'bibtex';
 
@@ -26,25 +26,15 @@ const PARSE_OPTIONS = {
   unsupported: (node: { type: string }, tex: string) => (node.type === 'macro' ? '' : tex),
 } as const;
 
-/** The HTML-like markup the parser writes: inline (`\emph`, `\textsc`, `{}`) and blocks. */
-const INLINE_MARKUP = /<\/?(?:i|b|sup|sub|sc|nc|ncx|code|enquote)>|<span\b[^<>]*>|<\/span>/g;
-const BLOCK_MARKUP = /<\/?(?:h\d|blockquote|ul|li|p|br)>/g;
-const ANCHOR = /<a href="([^"]*)">(.*?)<\/a>/g;
-/** Modern (`2306.12345v2`) and old-style (`hep-th/9901001`) arXiv identifiers. */
-
 /**
- * Parser output as plain text: links keep their address, other markup goes, spaces collapse.
- * NFC, because the parser writes `{\"o}` as o + combining diaeresis, and "Schölkopf" from one
- * export must equal "Schölkopf" typed in another.
+ * Parser output as plain text: the parser writes HTML-like markup (`\emph` → <i>, `\url` →
+ * <a href>, paragraphs → <p>), read as `markupToText` reads any; spaces collapse. NFC, because
+ * the parser writes `{\"o}` as o + combining diaeresis, and "Schölkopf" from one export must
+ * equal "Schölkopf" typed in another.
  */
 function plainText(value: string | undefined): string | undefined {
-  const text = value
-    ?.normalize('NFC')
-    .replace(ANCHOR, (_, url: string, label: string) => (label === url ? url : `${label} (${url})`))
-    .replace(INLINE_MARKUP, '')
-    .replace(BLOCK_MARKUP, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  if (value === undefined) return undefined;
+  const text = markupToText(value.normalize('NFC')).replace(/\s+/g, ' ').trim();
   return text || undefined;
 }
 

@@ -1,9 +1,8 @@
 /**
  * Test support for the Neo4j store, used only when `NEO4J_URI` is set (.ci/run starts a Neo4j
  * with `npm run neo4j`; `docker compose up -d neo4j` does too): opens the store on an emptied
- * database. The
- * database is wiped before each test, so it refuses one that holds a graph it did not write:
- * a marker node says "this database belongs to the test suite".
+ * database. The database is wiped before each test, so it refuses one that holds a graph it
+ * did not write: a marker node says "this database belongs to the test suite".
  */
 import neo4j from 'neo4j-driver';
 import type { GraphStore } from '../../server/store/graph-store.ts';

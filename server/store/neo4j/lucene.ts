@@ -14,7 +14,7 @@
  */
 
 /** Lucene's English stop words (EnglishAnalyzer.ENGLISH_STOP_WORDS_SET). */
-export const ENGLISH_STOP_WORDS = new Set(
+const ENGLISH_STOP_WORDS = new Set(
   (
     'a an and are as at be but by for if in into is it no not of on or such that the their ' +
     'then there these they this to was will with'
