@@ -47,6 +47,11 @@ describe('copying a store (embedded → embedded)', () => {
       expect(updates).toEqual([50, 100, 150, 176]);
       expect(stages).toEqual(['copying papers', 'counting topics', 'copying the map']);
       expect(await readEverything(target)).toEqual(await readEverything(sample.store));
+      // The map's resolution too, which the next ingest into the copy keeps.
+      expect((await target.exportAnalysis()).resolution).toBeGreaterThan(0);
+      expect((await target.exportAnalysis()).resolution).toBe(
+        (await sample.store.exportAnalysis()).resolution,
+      );
       // The looser reading the Neo4j comparison uses (store-neo4j.test.ts) holds here too.
       const neo4jReading = { paperSearchAsSet: true, roundStrengths: true };
       expect(await readEverything(target, neo4jReading)).toEqual(

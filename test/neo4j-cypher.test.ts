@@ -39,6 +39,8 @@ const SCHEMA: DbSchema = {
     'Cluster',
     'PaperKey',
     'StoreState',
+    // On topics and repositories a write touched, until the next refresh counts them.
+    'Stale',
     'TopographTestDatabase',
   ],
   relationshipTypes: ['MENTIONS', 'LINKS_TO', 'CO_OCCURS', 'IN_CLUSTER', 'IDENTIFIES'],
@@ -48,7 +50,8 @@ const SCHEMA: DbSchema = {
     ...['organization', 'arxivId', 'doi', 'url', 'links', 'sources'],
     // Topic, Cluster, Repository, PaperKey
     ...['label', 'aliases', 'df', 'cluster', 'x', 'y', 'year', 'codeShare', 'repositories'],
-    ...['labelKey', 'idKey', 'papersVersion', 'mapVersion'],
+    ...['labelKey', 'idKey', 'papersVersion', 'mapVersion', 'marksStale'],
+    ...['mapResolution'],
     ...['topics', 'papers', 'host', 'owner', 'name', 'kind', 'key', 'note'],
     // MENTIONS, LINKS_TO, CO_OCCURS
     ...['score', 'count', 'inTitle', 'status', 'strength'],
@@ -60,7 +63,7 @@ const SCHEMA: DbSchema = {
     [
       ...['rows', 'ids', 'keys', 'id', 'limit', 'minPapers', 'cluster', 'papers', 'df'],
       ...['suffix', 'prefix', 'infix', 'search', 'after', 'note'],
-      ...['paperId', 'topicId', 'version'],
+      ...['paperId', 'topicId', 'version', 'resolution'],
     ].map((name) => [name, '']),
   ),
   functions: { [CYPHER_VERSION]: builtInFunctions },

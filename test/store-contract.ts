@@ -72,8 +72,9 @@ export const FIXTURE: PaperWrite[] = [
 ];
 
 export const FIXTURE_ANALYSIS: Analysis = {
-  // Drawn from the papers of FIXTURE, written as the first batch.
+  // Drawn from the papers of FIXTURE, written as the first batch, at resolution 1.25.
   version: 1,
+  resolution: 1.25,
   // On the map; "optics" (one paper, no link) is not.
   topics: [
     {
@@ -178,6 +179,56 @@ export function describeGraphStoreContract(
       ]);
     });
 
+    it('recounts what writes touched, batch after batch, as counting every mention would', async () => {
+      const rewrite = (i: number, change: Partial<PaperWrite>): PaperWrite => ({
+        ...FIXTURE[i]!,
+        ...change,
+      });
+      // Two batches before one refresh: p1 drops "intervention" and names "causal inference"
+      // otherwise; p5 is new; then p2 drops its link to dowhy (p3 still promises it).
+      await store.writePapers([
+        rewrite(0, {
+          mentions: [
+            mention('string diagram', 0.9, true),
+            { ...mention('causal inference', 0.5), label: 'Causal inference' },
+          ],
+        }),
+        {
+          paper: paper('p5', 'Causal discovery'),
+          keys: ['title:causal discovery'],
+          mentions: [mention('causal discovery', 1, true), mention('causal inference', 0.2)],
+          repositories: [
+            { repository: { ...dowhy, id: 'github.com/a/b', name: 'b' }, status: 'released' },
+          ],
+        },
+      ]);
+      await store.writePapers([rewrite(1, { repositories: [] })]);
+      await store.refreshTopics();
+      await expectCounts(store, ['intervention', 'optics']);
+      expect(await store.topic('intervention', 10)).toBeUndefined();
+      expect(await store.repository(dowhy.id)).toBeDefined();
+
+      // Then p3 and p5 let go of their repositories and p4 of optics: all three go.
+      await store.writePapers([
+        rewrite(2, { repositories: [] }),
+        rewrite(3, { mentions: [mention('causal discovery', 0.5)] }),
+      ]);
+      await store.writePapers([
+        {
+          paper: paper('p5', 'Causal discovery'),
+          keys: ['title:causal discovery'],
+          mentions: [mention('causal discovery', 1, true)],
+          repositories: [],
+        },
+      ]);
+      await store.refreshTopics();
+      await expectCounts(store, ['intervention', 'optics']);
+      expect(await store.topic('optics', 10)).toBeUndefined();
+      expect(await store.repository(dowhy.id)).toBeUndefined();
+      expect(await store.repository('github.com/a/b')).toBeUndefined();
+      expect((await store.stats()).repositories).toBe(0);
+    });
+
     it('counts what it holds', async () => {
       expect(await store.stats()).toEqual({
         papers: 4,
@@ -227,12 +278,18 @@ export function describeGraphStoreContract(
 
     it('counts versions: one a batch of papers, the map the version it was drawn from', async () => {
       expect(await store.mapState()).toEqual({ papersVersion: 1, mapVersion: 1 });
-      expect((await store.exportAnalysis()).version).toBe(1);
+      expect(await store.exportAnalysis()).toMatchObject({ version: 1, resolution: 1.25 });
       await store.writePapers([{ ...FIXTURE[0]!, paper: paper('p5', 'Fifth paper') }]);
       // Papers written, map not yet drawn again: the next ingest must draw it, whatever changed.
       expect(await store.mapState()).toEqual({ papersVersion: 2, mapVersion: 1 });
       const read = await store.readTopicMentions({ minPapers: 1, limit: 100 });
       expect(read.version).toBe(2);
+      // With the resolution of the map stored, which the next map keeps while it fits.
+      expect(read.resolution).toBe(1.25);
+      await store.writeAnalysis({ ...FIXTURE_ANALYSIS, version: 2, resolution: undefined });
+      expect(await store.readTopicMentions({ minPapers: 1, limit: 100 })).not.toHaveProperty(
+        'resolution',
+      );
       expect(await store.writeAnalysis({ ...FIXTURE_ANALYSIS, version: read.version })).toBe(true);
       expect(await store.mapState()).toEqual({ papersVersion: 2, mapVersion: 2 });
     });
@@ -410,4 +467,26 @@ export function describeGraphStoreContract(
       expect((await store.stats()).papers).toBe(4);
     });
   });
+}
+
+/**
+ * Every topic's df and label as counting all mentions gives them, read back from the store's
+ * papers (`exportPapers`); `gone` are topics nothing may mention any more.
+ */
+async function expectCounts(store: GraphStore, gone: string[]): Promise<void> {
+  const uses = new Map<string, Map<string, number>>();
+  for (const { mentions } of await store.exportPapers('', 1_000)) {
+    for (const { topicId, label } of mentions) {
+      const forms = uses.get(topicId) ?? new Map<string, number>();
+      forms.set(label, (forms.get(label) ?? 0) + 1);
+      uses.set(topicId, forms);
+    }
+  }
+  for (const [id, forms] of uses) {
+    const df = [...forms.values()].reduce((sum, n) => sum + n, 0);
+    const [label] = [...forms].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]!;
+    expect((await store.topic(id, 10))?.topic, id).toMatchObject({ df, label });
+  }
+  for (const id of gone) if (!uses.has(id)) expect(await store.topic(id, 10), id).toBeUndefined();
+  expect((await store.stats()).topics).toBe(uses.size);
 }

@@ -22,9 +22,9 @@ import {
   openStore,
   StoreConfigError,
 } from '../server/store/open-store.ts';
-import { describeGraphStoreContract } from './store-contract.ts';
+import { describeGraphStoreContract, FIXTURE } from './store-contract.ts';
 import { launchChromium, watchedPage } from './support/browser.ts';
-import { openEmptyNeo4jStore } from './support/neo4j.ts';
+import { openEmptyNeo4jStore, runTestQuery, TEST_QUERIES } from './support/neo4j.ts';
 import { freePort } from './support/ports.ts';
 import { NEO4J_TAG } from './support/neo4j-reporter.ts';
 import { readEverything, SEARCHES } from './support/read-everything.ts';
@@ -72,6 +72,21 @@ if (uri) {
     describeGraphStoreContract('neo4j, topics recounted two at a time', () =>
       openEmptyNeo4jStore({ topicsPerRefresh: 2 }),
     );
+
+    it('recounts every topic once in a store written before writes marked what they touched', async () => {
+      const { store, dispose } = await openEmptyNeo4jStore({ topicsPerRefresh: 2 });
+      try {
+        await store.writePapers(FIXTURE);
+        await runTestQuery(TEST_QUERIES.unmarkedStore);
+        await store.refreshTopics();
+        expect((await store.topic('causal inference', 10))?.topic.df).toBe(3);
+        expect((await store.topic('optics', 10))?.topic.df).toBe(1);
+        expect(await store.topic('orphan', 10)).toBeUndefined();
+        expect((await store.stats()).topics).toBe(5);
+      } finally {
+        await dispose();
+      }
+    });
 
     it('refuses a wrong password, naming the user and the variables to check', async () => {
       const config = neo4jConfig(process.env);

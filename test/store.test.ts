@@ -131,6 +131,33 @@ describe('embedded store file versions', () => {
     reopened.close();
   });
 
+  it('upgrades a version 4 file: its next refresh counts every topic and repository', async () => {
+    const path = join(dir, 'v4.db');
+    const v4 = createSqliteStore(path);
+    await v4.writePapers(FIXTURE);
+    await v4.close();
+    // A version 4 file whose ingest stopped before it counted: no marks, every df still 0.
+    const db = new Database(path);
+    db.exec('DROP TABLE stale_topics; DROP TABLE stale_repositories');
+    db.pragma('user_version = 4');
+    db.close();
+
+    const store = createSqliteStore(path);
+    try {
+      await store.refreshTopics();
+      expect((await store.topic('causal inference', 10))?.topic.df).toBe(3);
+      expect((await store.topic('optics', 10))?.topic.df).toBe(1);
+      await store.writePapers([{ ...FIXTURE[3]!, mentions: [], repositories: [] }]);
+      await store.writePapers([{ ...FIXTURE[1]!, repositories: [] }]);
+      await store.writePapers([{ ...FIXTURE[2]!, repositories: [] }]);
+      await store.refreshTopics();
+      expect(await store.topic('optics', 10)).toBeUndefined();
+      expect((await store.stats()).repositories).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a file written by a newer version, and leaves it alone', () => {
     const path = join(dir, 'future.db');
     const db = new Database(path);

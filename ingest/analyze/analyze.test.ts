@@ -6,6 +6,7 @@ import { ingest } from '../pipeline.ts';
 import { alignOnto } from './align.ts';
 import {
   analyzeTopics,
+  mostRelevant,
   defaultMinPapers,
   type MapReport,
   RELEVANCE_FROM_PAPERS,
@@ -280,6 +281,34 @@ describe('analyzeTopics', () => {
     expect(largestShare(analyzeTopics(input, { report: chosen }))).toBeLessThanOrEqual(0.25);
     expect(chosen.resolution).toBeGreaterThan(1);
     expect(chosen.clusters).toBeGreaterThan(fixed.clusters!);
+
+    // Drawn again from that map, it keeps the map's resolution while it fits (a higher one
+    // does), and chooses again when it does not (1 gives a cluster of over a quarter).
+    const drawn = analyzeTopics(input);
+    expect(drawn.resolution).toBe(chosen.resolution);
+    const placed = new Map(drawn.topics.map((t) => [t.id, t]));
+    const previous = {
+      ...input,
+      topics: input.topics.map((t) => ({ ...t, ...placed.get(t.id)! })),
+    };
+    const higher = Math.round(chosen.resolution! * 1.5 * 1000) / 1000;
+    expect(analyzeTopics({ ...previous, resolution: higher }).resolution).toBe(higher);
+    expect(analyzeTopics({ ...previous, resolution: 1 }).resolution).toBe(chosen.resolution);
+    // A new map chooses afresh whatever the previous one was drawn at.
+    expect(analyzeTopics({ ...previous, resolution: higher }, { fresh: true }).resolution).toBe(
+      chosen.resolution,
+    );
+  });
+
+  it('keeps a topic of the previous map until a newcomer is half as relevant again', () => {
+    const relevance = [1, 0.9, 0.7, 0.5, 0];
+    const none = () => false;
+    expect(mostRelevant(relevance, none, 2)).toEqual([0, 1]);
+    // 0.7 on the map weighs 1.05 and stays; 0.5 would weigh 0.75 and does not.
+    expect(mostRelevant(relevance, (i) => i === 2, 2)).toEqual([0, 2]);
+    expect(mostRelevant(relevance, (i) => i === 3, 2)).toEqual([0, 1]);
+    // A topic that co-occurs with nothing leaves the map, on it or not.
+    expect(mostRelevant(relevance, (i) => i === 4, 5)).toEqual([0, 1, 2, 3]);
   });
 
   describe('on the sample corpus', () => {

@@ -34,6 +34,11 @@ export interface Analysis {
   topics: (Pick<Topic, 'id' | 'cluster' | 'x' | 'y'> & TopicOverlay)[];
   coOccurrences: CoOccurrence[];
   clusters: Cluster[];
+  /**
+   * The Leiden resolution the map was drawn at; the next map keeps it while it fits, so that
+   * a daily update does not re-cut the field. Absent when unknown (no map, or an older store).
+   */
+  resolution?: number;
 }
 
 /** What the explorer colours a topic by; for a cluster, over the papers of all its topics. */
@@ -71,6 +76,8 @@ export interface TopicMentions {
   mentions: Pick<Mention, 'paperId' | 'topicId'>[];
   /** The papers of those mentions. */
   facts: PaperFacts[];
+  /** The resolution the stored map was drawn at, when known (see `Analysis`). */
+  resolution?: number;
 }
 
 export interface Cluster extends TopicOverlay {
@@ -202,9 +209,11 @@ export interface GraphStore {
    */
   writePapers(batch: PaperWrite[]): Promise<void>;
   /**
-   * Recomputes every topic's paper count (df) and label (the form most mentions write; ties
-   * to the first in code-point order) from the mentions, and drops the topics and repositories
-   * nothing refers to any more.
+   * Recomputes the paper count (df) and label (the form most mentions write; ties to the
+   * first in code-point order) of every topic whose mentions changed since the last refresh,
+   * and drops the topics and repositories nothing refers to any more. What a write touched is
+   * recorded in its own transaction, so a refresh that never ran (an ingest stopped) is made up
+   * by the next one.
    */
   refreshTopics(): Promise<void>;
   /** The map's candidate topics (see `TopicMentions`) and their mentions. */

@@ -17,7 +17,31 @@ export const TEST_QUERIES = {
            EXISTS { (:TopographTestDatabase) } AS marked`,
   wipe: 'MATCH (n) DETACH DELETE n',
   mark: 'MERGE (:TopographTestDatabase {note: $note})',
+  /**
+   * A store as a Topograph before writes marked what they touched left it when an ingest
+   * stopped before recounting: no flag, counts off, a topic nothing mentions.
+   */
+  unmarkedStore: `
+    MATCH (s:StoreState {id: 'graph'})
+    REMOVE s.marksStale
+    WITH s
+    MATCH (t:Topic)
+    SET t.df = 0
+    WITH count(t) AS topics
+    CREATE (:Topic {id: 'orphan', label: 'orphan', df: 1, aliases: [], cluster: -1, x: 0.0,
+                    y: 0.0})`,
 } as const;
+
+/** Runs one of `TEST_QUERIES` on the database at NEO4J_URI. */
+export async function runTestQuery(statement: string): Promise<void> {
+  const config = neo4jConfig(process.env);
+  const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+  try {
+    await driver.executeQuery(statement);
+  } finally {
+    await driver.close();
+  }
+}
 
 const NOTE = 'Written by the Topograph test suite, which wipes this database before each test.';
 

@@ -237,12 +237,28 @@ class Neo4jStore implements GraphStore {
   }
 
   async refreshTopics(): Promise<void> {
-    // A page of topics per transaction: a big corpus has most of a million topics, too many
-    // changes for one transaction in a small heap. Recounting is idempotent, so a page that
-    // fails is redone by the next ingest; the embedded store does it in one transaction.
+    const [state] = await this.read((tx) => run<{ marks: boolean }>(tx, QUERIES.marksStale));
+    if (!state?.marks) await this.markAllStale();
+    // A page of topics per transaction: the first ingest of a big corpus marks most of a
+    // million topics, too many changes for one transaction in a small heap. A page recounted
+    // is unmarked in its transaction, so a refresh that stops is taken up where it stopped;
+    // the embedded store does it in one transaction.
+    for (;;) {
+      const [page] = await this.write((tx) =>
+        run<{ topics: number }>(tx, QUERIES.refreshStaleTopics, {
+          limit: int(this.topicsPerRefresh),
+        }),
+      );
+      if (!page || page.topics < this.topicsPerRefresh) break;
+    }
+    await this.write((tx) => run(tx, QUERIES.refreshStaleRepositories));
+  }
+
+  /** A store written before writes marked what they touched: everything is counted once. */
+  private async markAllStale(): Promise<void> {
     for (let after = ''; ;) {
       const [page] = await this.write((tx) =>
-        run<{ topics: number; last: string | null }>(tx, QUERIES.refreshTopicPage, {
+        run<{ topics: number; last: string | null }>(tx, QUERIES.markTopicPageStale, {
           after,
           limit: int(this.topicsPerRefresh),
         }),
@@ -250,17 +266,14 @@ class Neo4jStore implements GraphStore {
       if (!page?.last || page.topics < this.topicsPerRefresh) break;
       after = page.last;
     }
-    await this.write(async (tx) => {
-      await run(tx, QUERIES.deleteUnusedTopics);
-      await run(tx, QUERIES.deleteUnusedRepositories);
-    });
+    await this.write((tx) => run(tx, QUERIES.markRepositoriesStale));
   }
 
   async readTopicMentions(query: { minPapers: number; limit: number }): Promise<TopicMentions> {
     return this.read(async (tx) => {
       // Read first: a batch committed while the rest is read makes the map newer than its
       // version says, never older.
-      const { papersVersion: version } = await this.readMapState(tx);
+      const { papersVersion: version, resolution } = await this.readState(tx);
       const topics = await run<TopicMentions['topics'][number]>(tx, QUERIES.candidateTopics, {
         minPapers: query.minPapers,
         limit: int(query.limit),
@@ -287,25 +300,47 @@ class Neo4jStore implements GraphStore {
         return paper;
       });
       const [{ papers = 0 } = {}] = await run<{ papers: number }>(tx, QUERIES.countPapers);
-      return { version, papers, topics, mentions, facts };
+      return { version, papers, topics, mentions, facts, ...resolution };
     });
   }
 
+  /** The map state, and the stored map's resolution when known (as `Analysis` spreads it). */
+  private async readState(
+    tx: ManagedTransaction,
+  ): Promise<MapState & { resolution: { resolution?: number } }> {
+    const [state] = await run<MapState & { mapResolution: number | null }>(tx, QUERIES.mapState);
+    const { papersVersion = 0, mapVersion = 0, mapResolution = null } = state ?? {};
+    return {
+      papersVersion,
+      mapVersion,
+      resolution: mapResolution === null ? {} : { resolution: mapResolution },
+    };
+  }
+
   private async readMapState(tx: ManagedTransaction): Promise<MapState> {
-    const [state] = await run<MapState>(tx, QUERIES.mapState);
-    return state ?? { papersVersion: 0, mapVersion: 0 };
+    const { papersVersion, mapVersion } = await this.readState(tx);
+    return { papersVersion, mapVersion };
   }
 
   async mapState(): Promise<MapState> {
     return this.read((tx) => this.readMapState(tx));
   }
 
-  async writeAnalysis({ version, topics, coOccurrences, clusters }: Analysis): Promise<boolean> {
+  async writeAnalysis({
+    version,
+    topics,
+    coOccurrences,
+    clusters,
+    resolution,
+  }: Analysis): Promise<boolean> {
     const placements = topics.map((topic) => ({ ...topic, year: topic.year ?? null }));
     const clusterRows = clusters.map((cluster) => ({ ...cluster, year: cluster.year ?? null }));
     return this.write(async (tx) => {
       // A map of a later papers version is stored: this one is older; keep that one.
-      const claimed = await run(tx, QUERIES.claimMap, { version: int(version) });
+      const claimed = await run(tx, QUERIES.claimMap, {
+        version: int(version),
+        resolution: resolution ?? null,
+      });
       if (claimed.length === 0) return false;
       await run(tx, QUERIES.clearCoOccurrences);
       await run(tx, QUERIES.clearClusters);
@@ -363,8 +398,8 @@ class Neo4jStore implements GraphStore {
       const clusters = (await run<{ cluster: Properties }>(tx, QUERIES.clusters)).map((row) =>
         clusterFromProperties(row.cluster),
       );
-      const { mapVersion: version } = await this.readMapState(tx);
-      return { version, topics, coOccurrences, clusters };
+      const { mapVersion: version, resolution } = await this.readState(tx);
+      return { version, topics, coOccurrences, clusters, ...resolution };
     });
   }
 

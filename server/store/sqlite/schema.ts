@@ -12,9 +12,14 @@
  *
  * Version 4: `store_state`, one row: the papers version (one more for every batch of papers
  * written) and the papers version the topic map was drawn from (see `MapState`).
+ *
+ * Version 5: `stale_topics` and `stale_repositories`, what a write of papers touched since the
+ * last recount (see `refreshTopics`), committed with the papers: adding 50 papers to 80,000
+ * recounted all 1.6 million mentions (9.5 of the 18.7 s it took). An upgraded file counts all
+ * of them once. `store_state.map_resolution`: the Leiden resolution of the stored map.
  */
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /** Columns version 3 added to version 2 tables: table → column → definition. */
 export const ADDED_IN_3: Record<string, Record<string, string>> = {
@@ -25,6 +30,11 @@ export const ADDED_IN_3: Record<string, Record<string, string>> = {
     code_share: 'REAL NOT NULL DEFAULT 0',
     repositories: 'INTEGER NOT NULL DEFAULT 0',
   },
+};
+
+/** Columns version 5 added to version 4 tables. */
+export const ADDED_IN_5: Record<string, Record<string, string>> = {
+  store_state: { map_resolution: 'REAL' },
 };
 
 export const SCHEMA = `
@@ -119,7 +129,10 @@ CREATE TABLE IF NOT EXISTS paper_search_rows (
 CREATE TABLE IF NOT EXISTS store_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   papers_version INTEGER NOT NULL DEFAULT 0,
-  map_version INTEGER NOT NULL DEFAULT 0
+  map_version INTEGER NOT NULL DEFAULT 0,
+  map_resolution REAL
 );
 INSERT OR IGNORE INTO store_state (id) VALUES (1);
+CREATE TABLE IF NOT EXISTS stale_topics (id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stale_repositories (id TEXT PRIMARY KEY) WITHOUT ROWID;
 `;

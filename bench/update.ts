@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:update`: a daily update, the newest papers of a corpus added to a store of all
+ * the others, as `npm run ingest` does it, three ways in one run on copies of the same store:
+ *
+ * - **update**: what an ingest does (recount the topics the new papers touched, then draw the
+ *   map from the previous one);
+ * - **recount all**: the same, every topic recounted, as before writes marked what they
+ *   touched (the baseline of the recount);
+ * - **new map**: the same, the map drawn afresh (`--new-map`: the baseline of stability).
+ *
+ * For each: wall time by stage and analysis step, and how stable the map stayed: of the topics
+ * on the map before and after, how many kept their cluster; clusters before and after.
+ * Target (issue 15): 50 papers into 80,000 in under 20 s, the map stable.
+ *
+ *   npm run bench:update -- [--corpus papers_merged.jsonl.gz] [--papers 50] [--base store.db]
+ *                           [--only update|'recount all'|'new map']
+ *
+ * The base store (the corpus less its `--papers` newest papers, by date) is ingested once,
+ * ~3–7 minutes, and kept in the system's temporary folder for later runs (or `--base`).
+ */
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createGunzip } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { ingest, type IngestSummary } from '../ingest/pipeline.ts';
+import { createProgress } from '../ingest/progress.ts';
+import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: '../shared/data/corpus/papers_merged.jsonl.gz' },
+    papers: { type: 'string', default: '50' },
+    base: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+const ADDED = Number(values.papers);
+const folder = join(tmpdir(), 'topograph-bench-update');
+mkdirSync(folder, { recursive: true });
+/** Cached files are named after the corpus and the split, so another corpus builds its own. */
+const corpusName = basename(values.corpus!).replace(/\..*$/, '');
+const basePath = values.base ?? join(folder, `${corpusName}-less-${ADDED}.db`);
+const addedPath = join(folder, `${corpusName}-newest-${ADDED}.jsonl`);
+
+/** Splits the corpus: the `ADDED` newest papers (by date, then line) and the rest. */
+async function splitCorpus(): Promise<{ rest: string[]; newest: string[] }> {
+  const lines: { line: string; date: string; at: number }[] = [];
+  const input = createReadStream(values.corpus!).pipe(createGunzip());
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const { date } = JSON.parse(line) as { date?: string };
+    lines.push({ line, date: date ?? '', at: lines.length });
+  }
+  const byDate = [...lines].sort((a, b) => a.date.localeCompare(b.date) || a.at - b.at);
+  const newest = new Set(byDate.slice(-ADDED).map((entry) => entry.at));
+  return {
+    rest: lines.filter((entry) => !newest.has(entry.at)).map((entry) => entry.line),
+    newest: lines.filter((entry) => newest.has(entry.at)).map((entry) => entry.line),
+  };
+}
+
+async function prepare(): Promise<void> {
+  if (existsSync(basePath) && existsSync(addedPath)) return;
+  const { rest, newest } = await splitCorpus();
+  writeFileSync(addedPath, newest.join('\n') + '\n');
+  if (existsSync(basePath)) return;
+  const restPath = join(folder, `${corpusName}-rest-${ADDED}.jsonl`);
+  writeFileSync(restPath, rest.join('\n') + '\n');
+  console.log(`base store: ${rest.length} papers into ${basePath} (once; kept for later runs)`);
+  const store = createSqliteStore(basePath);
+  try {
+    await ingest([restPath], store, { progress: createProgress() });
+  } finally {
+    await store.close();
+    rmSync(restPath, { force: true });
+  }
+}
+
+type Variant = 'update' | 'recount all' | 'new map';
+
+interface Result {
+  variant: Variant;
+  seconds: number;
+  summary: IngestSummary;
+  mapBefore: number;
+  mapAfter: number;
+  onBoth: number;
+  /** Topics in the new cluster that took most of their old cluster's topics. */
+  keptCluster: number;
+  /** Topics whose cluster id stayed (what a user sees: colour and name). */
+  sameId: number;
+  clustersBefore: number;
+  clustersAfter: number;
+}
+
+async function run(variant: Variant): Promise<Result> {
+  const path = join(folder, 'work.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  copyFileSync(basePath, path);
+  if (variant === 'recount all') {
+    const db = new Database(path);
+    db.exec(`INSERT OR IGNORE INTO stale_topics (id) SELECT id FROM topics;
+             INSERT OR IGNORE INTO stale_repositories (id) SELECT id FROM repositories;`);
+    db.close();
+  }
+  const store = createSqliteStore(path);
+  try {
+    const clusterOf = async () =>
+      new Map(
+        (await store.exportAnalysis()).topics
+          .filter((topic) => topic.cluster >= 0)
+          .map((topic) => [topic.id, topic.cluster]),
+      );
+    const before = await clusterOf();
+    const clustersBefore = (await store.stats()).clusters;
+    const started = performance.now();
+    const summary = await ingest([addedPath], store, { newMap: variant === 'new map' });
+    const seconds = (performance.now() - started) / 1000;
+    const after = await clusterOf();
+    const both = [...after.keys()].filter((id) => before.has(id));
+    // Each old cluster's heir: the new cluster holding most of its topics (ids aside).
+    const overlap = new Map<string, number>();
+    for (const id of both) {
+      const key = `${before.get(id)} ${after.get(id)}`;
+      overlap.set(key, (overlap.get(key) ?? 0) + 1);
+    }
+    const heir = new Map<number, { cluster: number; count: number }>();
+    for (const [key, count] of overlap) {
+      const [old = 0, now = 0] = key.split(' ').map(Number);
+      if (count > (heir.get(old)?.count ?? 0)) heir.set(old, { cluster: now, count });
+    }
+    return {
+      variant,
+      seconds,
+      summary,
+      mapBefore: before.size,
+      mapAfter: after.size,
+      onBoth: both.length,
+      keptCluster: both.filter((id) => heir.get(before.get(id)!)?.cluster === after.get(id)).length,
+      sameId: both.filter((id) => before.get(id) === after.get(id)).length,
+      clustersBefore,
+      clustersAfter: (await store.stats()).clusters,
+    };
+  } finally {
+    await store.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  }
+}
+
+await prepare();
+const results: Result[] = [];
+for (const variant of ['update', 'recount all', 'new map'] as const) {
+  if (values.only && values.only !== variant) continue;
+  results.push(await run(variant));
+}
+const base = createSqliteStore(basePath, { readonly: true });
+const papers = (await base.stats()).papers;
+await base.close();
+
+console.log(`\n${ADDED} newest papers added to ${papers.toLocaleString('en')} (${basePath})\n`);
+console.log(
+  '| variant | total | terms + write | refresh | read | select | cluster | layout | rest | map topics kept | kept their cluster | same cluster id | clusters |',
+);
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of results) {
+  const { timings } = r.summary;
+  const step = timings.analysis;
+  const rest = (step.links ?? 0) + (step.overlays ?? 0) + (step.store ?? 0);
+  const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`;
+  console.log(
+    `| ${r.variant} | ${r.seconds.toFixed(1)} s | ${(timings.terms + timings.write).toFixed(1)} | ` +
+      `${step.refresh?.toFixed(1)} | ${step.read?.toFixed(1)} | ${step.select?.toFixed(1)} | ` +
+      `${step.cluster?.toFixed(1)} | ${step.layout?.toFixed(1)} | ${rest.toFixed(1)} | ` +
+      `${r.onBoth} of ${r.mapBefore} | ${pct(r.keptCluster, r.onBoth)} | ` +
+      `${pct(r.sameId, r.onBoth)} | ` +
+      `${r.clustersBefore} → ${r.clustersAfter} (resolution ${r.summary.map?.resolution}) |`,
+  );
+}
