@@ -15,10 +15,16 @@ import Fastify, {
 import { registerErrorHandler } from './api/errors.ts';
 import { registerApiRoutes } from './api/routes.ts';
 import type { ErrorResponse } from './api/types.ts';
+import { inThreadReader, type GraphReader } from './store/graph-reader.ts';
 import type { GraphStore } from './store/graph-store.ts';
 
 export interface AppOptions {
   store: GraphStore;
+  /**
+   * What the API reads through: the server passes read threads (store/read-threads.ts), so
+   * that no read holds its event loop; by default `store`, in this thread.
+   */
+  reader?: GraphReader;
   /** Folder of the built web app (`dist/web`); the API alone when absent. */
   webRoot?: string;
   logger?: FastifyServerOptions['logger'];
@@ -46,6 +52,7 @@ const PERMISSIONS_POLICY =
 
 export async function buildApp({
   store,
+  reader = inThreadReader(store),
   webRoot,
   logger = false,
   cacheMaps = true,
@@ -78,7 +85,7 @@ export async function buildApp({
     return payload;
   });
 
-  registerApiRoutes(app, store, { cacheMaps });
+  registerApiRoutes(app, reader, { cacheMaps });
 
   const root = webRoot ? resolve(webRoot) : undefined;
   if (root && existsSync(resolve(root, 'index.html'))) {

@@ -5,7 +5,7 @@
 import { createServer } from 'vite';
 import { buildApp } from './app.ts';
 import { loadDotEnv, serverConfig } from './config.ts';
-import { openStore } from './store/open-store.ts';
+import { openReader, openStore } from './store/open-store.ts';
 
 loadDotEnv();
 const config = serverConfig();
@@ -13,7 +13,12 @@ const store = await openStore().catch((error: unknown) => {
   console.error(`Topograph: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-const api = await buildApp({ store, logger: { level: 'warn' } });
+const reader = await openReader(store, config.readThreads).catch(async (error: unknown) => {
+  console.error(`Topograph: ${error instanceof Error ? error.message : String(error)}`);
+  await store.close();
+  process.exit(1);
+});
+const api = await buildApp({ store, reader, logger: { level: 'warn' } });
 await api.listen({ host: config.host, port: config.port + 1 });
 
 const vite = await createServer({
@@ -31,6 +36,7 @@ vite.printUrls();
 const shutdown = async () => {
   await vite.close();
   await api.close();
+  await reader.close();
   await store.close();
   process.exit(0);
 };

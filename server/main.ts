@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { buildApp } from './app.ts';
 import { loadDotEnv, serverConfig } from './config.ts';
-import { openStore } from './store/open-store.ts';
+import { openReader, openStore } from './store/open-store.ts';
 
 loadDotEnv();
 const config = serverConfig();
@@ -14,7 +14,12 @@ const store = await openStore().catch((error: unknown) => {
   console.error(`Topograph: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-const app = await buildApp({ store, webRoot: 'dist/web', logger: { level: 'warn' } });
+const reader = await openReader(store, config.readThreads).catch(async (error: unknown) => {
+  console.error(`Topograph: ${error instanceof Error ? error.message : String(error)}`);
+  await store.close();
+  process.exit(1);
+});
+const app = await buildApp({ store, reader, webRoot: 'dist/web', logger: { level: 'warn' } });
 
 let closing = false;
 const shutdown = async (signal: string) => {
@@ -22,6 +27,7 @@ const shutdown = async (signal: string) => {
   closing = true;
   console.log(`\n${signal}: closing Topograph…`);
   await app.close();
+  await reader.close();
   await store.close();
   process.exit(0);
 };
@@ -43,6 +49,7 @@ try {
       ? `Topograph: port ${config.port} on ${config.host} is in use; set PORT to another port (PORT=5180 npm start).`
       : `Topograph: cannot listen on ${config.host}:${config.port}: ${String(error)}`,
   );
+  await reader.close();
   await store.close();
   process.exit(1);
 }

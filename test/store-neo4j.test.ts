@@ -16,6 +16,7 @@ import type { PaperMapResponse, SearchResponse, TopicMapResponse } from '../serv
 import { buildApp } from '../server/app.ts';
 import type { GraphStore } from '../server/store/graph-store.ts';
 import { createNeo4jStore, Neo4jStoreError } from '../server/store/neo4j/neo4j-store.ts';
+import { createReadThreads } from '../server/store/read-threads.ts';
 import {
   DEFAULT_NEO4J_PASSWORD,
   neo4jConfig,
@@ -166,6 +167,32 @@ if (uri) {
         it('answers every read as the embedded store', async () => {
           await expectSameReads(neo4jStore.store);
         }, 300_000);
+
+        it('answers the API through read threads as in the server’s thread', async () => {
+          const threads = await createReadThreads(
+            { kind: 'neo4j', config: neo4jConfig(process.env) },
+            2,
+          );
+          const threaded = await buildApp({ store: neo4jStore.store, reader: threads });
+          const inThread = await buildApp({ store: neo4jStore.store });
+          try {
+            const urls = [
+              '/api/topic-map?limit=100',
+              '/api/paper-map?limit=100&links=3',
+              '/api/search?q=causal',
+              '/api/repositories/github.com%2Fpy-why%2Fdowhy',
+            ];
+            for (const url of urls) {
+              const [a, b] = await Promise.all([threaded.inject(url), inThread.inject(url)]);
+              expect(a.statusCode, url).toBe(200);
+              expect(a.json(), url).toEqual(b.json());
+            }
+          } finally {
+            await threaded.close();
+            await inThread.close();
+            await threads.close();
+          }
+        });
 
         it('finds, for a query ending in a stop word, every paper the embedded store finds', async () => {
           // Lucene's English analyzer indexes no "of": the last word is only a preference.

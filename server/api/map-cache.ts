@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { GraphStore } from '../store/graph-store.ts';
+import type { GraphReader } from '../store/graph-reader.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -69,7 +69,7 @@ function compress(json: Buffer, encoding: Encoding): Promise<Buffer> {
 }
 
 export function createMapCache(
-  store: GraphStore,
+  store: Pick<GraphReader, 'mapState'>,
   maxEntries = DEFAULT_MAP_CACHE_ENTRIES,
 ): MapCache {
   /** Insertion order is recency: a hit moves its entry to the end; the oldest goes first. */

@@ -1,12 +1,12 @@
 /**
  * The JSON API under `/api`. Every parameter is validated by a JSON schema (bad ones give 400
- * with a message), every limit is capped, and unknown ids give 404. Routes only talk to the
- * `GraphStore` port; they never see SQL or Cypher.
+ * with a message), every limit is capped, and unknown ids give 404. Routes only talk to a
+ * `GraphReader` (the store's reads, in worker threads in the server); they never see SQL or
+ * Cypher.
  */
 import type { FastifyInstance } from 'fastify';
-import type { GraphStore } from '../store/graph-store.ts';
+import type { GraphReader } from '../store/graph-reader.ts';
 import { NotFoundError } from './errors.ts';
-import { buildPaperMap } from '../store/paper-map.ts';
 import { createMapCache, DEFAULT_MAP_CACHE_ENTRIES } from './map-cache.ts';
 import type {
   HealthResponse,
@@ -56,7 +56,7 @@ function refuseNonFinite(part: string, values: unknown): void {
 
 export function registerApiRoutes(
   app: FastifyInstance,
-  store: GraphStore,
+  store: GraphReader,
   { cacheMaps = true }: { cacheMaps?: boolean } = {},
 ): void {
   const maps = createMapCache(store, cacheMaps ? DEFAULT_MAP_CACHE_ENTRIES : 0);
@@ -67,7 +67,8 @@ export function registerApiRoutes(
   });
 
   app.get('/api/health', async (): Promise<HealthResponse> => {
-    await store.stats();
+    // The store answers: its smallest read (counting 80,000 papers took 45 ms).
+    await store.mapState();
     return { status: 'ok', store: store.kind };
   });
 
@@ -133,8 +134,10 @@ export function registerApiRoutes(
     },
     async (request, reply) =>
       maps.send(request, reply, 'paper-map', async (): Promise<PaperMapResponse> => {
-        const input = await store.paperMapInput({ limit: request.query.limit });
-        const map = buildPaperMap(input, request.query.links);
+        const map = await store.paperMap({
+          limit: request.query.limit,
+          links: request.query.links,
+        });
         return {
           options: { type: 'undirected', multi: false, allowSelfLoops: false },
           nodes: map.nodes.map(({ id, title, ...attributes }) => ({

@@ -5,6 +5,8 @@
  * `NEO4J_PASSWORD`, by default the local server of `npm run neo4j`). Opening is async: a Neo4j store checks the server answers before use.
  */
 import type { GraphStore } from './graph-store.ts';
+import { inThreadReader, type GraphReader } from './graph-reader.ts';
+import { createReadThreads, type ReaderSource } from './read-threads.ts';
 import { createNeo4jStore, type Neo4jConfig } from './neo4j/neo4j-store.ts';
 import { createSqliteStore } from './sqlite/sqlite-store.ts';
 
@@ -64,6 +66,25 @@ export function storeLocation(
   kind: StoreKind = storeKind(env),
 ): string {
   return kind === 'neo4j' ? env.NEO4J_URI?.trim() || DEFAULT_NEO4J_URI : dbPath(env);
+}
+
+/**
+ * What the server reads through: `threads` read threads on the store the environment names
+ * (see read-threads.ts), or `store` itself, in this thread, when `threads` is 0.
+ */
+export async function openReader(
+  store: GraphStore,
+  threads: number,
+  env: StoreEnv = process.env,
+): Promise<GraphReader & { close(): Promise<void> }> {
+  if (threads === 0) return { ...inThreadReader(store), close: async () => {} };
+  const kind = storeKind(env);
+  const source: ReaderSource =
+    kind === 'neo4j' ? { kind, config: neo4jConfig(env) } : { kind, path: dbPath(env) };
+  // The map state is one row, read before every map (to key the cache) and by /api/health:
+  // read here, it never waits behind a thread's long read.
+  const reader = await createReadThreads(source, threads);
+  return { ...reader, mapState: () => store.mapState() };
 }
 
 /** Opens the store the environment names (`kind` overrides `TOPOGRAPH_STORE`). */
