@@ -155,6 +155,29 @@ describe('explorer in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('lists the papers having a phrase first, and says when none has it', async () => {
+    const phraseHits = async (query: string) =>
+      (await api<SearchResponse>(`/api/search?q=${encodeURIComponent(query)}&limit=6`)).results
+        .filter((hit) => hit.kind === 'paper')
+        .map((hit) => hit.phrase);
+    // The samples: "instrumental variable" is a phrase of a few papers; "variable
+    // instrumental", of none, though some have both words.
+    expect(await phraseHits('instrumental variable')).toContain(true);
+    expect(await phraseHits('variable instrumental')).toContain(false);
+    expect(await phraseHits('variable instrumental')).not.toContain(true);
+    const search = page.getByRole('combobox', { name: /search/i });
+    const groupTitles = () =>
+      page.locator('.search__group').evaluateAll((nodes) => nodes.map((n) => n.textContent));
+    await search.fill('instrumental variable');
+    await expect.poll(groupTitles, WAIT).toContain('Papers with “instrumental variable”');
+    await search.fill('variable instrumental');
+    await expect
+      .poll(groupTitles, WAIT)
+      .toContain('No paper has “variable instrumental” as a phrase; papers with its words');
+    await search.fill('');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows a topic’s overlays and orders its papers by relevance or date', async () => {
     if (server === undefined) throw new Error('no server');
     // The most mentioned topic with dated papers.

@@ -450,6 +450,42 @@ export function describeGraphStoreContract(
       expect(hits.filter((h) => h.kind === 'paper').map((h) => h.id)).toEqual(['p4']);
     });
 
+    it('ranks the papers having a query of several words as a phrase first, saying so', async () => {
+      await store.writePapers([
+        {
+          paper: paper('pa', 'Policy evaluation', {
+            abstract: 'We use difference-in-differences to evaluate a policy.',
+          }),
+          keys: ['title:policy evaluation'],
+          mentions: [],
+          repositories: [],
+        },
+        {
+          paper: paper('pb', 'Differences in treatment effects', {
+            abstract: 'Differences in treatment effects: a difference of means is not enough.',
+          }),
+          keys: ['title:differences in treatment effects'],
+          mentions: [],
+          repositories: [],
+        },
+      ]);
+      const papers = async (query: string) =>
+        (await store.search(query, 10))
+          .filter((hit) => hit.kind === 'paper')
+          .map(({ id, phrase }) => ({ id, phrase }));
+      // pb has every word, more often and in its title, but not as the phrase.
+      for (const query of ['difference-in-differences', 'Difference in differences']) {
+        expect(await papers(query), query).toEqual([
+          { id: 'pa', phrase: true },
+          { id: 'pb', phrase: false },
+        ]);
+      }
+      // No paper has the phrase: every hit says so.
+      expect(await papers('treatment difference')).toEqual([{ id: 'pb', phrase: false }]);
+      // One word: no phrase to have.
+      expect(await papers('policy')).toEqual([{ id: 'pa', phrase: undefined }]);
+    });
+
     it('treats search syntax in user input as text', async () => {
       for (const hostile of [
         '"',

@@ -196,6 +196,11 @@ export interface SearchHit {
   label: string;
   /** Short context: a topic's paper count, a paper's date, a repository's host. */
   detail?: string;
+  /**
+   * A paper found for a query of two words or more: true when its title or abstract has them
+   * as a phrase (these come first), false when only somewhere.
+   */
+  phrase?: boolean;
 }
 
 export interface GraphStore {

@@ -30,6 +30,7 @@ export const SEARCHES = [
   'github',
   'hug',
   'counterfactual reason',
+  'instrumental variable',
   '"; MATCH (n) DETACH DELETE n //',
   'title:causal*',
   '%',

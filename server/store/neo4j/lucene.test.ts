@@ -1,6 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeLucene, luceneQuery } from './lucene.ts';
+import { escapeLucene, lucenePhrase, luceneQuery } from './lucene.ts';
+
+describe('lucenePhrase', () => {
+  it('joins two words or more into one phrase, titles weighing ten times; syntax goes', () => {
+    expect(lucenePhrase('Difference-in-differences')).toBe(
+      'title:"difference in differences"^10 abstract:"difference in differences"',
+    );
+    expect(lucenePhrase('a" OR title:*b')).toBe('title:"a or title b"^10 abstract:"a or title b"');
+    expect(lucenePhrase('causal')).toBeUndefined();
+    expect(lucenePhrase('"*')).toBeUndefined();
+  });
+});
 
 describe('luceneQuery', () => {
   it('requires every word, the last also as a prefix, titles weighing ten times', () => {

@@ -29,6 +29,18 @@ export function escapeLucene(text: string): string {
   return text.replace(LUCENE_SPECIAL, (char) => `\\${char}`);
 }
 
+/**
+ * `difference-in-differences` → `title:"difference in differences"^10 abstract:"…"`: the
+ * words as one phrase (the analyzer stems them and leaves a stop word's place open);
+ * undefined for fewer than two words.
+ */
+export function lucenePhrase(input: string): string | undefined {
+  const words = input.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  if (words.length < 2) return undefined;
+  const phrase = `"${words.map((word) => escapeLucene(word.toLowerCase())).join(' ')}"`;
+  return `title:${phrase}^10 abstract:${phrase}`;
+}
+
 /** `causal Infer` → `+(title:causal^10 abstract:causal) +(title:infer^10 … title:infer*^10 …)`. */
 export function luceneQuery(input: string): string | undefined {
   const words = input.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];

@@ -32,7 +32,7 @@ import type {
 } from '../graph-store.ts';
 import type { CoOccurrence, Paper } from '../model.ts';
 import { rankRelated, type SharedTopicRow } from '../related.ts';
-import { luceneQuery } from './lucene.ts';
+import { lucenePhrase, luceneQuery } from './lucene.ts';
 import { QUERIES, SCHEMA_QUERIES } from './queries.ts';
 import {
   clusterFromProperties,
@@ -573,17 +573,26 @@ class Neo4jStore implements GraphStore {
           detail: `${topic.df} paper${topic.df === 1 ? '' : 's'}`,
         }));
       if (search) {
-        const papers = await run<{ id: string; title: string; published: string | null }>(
-          tx,
-          QUERIES.searchPapers,
-          { search, limit: max },
-        );
+        type PaperHit = { id: string; title: string; published: string | null };
+        // Two words or more: the papers having them as a phrase first, then the others.
+        const phrase = lucenePhrase(query);
+        const asPhrase = phrase
+          ? await run<PaperHit>(tx, QUERIES.searchPapers, { search: phrase, limit: max })
+          : [];
+        const inPhrase = new Set(asPhrase.map((paper) => paper.id));
+        const papers = [
+          ...asPhrase,
+          ...(await run<PaperHit>(tx, QUERIES.searchPapers, { search, limit: max })).filter(
+            (paper) => !inPhrase.has(paper.id),
+          ),
+        ].slice(0, limit);
         for (const paper of papers) {
           hits.push({
             kind: 'paper',
             id: paper.id,
             label: paper.title,
             detail: paper.published ?? undefined,
+            ...(phrase ? { phrase: inPhrase.has(paper.id) } : {}),
           });
         }
       }

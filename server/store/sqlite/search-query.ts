@@ -11,6 +11,15 @@ export function ftsQuery(input: string): string | undefined {
   return words.map((word, index) => `"${word}"${index === words.length - 1 ? '*' : ''}`).join(' ');
 }
 
+/**
+ * `difference-in-differences` → `"difference in differences"`: the words as one phrase
+ * (stemmed, in order, next to each other); undefined for fewer than two words.
+ */
+export function ftsPhrase(input: string): string | undefined {
+  const words = input.match(/[\p{L}\p{N}]+/gu)?.slice(0, 12) ?? [];
+  return words.length < 2 ? undefined : `"${words.join(' ')}"`;
+}
+
 /** The input with `%`, `_` and `\` escaped for `LIKE … ESCAPE '\'`, case-folded. */
 export function likePattern(input: string): string {
   return input

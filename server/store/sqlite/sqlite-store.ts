@@ -35,7 +35,7 @@ import {
   type PaperRow,
   type TopicRow,
 } from './rows.ts';
-import { ftsQuery, likePattern } from './search-query.ts';
+import { ftsPhrase, ftsQuery, likePattern } from './search-query.ts';
 
 type TopicPlacement = Omit<Analysis['topics'][number], 'year'> & { year: number | null };
 
@@ -752,19 +752,29 @@ class SqliteStore implements GraphStore {
     }));
     const match = ftsQuery(query);
     if (match) {
-      const papers = this.db
-        .prepare<[string, number], { id: string; title: string; published: string | null }>(
-          `SELECT p.id, p.title, p.published FROM paper_search s
-           JOIN paper_search_rows r ON r.row = s.rowid JOIN papers p ON p.id = r.paper_id
-           WHERE paper_search MATCH ? ORDER BY bm25(paper_search, 10, 1), p.id LIMIT ?`,
-        )
-        .all(match, limit);
+      const papersMatching = this.db.prepare<
+        [string, number],
+        { id: string; title: string; published: string | null }
+      >(
+        `SELECT p.id, p.title, p.published FROM paper_search s
+         JOIN paper_search_rows r ON r.row = s.rowid JOIN papers p ON p.id = r.paper_id
+         WHERE paper_search MATCH ? ORDER BY bm25(paper_search, 10, 1), p.id LIMIT ?`,
+      );
+      // Two words or more: the papers having them as a phrase first, then the others.
+      const phrase = ftsPhrase(query);
+      const asPhrase = phrase ? papersMatching.all(phrase, limit) : [];
+      const inPhrase = new Set(asPhrase.map((paper) => paper.id));
+      const papers = [
+        ...asPhrase,
+        ...papersMatching.all(match, limit).filter((paper) => !inPhrase.has(paper.id)),
+      ].slice(0, limit);
       for (const paper of papers) {
         hits.push({
           kind: 'paper',
           id: paper.id,
           label: paper.title,
           detail: paper.published ?? undefined,
+          ...(phrase ? { phrase: inPhrase.has(paper.id) } : {}),
         });
       }
     }

@@ -34,7 +34,10 @@ export function SearchBox({ onChoose }: SearchBoxProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   const listId = useId();
   const search = useSearch(text);
-  const groups = useMemo(() => groupSearchHits(search.hits), [search.hits]);
+  const groups = useMemo(
+    () => groupSearchHits(search.hits, undefined, search.query),
+    [search.hits, search.query],
+  );
   const count = groups.reduce((total, group) => total + group.hits.length, 0);
   const query = searchQuery(text);
   const current = search.query === query && !search.loading;
@@ -126,7 +129,7 @@ export function SearchBox({ onChoose }: SearchBoxProps) {
       <div className="search__popup" hidden={!showList}>
         <ul id={listId} role="listbox" aria-label="Search results" className="search__list">
           {groups.map((group) => (
-            <li key={group.kind} role="presentation">
+            <li key={group.key} role="presentation">
               <div className="search__group" role="presentation" aria-hidden="true">
                 {group.title}
               </div>

@@ -34,6 +34,33 @@ describe('groupSearchHits', () => {
     expect(hitAt(groups, 2)?.kind).toBe('repository');
   });
 
+  it('puts the papers having the query as a phrase first, apart from the others', () => {
+    const paper = (id: string, phrase: boolean): SearchHit => ({
+      kind: 'paper',
+      id,
+      label: id,
+      phrase,
+    });
+    const groups = groupSearchHits(
+      [paper('a', false), paper('b', true), hits[1]!, paper('c', false)],
+      6,
+      'difference in differences',
+    );
+    expect(
+      groups.map((group) => [group.key, group.title, group.hits.map(({ hit }) => hit.id)]),
+    ).toEqual([
+      ['topic', 'Topics', ['latent iteration']],
+      ['paper:phrase', 'Papers with “difference in differences”', ['b']],
+      ['paper:words', 'Papers with its words apart', ['a', 'c']],
+    ]);
+    expect(hitAt(groups, 1)?.id).toBe('b');
+    // None has the phrase: the one group says so.
+    const none = groupSearchHits([paper('a', false)], 6, 'difference in differences');
+    expect(none.map((group) => group.title)).toEqual([
+      'No paper has “difference in differences” as a phrase; papers with its words',
+    ]);
+  });
+
   it('leaves out empty groups', () => {
     expect(groupSearchHits([])).toEqual([]);
   });

@@ -1,11 +1,15 @@
 /**
  * Search results as the search box shows them: grouped by kind (topics, then papers, then
  * repositories — a topic is the most useful jump on a map), keeping the server's ranking
- * inside each group, with one flat order for keyboard navigation.
+ * inside each group, with one flat order for keyboard navigation. For a query of several
+ * words the papers having it as a phrase are a group of their own, before the papers having
+ * its words only somewhere, whose title says when no paper has the phrase.
  */
 import type { SearchHit, SearchKind } from '../../../../server/api/types.ts';
 
 export interface SearchGroup {
+  /** Unique among the groups: the kind, or `paper:phrase` and `paper:words`. */
+  key: string;
   kind: SearchKind;
   title: string;
   /** Hits with their position in the flat keyboard order. */
@@ -28,13 +32,30 @@ export const DEFAULT_HITS_PER_KIND = 6;
 export function groupSearchHits(
   hits: readonly SearchHit[],
   perKind: number = DEFAULT_HITS_PER_KIND,
+  query = '',
 ): SearchGroup[] {
   const groups: SearchGroup[] = [];
   let index = 0;
+  const add = (key: string, kind: SearchKind, title: string, of: SearchHit[]) => {
+    if (of.length > 0)
+      groups.push({ key, kind, title, hits: of.map((hit) => ({ hit, index: index++ })) });
+  };
   for (const { kind, title } of SEARCH_GROUP_ORDER) {
     const ofKind = hits.filter((hit) => hit.kind === kind).slice(0, perKind);
-    if (ofKind.length === 0) continue;
-    groups.push({ kind, title, hits: ofKind.map((hit) => ({ hit, index: index++ })) });
+    if (kind !== 'paper' || !ofKind.some((hit) => hit.phrase !== undefined)) {
+      add(kind, kind, title, ofKind);
+      continue;
+    }
+    const asPhrase = ofKind.filter((hit) => hit.phrase);
+    add('paper:phrase', kind, `Papers with “${query}”`, asPhrase);
+    add(
+      'paper:words',
+      kind,
+      asPhrase.length > 0
+        ? 'Papers with its words apart'
+        : `No paper has “${query}” as a phrase; papers with its words`,
+      ofKind.filter((hit) => !hit.phrase),
+    );
   }
   return groups;
 }
