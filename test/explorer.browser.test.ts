@@ -201,6 +201,41 @@ describe('explorer in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('lists a topic’s code and data, and its papers with code', async () => {
+    if (server === undefined) throw new Error('no server');
+    // The topic on the map whose papers link the most repositories, some with released code.
+    const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
+    const node = [...map.nodes]
+      .filter((n) => n.attributes.codeShare > 0 && n.attributes.codeShare < 1)
+      .sort((a, b) => b.attributes.repositories - a.attributes.repositories)[0]!;
+    const detail = await api<TopicDetailResponse>(`/api/topics/${encodeURIComponent(node.key)}`);
+    expect(detail.repositories.length).toBe(Math.min(node.attributes.repositories, 20));
+    const withCode = detail.papers.filter((p) => p.hasCode);
+    expect(withCode.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}/#/topic/${encodeURIComponent(node.key)}`);
+    const links = panel().locator('.repository-list a');
+    await expect.poll(() => links.count(), WAIT).toBe(detail.repositories.length);
+    const first = detail.repositories[0]!;
+    expect(await links.first().getAttribute('href')).toBe(first.url);
+    expect(await links.first().getAttribute('rel')).toContain('noopener');
+    expect(await panel().locator('.repository__meta').first().textContent()).toContain(
+      `${first.papers} paper`,
+    );
+    // Papers with released code carry a badge, and can be listed alone.
+    expect(await panel().locator('.paper-list .badge--code').count()).toBe(withCode.length);
+    await panel()
+      .getByRole('radio', { name: /^With code/ })
+      .click();
+    await expect
+      .poll(() => panel().locator('.paper-list button').count(), WAIT)
+      .toBe(withCode.length);
+    await panel().getByRole('radio', { name: 'All' }).click();
+    await expect
+      .poll(() => panel().locator('.paper-list button').count(), WAIT)
+      .toBe(detail.papers.length);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('opens a paper with its highlighted abstract and a safe repository link', async () => {
     const paperHit = (await api<SearchResponse>('/api/search?q=Think-at-Hard')).results.find(
       (hit) => hit.kind === 'paper' && hit.label === TAH_TITLE,

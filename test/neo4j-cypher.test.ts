@@ -63,7 +63,7 @@ const SCHEMA: DbSchema = {
     [
       ...['rows', 'ids', 'keys', 'id', 'limit', 'minPapers', 'cluster', 'papers', 'df'],
       ...['suffix', 'prefix', 'infix', 'search', 'after', 'note'],
-      ...['paperId', 'topicId', 'version', 'resolution'],
+      ...['paperId', 'topicId', 'version', 'resolution', 'repositories'],
     ].map((name) => [name, '']),
   ),
   functions: { [CYPHER_VERSION]: builtInFunctions },

@@ -367,7 +367,13 @@ export function describeGraphStoreContract(
     it('details a topic and a repository', async () => {
       const topic = await store.topic('causal effect', 10);
       expect(topic?.topic).toMatchObject({ label: 'causal effect', df: 2, cluster: 0 });
-      expect(topic?.papers.map((p) => p.id)).toEqual(['p3', 'p2']);
+      // Which of its papers released code (p3 only promises dowhy), and the repositories they
+      // link: dowhy by both, released by one.
+      expect(topic?.papers.map((p) => [p.id, p.hasCode])).toEqual([
+        ['p3', false],
+        ['p2', true],
+      ]);
+      expect(topic?.repositories).toEqual([{ ...dowhy, papers: 2, released: true }]);
       expect(topic?.coOccurring.map((t) => t.id)).toEqual(['causal inference']);
       const repository = await store.repository(dowhy.id);
       expect(repository?.papers.map((p) => [p.id, p.status])).toEqual([
@@ -376,6 +382,12 @@ export function describeGraphStoreContract(
       ]);
       expect(await store.topic('nope', 10)).toBeUndefined();
       expect(await store.repository('nope')).toBeUndefined();
+      // A promise only: listed, not released; a topic without any: none.
+      await store.writePapers([{ ...FIXTURE[1]!, repositories: [] }]);
+      expect((await store.topic('causal effect', 10))?.repositories).toEqual([
+        { ...dowhy, papers: 1, released: false },
+      ]);
+      expect((await store.topic('optics', 10))?.repositories).toEqual([]);
     });
 
     it('counts a topic’s dated papers per year', async () => {

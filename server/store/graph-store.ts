@@ -150,9 +150,19 @@ export interface PaperDetail {
   related: RelatedPaper[];
 }
 
+/** Repositories listed in a topic's detail: the most linked by its papers. */
+export const TOPIC_REPOSITORIES = 20;
+
 export interface TopicDetail {
   topic: Topic;
-  papers: (PaperSummary & { score: number })[];
+  /** Its papers, with whether each links released code (as the paper map's `hasCode`). */
+  papers: (PaperSummary & { score: number; hasCode: boolean })[];
+  /**
+   * The repositories its papers link (at most `TOPIC_REPOSITORIES`): how many of its papers
+   * link each, and whether any of them released it (else it is only promised); most linked
+   * first, released before promised, then by id.
+   */
+  repositories: (Repository & { papers: number; released: boolean })[];
   coOccurring: { id: string; label: string; papers: number; strength: number }[];
   /** Its papers per publication year, oldest first (undated papers are not counted). */
   years: { year: number; papers: number }[];

@@ -30,6 +30,7 @@ import type {
   TopicMapQuery,
   TopicMentions,
 } from '../graph-store.ts';
+import { TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, Paper } from '../model.ts';
 import { rankRelated, type SharedTopicRow } from '../related.ts';
 import { lucenePhrase, luceneQuery } from './lucene.ts';
@@ -468,11 +469,22 @@ class Neo4jStore implements GraphStore {
     return this.read(async (tx) => {
       const [row] = await run<{
         topic: Properties;
-        papers: { id: string; title: string; published: string | null; score: number }[];
+        papers: {
+          id: string;
+          title: string;
+          published: string | null;
+          score: number;
+          hasCode: boolean;
+        }[];
+        repositories: { repository: Properties; papers: number; released: boolean }[];
         coOccurring: TopicDetail['coOccurring'];
         years: TopicDetail['years'];
         corpus: number;
-      }>(tx, QUERIES.topicDetail, { id, limit: int(limit) });
+      }>(tx, QUERIES.topicDetail, {
+        id,
+        limit: int(limit),
+        repositories: int(TOPIC_REPOSITORIES),
+      });
       if (!row) return undefined;
       const topic = topicFromProperties(row.topic);
       // Not on the map (too rare): its co-occurring topics straight from the papers it shares.
@@ -485,7 +497,18 @@ class Neo4jStore implements GraphStore {
               df: Math.max(topic.df, 1),
               limit: int(limit),
             });
-      return { topic, papers: row.papers.map(summary), coOccurring, years: row.years };
+      const repositories = row.repositories.map(({ repository, papers, released }) => ({
+        ...repositoryFromProperties(repository),
+        papers,
+        released,
+      }));
+      return {
+        topic,
+        papers: row.papers.map(summary),
+        repositories,
+        coOccurring,
+        years: row.years,
+      };
     });
   }
 

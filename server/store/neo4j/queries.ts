@@ -380,9 +380,19 @@ export const QUERIES = {
     MATCH (t:Topic {id: $id})
     RETURN t {.*} AS topic,
            COLLECT { MATCH (p:Paper)-[m:MENTIONS]->(t)
-                     RETURN {id: p.id, title: p.title, published: p.published, score: m.score} AS paper
+                     RETURN {id: p.id, title: p.title, published: p.published, score: m.score,
+                             hasCode: EXISTS {
+                               MATCH (p)-[l:LINKS_TO]->(r:Repository)
+                               WHERE l.status = 'released' AND r.kind = 'code'
+                             }} AS paper
                      ORDER BY m.score DESC, coalesce(p.published, '') DESC, p.id
                      LIMIT $limit } AS papers,
+           COLLECT { MATCH (t)<-[:MENTIONS]-(p:Paper)-[l:LINKS_TO]->(r:Repository)
+                     WITH r, count(DISTINCT p) AS papers,
+                          max(CASE WHEN l.status = 'released' THEN 1 ELSE 0 END) AS released
+                     RETURN {repository: r {.*}, papers: papers, released: released = 1} AS link
+                     ORDER BY papers DESC, released DESC, r.id
+                     LIMIT $repositories } AS repositories,
            COLLECT { MATCH (t)-[c:CO_OCCURS]-(o:Topic)
                      RETURN {id: o.id, label: o.label, papers: c.papers, strength: c.strength} AS topic
                      ORDER BY c.strength DESC, o.id

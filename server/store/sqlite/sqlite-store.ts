@@ -23,7 +23,7 @@ import type {
   TopicMap,
   TopicMapQuery,
 } from '../graph-store.ts';
-import { StoreBusyError } from '../graph-store.ts';
+import { StoreBusyError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
 import { rankRelated, type SharedTopicRow } from '../related.ts';
 import { ADDED_IN_3, ADDED_IN_5, SCHEMA, SCHEMA_VERSION } from './schema.ts';
@@ -623,13 +623,31 @@ class SqliteStore implements GraphStore {
     const papers = this.db
       .prepare<
         [string, number],
-        { id: string; title: string; published: string | null; score: number }
+        { id: string; title: string; published: string | null; score: number; hasCode: number }
       >(
-        `SELECT p.id, p.title, p.published, m.score FROM mentions m JOIN papers p ON p.id = m.paper_id
+        `SELECT p.id, p.title, p.published, m.score,
+                EXISTS (SELECT 1 FROM links_to l JOIN repositories r ON r.id = l.repository_id
+                        WHERE l.paper_id = p.id AND l.status = 'released' AND r.kind = 'code')
+                  AS hasCode
+         FROM mentions m JOIN papers p ON p.id = m.paper_id
          WHERE m.topic_id = ? ORDER BY m.score DESC, p.published DESC, p.id LIMIT ?`,
       )
       .all(id, limit)
-      .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
+      .map(({ published, hasCode, ...paper }) => ({
+        ...paper,
+        ...(published ? { published } : {}),
+        hasCode: hasCode === 1,
+      }));
+    const repositories = this.db
+      .prepare<[string, number], Repository & { papers: number; released: number }>(
+        `SELECT r.*, count(DISTINCT l.paper_id) AS papers, max(l.status = 'released') AS released
+         FROM mentions m JOIN links_to l ON l.paper_id = m.paper_id
+         JOIN repositories r ON r.id = l.repository_id
+         WHERE m.topic_id = ? GROUP BY r.id
+         ORDER BY papers DESC, released DESC, r.id LIMIT ?`,
+      )
+      .all(id, TOPIC_REPOSITORIES)
+      .map((repository) => ({ ...repository, released: repository.released === 1 }));
     let coOccurring = this.db
       .prepare<[string, string, number], TopicDetail['coOccurring'][number]>(
         `SELECT t.id, t.label, c.papers, c.strength FROM co_occurs c
@@ -659,7 +677,7 @@ class SqliteStore implements GraphStore {
          GROUP BY year ORDER BY year`,
       )
       .all(id);
-    return { topic: topicFromRow(row), papers, coOccurring, years };
+    return { topic: topicFromRow(row), papers, repositories, coOccurring, years };
   }
 
   async repository(id: string): Promise<RepositoryDetail | undefined> {

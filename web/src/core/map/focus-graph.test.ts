@@ -10,7 +10,8 @@ const topic = (id: string, papers: string[], coOccurring: string[]): FocusDetail
   kind: 'topic',
   data: {
     topic: { id, label: id, aliases: [], df: papers.length, cluster: 0, x: 0, y: 0 },
-    papers: papers.map((p) => ({ id: p, title: `Paper ${p}`, score: 1 })),
+    papers: papers.map((p) => ({ id: p, title: `Paper ${p}`, score: 1, hasCode: false })),
+    repositories: [],
     coOccurring: coOccurring.map((t) => ({ id: t, label: t, papers: 1, strength: 1 })),
     years: [],
   } satisfies TopicDetailResponse,

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 
 interface PanelSectionProps {
   title: string;
-  count?: number;
+  count?: number | string;
   children: ReactNode;
 }
 

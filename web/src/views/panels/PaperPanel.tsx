@@ -14,7 +14,7 @@ import { HighlightedText } from '../common/HighlightedText.tsx';
 import type { PanelContext } from './panel-context.ts';
 import { PanelSection } from './PanelSection.tsx';
 import { PaperList } from './PaperList.tsx';
-import { REPOSITORY_KIND_LABELS } from './RepositoryPanel.tsx';
+import { RepositoryList } from './RepositoryList.tsx';
 import { TopicChip } from './TopicChip.tsx';
 
 interface PaperPanelProps {
@@ -63,30 +63,13 @@ export function PaperPanel({ detail, context }: PaperPanelProps) {
 
       {repositories.length > 0 && (
         <PanelSection title="Code & data" count={repositories.length}>
-          <ul className="repository-list">
-            {repositories.map((repository) => (
-              <li key={repository.id} className="repository">
-                <ExternalLink url={repository.url} className="repository__link">
-                  {repository.owner ? `${repository.owner}/${repository.name}` : repository.name}
-                </ExternalLink>
-                <span className="repository__meta">
-                  {REPOSITORY_KIND_LABELS[repository.kind] ?? repository.kind} · {repository.host}
-                  {repository.status === 'promised' && (
-                    <span className="badge" title="The paper says it will be released">
-                      promised
-                    </span>
-                  )}
-                </span>
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => context.navigate({ kind: 'repository', id: repository.id })}
-                >
-                  Papers using it
-                </button>
-              </li>
-            ))}
-          </ul>
+          <RepositoryList
+            repositories={repositories.map((repository) => ({
+              ...repository,
+              promised: repository.status === 'promised',
+            }))}
+            context={context}
+          />
         </PanelSection>
       )}
 

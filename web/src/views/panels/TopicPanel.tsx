@@ -1,7 +1,8 @@
 /**
  * The side panel for a topic: its label and cluster, how many papers mention it, when and with
- * how much code (the store's overlays), those papers (most relevant first, as the API orders
- * them, or newest first), its papers per year and the topics it co-occurs with.
+ * how much code (the store's overlays), the code and data its papers link (most linked
+ * first), those papers (most relevant first, as the API orders them, or newest first; all, or
+ * those with released code), its papers per year and the topics it co-occurs with.
  */
 import { useState } from 'react';
 import type { TopicDetailResponse } from '../../../../server/api/types.ts';
@@ -10,6 +11,7 @@ import { ChoiceButtons } from '../common/ChoiceButtons.tsx';
 import type { PanelContext } from './panel-context.ts';
 import { PanelSection } from './PanelSection.tsx';
 import { PaperList } from './PaperList.tsx';
+import { RepositoryList } from './RepositoryList.tsx';
 import { TopicChip } from './TopicChip.tsx';
 import { YearBars } from './YearBars.tsx';
 
@@ -19,19 +21,23 @@ interface TopicPanelProps {
 }
 
 type PaperOrder = 'relevance' | 'date';
+type PaperFilter = 'all' | 'code';
 const PAPER_ORDERS = [
   { value: 'relevance', label: 'Most relevant' },
   { value: 'date', label: 'Newest' },
 ] as const;
 
 export function TopicPanel({ detail, context }: TopicPanelProps) {
-  const { topic, papers, coOccurring } = detail;
+  const { topic, papers, repositories, coOccurring } = detail;
   const [order, setOrder] = useState<PaperOrder>('relevance');
+  const [filter, setFilter] = useState<PaperFilter>('all');
+  const withCode = papers.filter((paper) => paper.hasCode).length;
+  const shown = filter === 'code' ? papers.filter((paper) => paper.hasCode) : papers;
   const listed =
     order === 'relevance'
-      ? papers
+      ? shown
       : // Newest first; undated papers last, in relevance order (the sort is stable).
-        [...papers].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
+        [...shown].sort((a, b) => (b.published ?? '').localeCompare(a.published ?? ''));
   const overlays = [
     topic.year === undefined ? null : `mean year ${Math.round(topic.year)}`,
     topic.codeShare === undefined ? null : `${Math.round(topic.codeShare * 100)}% with code`,
@@ -73,6 +79,25 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
         )}
       </p>
 
+      {repositories.length > 0 && (
+        <PanelSection
+          title="Code & data"
+          count={
+            (topic.repositories ?? 0) > repositories.length
+              ? `${repositories.length} of ${topic.repositories}`
+              : repositories.length
+          }
+        >
+          <RepositoryList
+            repositories={repositories.map((repository) => ({
+              ...repository,
+              promised: !repository.released,
+            }))}
+            context={context}
+          />
+        </PanelSection>
+      )}
+
       <PanelSection title="Papers" count={papers.length}>
         {papers.length > 1 && (
           <ChoiceButtons
@@ -84,11 +109,25 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
             buttonClassName="link-button"
           />
         )}
+        {withCode > 0 && withCode < papers.length && (
+          <ChoiceButtons
+            label="Show papers"
+            choices={[
+              { value: 'all', label: 'All' },
+              { value: 'code', label: `With code (${withCode})` },
+            ]}
+            value={filter}
+            onChange={setFilter}
+            className="sort-switch"
+            buttonClassName="link-button"
+          />
+        )}
         <PaperList
           papers={listed.map((paper) => ({
             id: paper.id,
             title: paper.title,
             published: paper.published,
+            detail: paper.hasCode ? <span className="badge badge--code">code</span> : undefined,
           }))}
           onOpenPaper={(id) => context.navigate({ kind: 'paper', id })}
           empty="No paper mentions this topic."
