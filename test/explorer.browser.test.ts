@@ -409,12 +409,17 @@ describe('explorer in Chromium', () => {
     await page.getByRole('button', { name: 'Filters' }).click();
     await page.getByRole('spinbutton').fill('4');
     await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4));
-    await page.getByLabel('Only topics with code').check();
-    await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4 && a.codeShare > 0));
+    await page.getByLabel('Only topics with code or data').check();
+    await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4 && a.repositories > 0));
+    // Topics whose papers only promise code, or link data, stay: their panel lists it.
+    expect(
+      map.nodes.some((n) => n.attributes.repositories > 0 && n.attributes.codeShare === 0),
+    ).toBe(true);
     // The legend counts what is left of each cluster.
     const first = map.attributes.clusters.find((c) => c.id === 0)!;
     const left = map.nodes.filter(
-      (n) => n.attributes.cluster === 0 && n.attributes.papers >= 4 && n.attributes.codeShare > 0,
+      (n) =>
+        n.attributes.cluster === 0 && n.attributes.papers >= 4 && n.attributes.repositories > 0,
     ).length;
     await expect
       .poll(() =>
@@ -427,7 +432,7 @@ describe('explorer in Chromium', () => {
     expect(await query()).toBe('?minPapers=4&code=1');
 
     // A year range: typed as whole years; dated topics in it only.
-    await page.getByLabel('Only topics with code').uncheck();
+    await page.getByLabel('Only topics with code or data').uncheck();
     await page.getByRole('spinbutton').fill('1');
     await page.getByLabel('Mean year from').fill('2024');
     await expect

@@ -93,7 +93,7 @@ export function FilterBar({ view, filters, onChange }: FilterBarProps) {
               checked={filters.withCode}
               onChange={(event) => onChange({ ...filters, withCode: event.target.checked })}
             />
-            {topics ? 'Only topics with code' : 'Only papers with code'}
+            {topics ? 'Only topics with code or data' : 'Only papers with code'}
           </label>
         </div>
       )}

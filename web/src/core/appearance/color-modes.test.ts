@@ -31,7 +31,19 @@ describe('codeScale', () => {
     expect(scale.colorOf(0.4)).toBe(interpolateViridis(1));
     expect(scale.colorOf(0.9)).toBe(interpolateViridis(1));
     expect(scale.format(0.25)).toBe('25%');
+    expect(scale.format(0.4)).toBe('40%');
     expect(codeScale([0, 0]).max).toBe(0.1);
+  });
+
+  it('is not stretched by the few topics above nearly all others', () => {
+    // 40 topics from 0% to 39%, and two tiny ones at 100% (one paper of one, two of two).
+    const shares = [...Array.from({ length: 40 }, (_, i) => i / 100), 1, 1];
+    const scale = codeScale(shares);
+    expect(scale.max).toBe(0.4);
+    // 20% and 39% are far apart, not both near the bottom of a scale running to 100%.
+    expect(scale.colorOf(0.2)).toBe(interpolateViridis(0.5));
+    expect(scale.colorOf(1)).toBe(interpolateViridis(1));
+    expect(scale.format(scale.max)).toBe('≥40%');
   });
 });
 

@@ -68,14 +68,26 @@ export function yearScale(values: Iterable<number | undefined>): ContinuousScale
 }
 
 /**
- * Share of papers with released code, from 0 to the highest share on the map (rounded up to
- * a tenth), so that a corpus where few papers release code still shows contrast.
+ * Share of papers with released code, from 0 to the share `CODE_SCALE_QUANTILE` of the topics
+ * on the map stay under (rounded up to a tenth, at least 10%); the few above take the top
+ * colour, and the legend says "≥". Up to the highest share, the samples' scale ran to 100%
+ * for topics of two papers, one or both with code, and the topics of five papers or more
+ * (at most 60%) all looked alike; now it runs to 50%.
  */
 export function codeScale(values: Iterable<number | undefined>): ContinuousScale {
-  const shares = [...values].filter((value): value is number => value !== undefined);
-  const max = Math.max(0.1, Math.ceil(Math.max(0, ...shares) * 10) / 10);
-  return continuous(0, max, (value) => `${Math.round(value * 100)}%`);
+  const shares = [...values]
+    .filter((value): value is number => value !== undefined)
+    .sort((a, b) => a - b);
+  const top = shares[Math.ceil(CODE_SCALE_QUANTILE * (shares.length - 1))] ?? 0;
+  const max = Math.max(0.1, Math.ceil(top * 10) / 10);
+  const above = shares.some((share) => share > max);
+  return continuous(0, max, (value) =>
+    above && value >= max ? `≥${Math.round(value * 100)}%` : `${Math.round(value * 100)}%`,
+  );
 }
+
+/** The share of topics under the top of the code scale. */
+export const CODE_SCALE_QUANTILE = 0.95;
 
 function continuous(min: number, max: number, format: (value: number) => string): ContinuousScale {
   const position = (value: number) => (max > min ? (value - min) / (max - min) : 0.5);

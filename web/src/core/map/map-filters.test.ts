@@ -7,13 +7,13 @@ import {
   passesFilters,
 } from './map-filters.ts';
 
-const topic = (papers: number, year: number | undefined, codeShare: number) => ({
+const topic = (papers: number, year: number | undefined, codeShare: number, repositories = 0) => ({
   kind: 'topic' as const,
   papers,
   cluster: 0,
   ...(year === undefined ? {} : { year }),
   codeShare,
-  repositories: 0,
+  repositories,
 });
 
 describe('passesFilters', () => {
@@ -22,7 +22,16 @@ describe('passesFilters', () => {
     expect(passesFilters(topic(2, 2020, 0), { ...NO_FILTERS, minPapers: 3 })).toBe(false);
     expect(passesFilters(topic(3, 2020, 0), { ...NO_FILTERS, minPapers: 3 })).toBe(true);
     expect(passesFilters(topic(3, 2020, 0), { ...NO_FILTERS, withCode: true })).toBe(false);
-    expect(passesFilters(topic(3, 2020, 0.2), { ...NO_FILTERS, withCode: true })).toBe(true);
+    expect(passesFilters(topic(3, 2020, 0.2, 1), { ...NO_FILTERS, withCode: true })).toBe(true);
+    // A topic whose papers link a repository they only promise, or a dataset, has code or data.
+    expect(passesFilters(topic(3, 2020, 0, 2), { ...NO_FILTERS, withCode: true })).toBe(true);
+    // A paper: released code only.
+    const paperNode = (codeShare: number) => ({
+      ...topic(1, 2020, codeShare, 1),
+      kind: 'paper' as const,
+    });
+    expect(passesFilters(paperNode(0), { ...NO_FILTERS, withCode: true })).toBe(false);
+    expect(passesFilters(paperNode(1), { ...NO_FILTERS, withCode: true })).toBe(true);
     const range = { ...NO_FILTERS, yearFrom: 2021, yearTo: 2023 };
     expect(passesFilters(topic(3, 2020.9, 0), range)).toBe(false);
     expect(passesFilters(topic(3, 2021, 0), range)).toBe(true);

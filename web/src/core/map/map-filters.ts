@@ -1,6 +1,7 @@
 /**
  * Filters on the maps: a minimum number of papers per topic, a range of publication years (a
- * topic's mean year, a paper's own), released code only, and clusters switched off in the
+ * topic's mean year, a paper's own), topics with repositories or papers with released code
+ * only, and clusters switched off in the
  * legend. They hide nodes (and so their links) for display only, in the sigma reducers; the
  * data graph keeps everything. They live in the URL's query
  * (`?minPapers=5&from=2020&to=2024&code=1&hide=3,7`) beside the colour mode, so a link
@@ -14,7 +15,11 @@ export interface MapFilters {
   /** Mean publication year range; a topic without a dated paper is hidden when either is set. */
   yearFrom: number | null;
   yearTo: number | null;
-  /** Only topics at least one of whose papers links released code. */
+  /**
+   * Only topics one of whose papers links a repository (code or data, released or promised:
+   * what the topic panel lists; "with released code" hid topics whose panel listed
+   * repositories), and only papers that link released code.
+   */
   withCode: boolean;
   /** Clusters switched off in the legend, ascending. */
   hiddenClusters: number[];
@@ -32,12 +37,18 @@ const MAX_PAPERS = 1_000_000;
 
 /** Whether a topic or paper passes the filters (papers per topic only applies to topics). */
 export function passesFilters(
-  node: Pick<MapNodeAttributes, 'kind' | 'papers' | 'codeShare' | 'year' | 'cluster'>,
+  node: Pick<
+    MapNodeAttributes,
+    'kind' | 'papers' | 'codeShare' | 'repositories' | 'year' | 'cluster'
+  >,
   filters: MapFilters,
 ): boolean {
   if (node.kind === 'topic' && node.papers < filters.minPapers) return false;
   if (filters.hiddenClusters.includes(node.cluster)) return false;
-  if (filters.withCode && !(node.codeShare > 0)) return false;
+  if (filters.withCode) {
+    const has = node.kind === 'topic' ? node.repositories > 0 : node.codeShare > 0;
+    if (!has) return false;
+  }
   if (filters.yearFrom !== null || filters.yearTo !== null) {
     if (node.year === undefined) return false;
     if (filters.yearFrom !== null && node.year < filters.yearFrom) return false;
