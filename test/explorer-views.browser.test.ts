@@ -30,6 +30,8 @@ import { startSampleServer, type SampleServer } from './support/sample-server.ts
 
 const LAPTOP = { width: 1366, height: 768 } as const;
 const DESKTOP = { width: 1920, height: 1080 } as const;
+const NARROW = { width: 800, height: 700 } as const;
+const PHONE = { width: 390, height: 844 } as const;
 const WAIT = { timeout: 10_000 } as const;
 const FADED = MAP_COLORS.faded;
 
@@ -465,6 +467,47 @@ describe('explorer views in Chromium', () => {
           .map((el) => el.outerHTML.slice(0, 80)),
       );
       expect(unnamed).toEqual([]);
+      await screen.close();
+      expect(pageErrors).toEqual([]);
+    });
+  }
+
+  for (const size of [NARROW, PHONE]) {
+    it(`keeps toolbar and map in view with the panel as a bottom sheet on ${size.width}×${size.height}`, async () => {
+      const screen = await watchedPage(browser, size, pageErrors);
+      await screen.goto(`${server.url}/${topicUrl}`);
+      await drawn('topics', screen);
+      await expect.poll(() => screen.locator('aside.side-panel h2').count(), WAIT).toBe(1);
+      const rect = async (selector: string) => {
+        const box = (await screen.locator(selector).boundingBox())!;
+        return { left: box.x, top: box.y, right: box.x + box.width, bottom: box.y + box.height };
+      };
+      const toolbar = await rect('header.toolbar');
+      const panel = await rect('aside.side-panel');
+      const zoom = await rect('.zoom-controls');
+      for (const box of [toolbar, panel, zoom]) {
+        expect(box.left).toBeGreaterThanOrEqual(0);
+        expect(box.right).toBeLessThanOrEqual(size.width);
+        expect(box.bottom).toBeLessThanOrEqual(size.height);
+      }
+      // The sheet sits below the toolbar, whose search stays usable, and leaves a fifth of the
+      // height or more of map between them; zoom sits above the sheet, clear of both.
+      expect(overlaps(toolbar, panel)).toBe(false);
+      expect(panel.top - toolbar.bottom).toBeGreaterThan(size.height * 0.2);
+      expect(overlaps(zoom, panel)).toBe(false);
+      expect(overlaps(zoom, toolbar)).toBe(false);
+      // The corpus stats wrap inside the toolbar rather than run out of it.
+      await expect
+        .poll(() => screen.getByTestId('stats').evaluate((el) => el.scrollWidth <= el.clientWidth))
+        .toBe(true);
+      const search = screen.getByRole('combobox', { name: /search/i });
+      await search.click();
+      await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+      // The legend and export buttons make way while the sheet is open, and come back.
+      expect(await screen.locator('section.legend').isVisible()).toBe(false);
+      expect(await screen.locator('.export-controls').isVisible()).toBe(false);
+      await screen.getByRole('button', { name: 'Close panel' }).click();
+      await expect.poll(() => screen.locator('section.legend').isVisible(), WAIT).toBe(true);
       await screen.close();
       expect(pageErrors).toEqual([]);
     });
