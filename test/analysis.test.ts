@@ -6,6 +6,7 @@ import { ingest } from '../ingest/pipeline.ts';
 import type { TopicMap } from '../server/store/graph-store.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { createSampleStore, SAMPLES_DIR, type SampleStore } from './support/sample-store.ts';
+import { searchGraph } from '../server/store/search.ts';
 
 let sample: SampleStore;
 let map: TopicMap;
@@ -16,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => sample.dispose());
 
 const paperTitled = async (start: string) => {
-  const hits = await sample.store.search(start, 10);
+  const hits = await searchGraph(sample.store, start, 10);
   const hit = hits.find((h) => h.kind === 'paper' && h.label.startsWith(start));
   return (await sample.store.paper(hit!.id, 10))!;
 };

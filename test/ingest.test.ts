@@ -12,6 +12,7 @@ import { ingest } from '../ingest/pipeline.ts';
 import { parseThesaurus } from '../ingest/terms/thesaurus.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { createSampleStore, SAMPLES_DIR, type SampleStore } from './support/sample-store.ts';
+import { searchGraph } from '../server/store/search.ts';
 
 const TABLES = [
   'papers',
@@ -316,7 +317,7 @@ describe('records with huge fields', () => {
             ),
           ),
         ]);
-        const stored = await store.search('paper', 10);
+        const stored = await searchGraph(store, 'paper', 10);
         expect(
           stored
             .filter((hit) => hit.kind === 'paper')

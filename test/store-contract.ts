@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Analysis, GraphStore, PaperWrite } from '../server/store/graph-store.ts';
 import type { Paper } from '../server/store/model.ts';
+import { searchGraph } from '../server/store/search.ts';
 
 const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => ({
   id,
@@ -268,7 +269,9 @@ export function describeGraphStoreContract(
 
     it('searches a paper by its new text once it is written again, not by its old', async () => {
       const papersFound = async (query: string) =>
-        (await store.search(query, 10)).filter((hit) => hit.kind === 'paper').map((h) => h.id);
+        (await searchGraph(store, query, 10))
+          .filter((hit) => hit.kind === 'paper')
+          .map((h) => h.id);
       expect(await papersFound('surgery')).toEqual(['p1']);
       await store.writePapers([{ ...FIXTURE[0]!, paper: paper('p1', 'Diagrammatic transplants') }]);
       expect(await papersFound('transplants')).toEqual(['p1']);
@@ -435,7 +438,7 @@ export function describeGraphStoreContract(
     });
 
     it('searches topics, papers and repositories', async () => {
-      const hits = await store.search('causal', 10);
+      const hits = await searchGraph(store, 'causal', 10);
       expect(hits.filter((h) => h.kind === 'topic').map((h) => h.id)).toEqual([
         'causal inference',
         'causal effect',
@@ -446,19 +449,21 @@ export function describeGraphStoreContract(
           .map((h) => h.id)
           .sort(),
       ).toEqual(['p2', 'p3']);
-      expect((await store.search('dowh', 10)).map((h) => [h.kind, h.id])).toEqual([
+      expect((await searchGraph(store, 'dowh', 10)).map((h) => [h.kind, h.id])).toEqual([
         ['repository', dowhy.id],
       ]);
-      expect((await store.search('diag', 10)).some((h) => h.id === 'string diagram')).toBe(true);
+      expect((await searchGraph(store, 'diag', 10)).some((h) => h.id === 'string diagram')).toBe(
+        true,
+      );
     });
 
     it('finds a topic of one paper by its exact name only; its paper by any word', async () => {
       const topicIds = async (query: string) =>
-        (await store.search(query, 10)).filter((h) => h.kind === 'topic').map((h) => h.id);
+        (await searchGraph(store, query, 10)).filter((h) => h.kind === 'topic').map((h) => h.id);
       expect(await topicIds('optics')).toEqual(['optics']);
       expect(await topicIds('Optics ')).toEqual(['optics']);
       expect(await topicIds('opti')).toEqual([]);
-      const hits = await store.search('opti', 10);
+      const hits = await searchGraph(store, 'opti', 10);
       expect(hits.filter((h) => h.kind === 'paper').map((h) => h.id)).toEqual(['p4']);
     });
 
@@ -482,7 +487,7 @@ export function describeGraphStoreContract(
         },
       ]);
       const papers = async (query: string) =>
-        (await store.search(query, 10))
+        (await searchGraph(store, query, 10))
           .filter((hit) => hit.kind === 'paper')
           .map(({ id, phrase }) => ({ id, phrase }));
       // pb has every word, more often and in its title, but not as the phrase.
@@ -509,9 +514,9 @@ export function describeGraphStoreContract(
         'a OR b',
         '\\',
       ]) {
-        await expect(store.search(hostile, 10)).resolves.toBeInstanceOf(Array);
+        await expect(searchGraph(store, hostile, 10)).resolves.toBeInstanceOf(Array);
       }
-      expect(await store.search('%', 10)).toEqual([]);
+      expect(await searchGraph(store, '%', 10)).toEqual([]);
       expect((await store.stats()).papers).toBe(4);
     });
   });

@@ -35,6 +35,7 @@ import { WEB_ROOT } from './support/sample-server.ts';
 import { explainMissingPapers } from './support/search-difference.ts';
 // For the type of window.topographMap.
 import '../web/src/views/map/map-probe.ts';
+import { searchGraph } from '../server/store/search.ts';
 
 describe('neo4j store: configuration and connection (offline)', () => {
   it('reads NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, defaulting to the local server', () => {
@@ -198,7 +199,7 @@ if (uri) {
           // Lucene's English analyzer indexes no "of": the last word is only a preference.
           for (const query of ['effects of', 'the role of', 'causal inference with']) {
             const papers = async (store: GraphStore) =>
-              (await store.search(query, 1_000))
+              (await searchGraph(store, query, 1_000))
                 .filter((hit) => hit.kind === 'paper')
                 .map((hit) => hit.id);
             const expectedPapers = await papers(embedded.store);

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADDED_IN_3, SCHEMA, SCHEMA_VERSION } from '../server/store/sqlite/schema.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { describeGraphStoreContract, FIXTURE, FIXTURE_ANALYSIS } from './store-contract.ts';
+import { searchGraph } from '../server/store/search.ts';
 
 describeGraphStoreContract('embedded (SQLite file)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'topograph-store-'));
@@ -55,7 +56,7 @@ describe('embedded store file versions', () => {
 
     const store = createSqliteStore(path);
     try {
-      const hits = await store.search('surgery', 10);
+      const hits = await searchGraph(store, 'surgery', 10);
       expect(hits.filter((hit) => hit.kind === 'paper').map((hit) => hit.id)).toEqual(['p1']);
       expect((await store.stats()).papers).toBe(4);
     } finally {

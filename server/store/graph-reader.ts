@@ -15,6 +15,7 @@ import type {
   TopicMapQuery,
 } from './graph-store.ts';
 import { buildPaperMap, type PaperMap } from './paper-map.ts';
+import { searchGraph } from './search.ts';
 
 export interface PaperMapQuery {
   /** Papers drawn. */
@@ -60,6 +61,6 @@ export function inThreadReader(store: GraphStore): GraphReader {
     paper: (id, relatedLimit) => store.paper(id, relatedLimit),
     topic: (id, limit) => store.topic(id, limit),
     repository: (id) => store.repository(id),
-    search: (query, limit) => store.search(query, limit),
+    search: (query, limit) => searchGraph(store, query, limit),
   };
 }

@@ -259,6 +259,39 @@ export interface GraphStore {
   topic(id: string, limit: number): Promise<TopicDetail | undefined>;
   repository(id: string): Promise<RepositoryDetail | undefined>;
   paperMapInput(query: { limit: number }): Promise<PaperMapInput>;
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  // Search is made of these three (search.ts orders, merges and words them).
+  /**
+   * Topics by name: `named`, those whose id is one of `ids` (any paper count); else topics of
+   * two papers or more whose case-folded label ends with, starts with, or contains `text`
+   * (`labelHasWordStartingWith` passes ` word`), or whose id starts with it; most mentioned
+   * first, then by label and id; at most `limit`.
+   */
+  findTopics(match: TopicMatch, limit: number): Promise<TopicHit[]>;
+  /**
+   * Papers by the words of `text` in their title or abstract (stemmed; user syntax is only
+   * words): `words`, every word, the last also as a prefix; `phrase`, all of them in order,
+   * side by side. Best first (a title match weighs ten times an abstract's), at most `limit`.
+   */
+  findPaperText(text: string, mode: 'words' | 'phrase', limit: number): Promise<PaperHit[]>;
+  /** Repositories whose id contains `text` (case-folded), by id, at most `limit`. */
+  findRepositories(text: string, limit: number): Promise<Repository[]>;
   close(): Promise<void>;
 }
+
+/** A topic search found. */
+export interface TopicHit {
+  id: string;
+  label: string;
+  df: number;
+}
+
+/** Which topics `findTopics` looks for. */
+export type TopicMatch =
+  | { kind: 'named'; ids: string[] }
+  | {
+      kind: 'labelEndsWith' | 'labelStartsWith' | 'idStartsWith' | 'labelHasWordStartingWith';
+      text: string;
+    };
+
+/** A paper full-text search found. */
+export type PaperHit = PaperSummary;

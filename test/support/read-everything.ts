@@ -4,6 +4,7 @@
  * one value, so two stores holding the same graph can be compared with one `toEqual`.
  */
 import type { GraphStore, SearchHit } from '../../server/store/graph-store.ts';
+import { searchGraph } from '../../server/store/search.ts';
 
 export interface ReadOptions {
   /**
@@ -84,10 +85,10 @@ export async function readEverything(store: GraphStore, options: ReadOptions = {
   for (const query of [...SEARCHES, ...topicIds.slice(0, 40)]) {
     const curated = SEARCHES.includes(query);
     if (!options.paperSearchAsSet) {
-      searches[query] = await store.search(query, 12);
+      searches[query] = await searchGraph(store, query, 12);
       continue;
     }
-    const hits = await store.search(query, curated ? 1_000 : 12);
+    const hits = await searchGraph(store, query, curated ? 1_000 : 12);
     const papersFound = hits.filter((hit) => hit.kind === 'paper').sort(byId);
     searches[query] = [
       ...hits.filter((hit) => hit.kind !== 'paper'),

@@ -23,7 +23,9 @@ import type {
   PaperFacts,
   PaperWrite,
   RepositoryDetail,
-  SearchHit,
+  PaperHit,
+  TopicHit,
+  TopicMatch,
   StoreStats,
   TopicDetail,
   TopicMap,
@@ -31,7 +33,7 @@ import type {
   TopicMentions,
 } from '../graph-store.ts';
 import { TOPIC_REPOSITORIES } from '../graph-store.ts';
-import type { CoOccurrence, Paper } from '../model.ts';
+import type { CoOccurrence, Paper, Repository } from '../model.ts';
 import { rankRelated, type SharedTopicRow } from '../related.ts';
 import { lucenePhrase, luceneQuery } from './lucene.ts';
 import { QUERIES, SCHEMA_QUERIES } from './queries.ts';
@@ -549,91 +551,56 @@ class Neo4jStore implements GraphStore {
     });
   }
 
-  async search(query: string, limit: number): Promise<SearchHit[]> {
-    const needle = query.trim().toLowerCase();
-    const search = luceneQuery(query);
-    return this.read(async (tx) => {
-      type TopicHit = { id: string; label: string; df: number };
-      const max = int(limit);
-      // As the embedded store: the topic named exactly (any topic), the topics it is the
-      // acronym of, then topics of two papers or more whose label starts with it, whose id
-      // does, then those with a later word starting with it; most mentioned first in each.
-      // One or two letters match many topics, found soonest by walking them by df; longer
-      // queries match few, found at once by the text indexes (see queries.ts).
-      const short = needle.length < 3;
-      const topicLists = [
-        await run<TopicHit>(tx, QUERIES.topicsNamed, { ids: [query.trim(), needle] }),
-        needle === ''
-          ? []
-          : await run<TopicHit>(tx, QUERIES.topicsEndingWith, {
-              suffix: ` (${needle})`,
-              limit: max,
-            }),
-        await run<TopicHit>(
-          tx,
-          short ? QUERIES.topicsStartingWithByDf : QUERIES.topicsStartingWith,
-          { prefix: needle, limit: max },
-        ),
-        await run<TopicHit>(
-          tx,
-          short ? QUERIES.topicIdsStartingWithByDf : QUERIES.topicIdsStartingWith,
-          { prefix: needle, limit: max },
-        ),
-        await run<TopicHit>(tx, short ? QUERIES.topicsContainingByDf : QUERIES.topicsContaining, {
-          infix: ` ${needle}`,
-          limit: max,
-        }),
-      ];
-      const seen = new Set<string>();
-      const hits: SearchHit[] = topicLists
-        .flat()
-        .filter((topic) => !seen.has(topic.id) && seen.add(topic.id))
-        .slice(0, limit)
-        .map((topic) => ({
-          kind: 'topic',
-          id: topic.id,
-          label: topic.label,
-          detail: `${topic.df} paper${topic.df === 1 ? '' : 's'}`,
-        }));
-      if (search) {
-        type PaperHit = { id: string; title: string; published: string | null };
-        // Two words or more: the papers having them as a phrase first, then the others.
-        const phrase = lucenePhrase(query);
-        const asPhrase = phrase
-          ? await run<PaperHit>(tx, QUERIES.searchPapers, { search: phrase, limit: max })
-          : [];
-        const inPhrase = new Set(asPhrase.map((paper) => paper.id));
-        const papers = [
-          ...asPhrase,
-          ...(await run<PaperHit>(tx, QUERIES.searchPapers, { search, limit: max })).filter(
-            (paper) => !inPhrase.has(paper.id),
-          ),
-        ].slice(0, limit);
-        for (const paper of papers) {
-          hits.push({
-            kind: 'paper',
-            id: paper.id,
-            label: paper.title,
-            detail: paper.published ?? undefined,
-            ...(phrase ? { phrase: inPhrase.has(paper.id) } : {}),
-          });
-        }
-      }
-      const repositories = await run<{ repository: Properties }>(tx, QUERIES.searchRepositories, {
-        infix: needle,
-        limit: max,
-      });
-      for (const { repository } of repositories) {
-        const found = repositoryFromProperties(repository);
-        hits.push({
-          kind: 'repository',
-          id: found.id,
-          label: `${found.owner}/${found.name}`,
-          detail: found.host,
-        });
-      }
-      return hits;
-    });
+  // ── search (search.ts composes these) ────────────────────────────────────────────────
+
+  async findTopics(match: TopicMatch, limit: number): Promise<TopicHit[]> {
+    if (match.kind === 'named') {
+      return this.read((tx) => run<TopicHit>(tx, QUERIES.topicsNamed, { ids: match.ids }));
+    }
+    // One or two letters match many topics, found soonest by walking them by df; longer
+    // queries match few, found at once by the text indexes (see queries.ts).
+    const short = match.text.trim().length < 3;
+    const choices: Record<Exclude<TopicMatch['kind'], 'named'>, [Statement, string]> = {
+      labelEndsWith: [QUERIES.topicsEndingWith, 'suffix'],
+      labelStartsWith: [
+        short ? QUERIES.topicsStartingWithByDf : QUERIES.topicsStartingWith,
+        'prefix',
+      ],
+      idStartsWith: [
+        short ? QUERIES.topicIdsStartingWithByDf : QUERIES.topicIdsStartingWith,
+        'prefix',
+      ],
+      labelHasWordStartingWith: [
+        short ? QUERIES.topicsContainingByDf : QUERIES.topicsContaining,
+        'infix',
+      ],
+    };
+    const [statement, parameter] = choices[match.kind];
+    return this.read((tx) =>
+      run<TopicHit>(tx, statement, { [parameter]: match.text, limit: int(limit) }),
+    );
+  }
+
+  async findPaperText(text: string, mode: 'words' | 'phrase', limit: number): Promise<PaperHit[]> {
+    const search = mode === 'phrase' ? lucenePhrase(text) : luceneQuery(text);
+    if (!search) return [];
+    const papers = await this.read((tx) =>
+      run<{ id: string; title: string; published: string | null }>(tx, QUERIES.searchPapers, {
+        search,
+        limit: int(limit),
+      }),
+    );
+    return papers.map(summary);
+  }
+
+  async findRepositories(text: string, limit: number): Promise<Repository[]> {
+    const rows = await this.read((tx) =>
+      run<{ repository: Properties }>(tx, QUERIES.searchRepositories, {
+        infix: text,
+        limit: int(limit),
+      }),
+    );
+    return rows.map(({ repository }) => repositoryFromProperties(repository));
   }
 
   async close(): Promise<void> {

@@ -20,10 +20,7 @@ export function ftsPhrase(input: string): string | undefined {
   return words.length < 2 ? undefined : `"${words.join(' ')}"`;
 }
 
-/** The input with `%`, `_` and `\` escaped for `LIKE … ESCAPE '\'`, case-folded. */
-export function likePattern(input: string): string {
-  return input
-    .trim()
-    .toLowerCase()
-    .replace(/[\\%_]/g, (char) => `\\${char}`);
+/** The text with `%`, `_` and `\` escaped for `LIKE … ESCAPE '\'` (LIKE folds ASCII case). */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }

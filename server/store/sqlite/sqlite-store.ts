@@ -16,7 +16,9 @@ import type {
   PaperDetail,
   PaperWrite,
   RepositoryDetail,
-  SearchHit,
+  PaperHit,
+  TopicHit,
+  TopicMatch,
   StoreStats,
   TopicDetail,
   PaperMapInput,
@@ -35,7 +37,7 @@ import {
   type PaperRow,
   type TopicRow,
 } from './rows.ts';
-import { ftsPhrase, ftsQuery, likePattern } from './search-query.ts';
+import { ftsPhrase, ftsQuery, likeEscape } from './search-query.ts';
 
 type TopicPlacement = Omit<Analysis['topics'][number], 'year'> & { year: number | null };
 
@@ -734,82 +736,53 @@ class SqliteStore implements GraphStore {
     return { papers, nodes, mentions };
   }
 
-  async search(query: string, limit: number): Promise<SearchHit[]> {
-    const like = likePattern(query);
-    // The topic named exactly by the query first (any topic), then the topics it is the
-    // acronym of ("LLM" → "large language model (LLM)"), then topics of two papers or more
-    // whose label starts with it, then those with a word starting with it; the most mentioned
-    // first within each. Each step walks the topics_searchable index.
-    const exact = this.db
-      .prepare<[string, string], { id: string; label: string; df: number }>(
-        'SELECT id, label, df FROM topics WHERE id IN (?, ?) AND df > 0 ORDER BY id',
-      )
-      .all(query.trim(), query.trim().toLowerCase());
-    const matching = (column: 'label' | 'id', pattern: string) =>
-      this.db
-        .prepare<[string, number], { id: string; label: string; df: number }>(
-          `SELECT id, label, df FROM topics WHERE df >= 2 AND ${column} LIKE ? ESCAPE '\\'
-           ORDER BY df DESC, label, id LIMIT ?`,
+  // ── search (search.ts composes these) ────────────────────────────────────────────────
+
+  async findTopics(match: TopicMatch, limit: number): Promise<TopicHit[]> {
+    if (match.kind === 'named') {
+      return this.db
+        .prepare<[string], TopicHit>(
+          `SELECT id, label, df FROM topics
+           WHERE id IN (SELECT value FROM json_each(?)) AND df > 0 ORDER BY id`,
         )
-        .all(pattern, limit);
-    const seen = new Set<string>();
-    const topics = [
-      ...exact,
-      ...(like === '' ? [] : matching('label', `% (${like})`)),
-      ...matching('label', `${like}%`),
-      ...matching('id', `${like}%`),
-      ...matching('label', `% ${like}%`),
-    ]
-      .filter((topic) => !seen.has(topic.id) && seen.add(topic.id))
-      .slice(0, limit);
-    const hits: SearchHit[] = topics.map((topic) => ({
-      kind: 'topic',
-      id: topic.id,
-      label: topic.label,
-      detail: `${topic.df} paper${topic.df === 1 ? '' : 's'}`,
-    }));
-    const match = ftsQuery(query);
-    if (match) {
-      const papersMatching = this.db.prepare<
-        [string, number],
-        { id: string; title: string; published: string | null }
-      >(
+        .all(JSON.stringify(match.ids));
+    }
+    // Each walks the topics_searchable index (topics of two papers or more, by df).
+    const text = likeEscape(match.text);
+    const choices: Record<Exclude<TopicMatch['kind'], 'named'>, ['label' | 'id', string]> = {
+      labelEndsWith: ['label', `%${text}`],
+      labelStartsWith: ['label', `${text}%`],
+      idStartsWith: ['id', `${text}%`],
+      labelHasWordStartingWith: ['label', `%${text}%`],
+    };
+    const [column, pattern] = choices[match.kind];
+    return this.db
+      .prepare<[string, number], TopicHit>(
+        `SELECT id, label, df FROM topics WHERE df >= 2 AND ${column} LIKE ? ESCAPE '\\'
+         ORDER BY df DESC, label, id LIMIT ?`,
+      )
+      .all(pattern, limit);
+  }
+
+  async findPaperText(text: string, mode: 'words' | 'phrase', limit: number): Promise<PaperHit[]> {
+    const match = mode === 'phrase' ? ftsPhrase(text) : ftsQuery(text);
+    if (!match) return [];
+    return this.db
+      .prepare<[string, number], { id: string; title: string; published: string | null }>(
         `SELECT p.id, p.title, p.published FROM paper_search s
          JOIN paper_search_rows r ON r.row = s.rowid JOIN papers p ON p.id = r.paper_id
          WHERE paper_search MATCH ? ORDER BY bm25(paper_search, 10, 1), p.id LIMIT ?`,
-      );
-      // Two words or more: the papers having them as a phrase first, then the others.
-      const phrase = ftsPhrase(query);
-      const asPhrase = phrase ? papersMatching.all(phrase, limit) : [];
-      const inPhrase = new Set(asPhrase.map((paper) => paper.id));
-      const papers = [
-        ...asPhrase,
-        ...papersMatching.all(match, limit).filter((paper) => !inPhrase.has(paper.id)),
-      ].slice(0, limit);
-      for (const paper of papers) {
-        hits.push({
-          kind: 'paper',
-          id: paper.id,
-          label: paper.title,
-          detail: paper.published ?? undefined,
-          ...(phrase ? { phrase: inPhrase.has(paper.id) } : {}),
-        });
-      }
-    }
-    const repositories = this.db
+      )
+      .all(match, limit)
+      .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
+  }
+
+  async findRepositories(text: string, limit: number): Promise<Repository[]> {
+    return this.db
       .prepare<[string, number], Repository>(
         `SELECT * FROM repositories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`,
       )
-      .all(`%${like}%`, limit);
-    for (const repository of repositories) {
-      hits.push({
-        kind: 'repository',
-        id: repository.id,
-        label: `${repository.owner}/${repository.name}`,
-        detail: repository.host,
-      });
-    }
-    return hits;
+      .all(`%${likeEscape(text)}%`, limit);
   }
 
   async close(): Promise<void> {

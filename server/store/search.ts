@@ -1,0 +1,85 @@
+/**
+ * What the search box finds, the same for every store: the store answers the narrow questions
+ * of `SearchReads` with its own indexes; this module orders, merges and words the answers.
+ *
+ * - Topics: the topic named exactly by the query (any topic), then the topics it is the
+ *   acronym of ("LLM" → "large language model (LLM)"), then topics of two papers or more whose
+ *   label starts with it, whose id does, whose label has a later word starting with it; the
+ *   most mentioned first within each, each topic once.
+ * - Papers: by any word of their title or abstract (all of them; the last also as a prefix),
+ *   and for two words or more those having them as a phrase first, each hit saying which.
+ * - Repositories: by any part of their id.
+ */
+import type { PaperHit, SearchHit, TopicHit, TopicMatch } from './graph-store.ts';
+import type { Repository } from './model.ts';
+
+/** The reads search is made of (see GraphStore). */
+export interface SearchReads {
+  findTopics(match: TopicMatch, limit: number): Promise<TopicHit[]>;
+  findPaperText(text: string, mode: 'words' | 'phrase', limit: number): Promise<PaperHit[]>;
+  findRepositories(text: string, limit: number): Promise<Repository[]>;
+}
+
+/** Words in a query: a query of two or more is also looked for as a phrase. */
+function wordCount(query: string): number {
+  return query.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+export async function searchGraph(
+  store: SearchReads,
+  query: string,
+  limit: number,
+): Promise<SearchHit[]> {
+  const typed = query.trim();
+  const needle = typed.toLowerCase();
+  const topicLists = [
+    await store.findTopics({ kind: 'named', ids: [typed, needle] }, limit),
+    needle === ''
+      ? []
+      : await store.findTopics({ kind: 'labelEndsWith', text: ` (${needle})` }, limit),
+    await store.findTopics({ kind: 'labelStartsWith', text: needle }, limit),
+    await store.findTopics({ kind: 'idStartsWith', text: needle }, limit),
+    await store.findTopics({ kind: 'labelHasWordStartingWith', text: ` ${needle}` }, limit),
+  ];
+  const seen = new Set<string>();
+  const hits: SearchHit[] = topicLists
+    .flat()
+    .filter((topic) => !seen.has(topic.id) && seen.add(topic.id))
+    .slice(0, limit)
+    .map((topic) => ({
+      kind: 'topic',
+      id: topic.id,
+      label: topic.label,
+      detail: `${topic.df} paper${topic.df === 1 ? '' : 's'}`,
+    }));
+
+  // Two words or more: the papers having them as a phrase first, then the others.
+  const phrase = wordCount(query) >= 2;
+  const asPhrase = phrase ? await store.findPaperText(query, 'phrase', limit) : [];
+  const inPhrase = new Set(asPhrase.map((paper) => paper.id));
+  const papers = [
+    ...asPhrase,
+    ...(await store.findPaperText(query, 'words', limit)).filter(
+      (paper) => !inPhrase.has(paper.id),
+    ),
+  ].slice(0, limit);
+  for (const paper of papers) {
+    hits.push({
+      kind: 'paper',
+      id: paper.id,
+      label: paper.title,
+      detail: paper.published,
+      ...(phrase ? { phrase: inPhrase.has(paper.id) } : {}),
+    });
+  }
+
+  for (const repository of await store.findRepositories(needle, limit)) {
+    hits.push({
+      kind: 'repository',
+      id: repository.id,
+      label: `${repository.owner}/${repository.name}`,
+      detail: repository.host,
+    });
+  }
+  return hits;
+}
