@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ingest } from '../ingest/pipeline.ts';
-import { StoreBusyError, type Analysis, type GraphStore } from '../server/store/graph-store.ts';
+import {
+  StoreBusyError,
+  StoreError,
+  type Analysis,
+  type GraphStore,
+} from '../server/store/graph-store.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { FIXTURE } from './store-contract.ts';
 import { readEverything } from './support/read-everything.ts';
@@ -159,6 +164,7 @@ describe('a store another process is writing', () => {
       const { released } = await holdWriteLock(path, 2_000);
       const writing = store.writePapers(FIXTURE);
       await expect(writing).rejects.toThrow(StoreBusyError);
+      await expect(writing).rejects.toThrow(StoreError);
       await expect(writing).rejects.toThrow(
         `store: ${path} is being written by another process (another ingest?) and stayed locked for over 0.2 s; nothing of this write was made`,
       );

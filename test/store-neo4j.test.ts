@@ -14,7 +14,7 @@ import { copyStore } from '../ingest/copy-store.ts';
 import { ingest } from '../ingest/pipeline.ts';
 import type { PaperMapResponse, SearchResponse, TopicMapResponse } from '../server/api/types.ts';
 import { buildApp } from '../server/app.ts';
-import type { GraphStore } from '../server/store/graph-store.ts';
+import { StoreError, type GraphStore } from '../server/store/graph-store.ts';
 import { createNeo4jStore, Neo4jStoreError } from '../server/store/neo4j/neo4j-store.ts';
 import { createReadThreads } from '../server/store/read-threads.ts';
 import {
@@ -60,6 +60,8 @@ describe('neo4j store: configuration and connection (offline)', () => {
     const uri = `bolt://127.0.0.1:${await freePort()}`;
     const opening = createNeo4jStore({ uri, user: 'neo4j', password: 'whatever-1' });
     await expect(opening).rejects.toThrow(Neo4jStoreError);
+    // One class for every store's errors, so a caller catches one.
+    await expect(opening).rejects.toThrow(StoreError);
     await expect(opening).rejects.toThrow(
       new RegExp(`cannot reach Neo4j at ${uri}.*npm run neo4j.*docker compose up -d neo4j`),
     );

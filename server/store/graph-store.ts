@@ -6,10 +6,18 @@
 import type { CoOccurrence, LinkStatus, Mention, Paper, Repository, Topic } from './model.ts';
 
 /**
- * The store is held by another writer for longer than it will wait; nothing of the write was
- * made. Its message names the store and what to do.
+ * What a store refuses or cannot do, in words for its user: the message names the store and
+ * what to do (every adapter's errors are of this class, so a caller catches one).
  */
-export class StoreBusyError extends Error {
+export class StoreError extends Error {
+  override readonly name: string = 'StoreError';
+}
+
+/**
+ * The store is held by another writer for longer than it will wait; nothing of the write was
+ * made.
+ */
+export class StoreBusyError extends StoreError {
   override readonly name = 'StoreBusyError';
 }
 

@@ -20,7 +20,6 @@ import type {
   MapState,
   PaperMapInput,
   PaperDetail,
-  PaperFacts,
   PaperWrite,
   RepositoryDetail,
   PaperHit,
@@ -32,7 +31,8 @@ import type {
   TopicMapQuery,
   TopicMentions,
 } from '../graph-store.ts';
-import { TOPIC_REPOSITORIES } from '../graph-store.ts';
+import { StoreError, TOPIC_REPOSITORIES } from '../graph-store.ts';
+import { paperFacts } from '../paper-facts.ts';
 import type { CoOccurrence, Paper, Repository } from '../model.ts';
 import { rankRelated, type SharedTopicRow } from '../related.ts';
 import { lucenePhrase, luceneQuery } from './lucene.ts';
@@ -68,7 +68,7 @@ export interface Neo4jStoreOptions {
   topicsPerRefresh?: number;
 }
 
-export class Neo4jStoreError extends Error {
+export class Neo4jStoreError extends StoreError {
   override readonly name = 'Neo4jStoreError';
 }
 
@@ -292,16 +292,7 @@ class Neo4jStore implements GraphStore {
         published: string | null;
         links: { repository: string; status: string; kind: string }[];
       }>(tx, QUERIES.candidatePaperFacts, { ids });
-      const facts = factRows.map(({ id, published, links }) => {
-        const paper: PaperFacts = {
-          id,
-          hasCode: links.some((link) => link.status === 'released' && link.kind === 'code'),
-          repositories: links.map((link) => link.repository),
-        };
-        const year = published ? Number(published.slice(0, 4)) : NaN;
-        if (Number.isInteger(year)) paper.year = year;
-        return paper;
-      });
+      const facts = factRows.map(({ id, published, links }) => paperFacts(id, published, links));
       const [{ papers = 0 } = {}] = await run<{ papers: number }>(tx, QUERIES.countPapers);
       return { version, papers, topics, mentions, facts, ...resolution };
     });

@@ -27,6 +27,7 @@ import type {
 } from '../graph-store.ts';
 import { StoreBusyError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
+import { paperFacts, type LinkFact } from '../paper-facts.ts';
 import { rankRelated, type SharedTopicRow } from '../related.ts';
 import { ADDED_IN_3, ADDED_IN_5, SCHEMA, SCHEMA_VERSION } from './schema.ts';
 import {
@@ -363,7 +364,7 @@ class SqliteStore implements GraphStore {
          WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id, topic_id`,
       )
       .all(ids);
-    const links = new Map<string, { released: boolean; code: boolean; repository: string }[]>();
+    const links = new Map<string, LinkFact[]>();
     const linkRows = this.db.prepare<
       [],
       { paperId: string; repository: string; status: LinkStatus; kind: string }
@@ -371,15 +372,10 @@ class SqliteStore implements GraphStore {
       `SELECT l.paper_id AS paperId, l.repository_id AS repository, l.status, r.kind
        FROM links_to l JOIN repositories r ON r.id = l.repository_id`,
     );
-    for (const link of linkRows.iterate()) {
-      const entry = {
-        released: link.status === 'released',
-        code: link.kind === 'code',
-        repository: link.repository,
-      };
-      const list = links.get(link.paperId);
-      if (list) list.push(entry);
-      else links.set(link.paperId, [entry]);
+    for (const { paperId, ...link } of linkRows.iterate()) {
+      const list = links.get(paperId);
+      if (list) list.push(link);
+      else links.set(paperId, [link]);
     }
     const facts: PaperFacts[] = [];
     const paperRows = this.db.prepare<[string], { id: string; published: string | null }>(
@@ -388,15 +384,7 @@ class SqliteStore implements GraphStore {
        ORDER BY id`,
     );
     for (const { id, published } of paperRows.iterate(ids)) {
-      const paperLinks = links.get(id) ?? [];
-      const paper: PaperFacts = {
-        id,
-        hasCode: paperLinks.some((link) => link.released && link.code),
-        repositories: paperLinks.map((link) => link.repository),
-      };
-      const year = published ? Number(published.slice(0, 4)) : NaN;
-      if (Number.isInteger(year)) paper.year = year;
-      facts.push(paper);
+      facts.push(paperFacts(id, published, links.get(id) ?? []));
     }
     const { papers } = this.db
       .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
