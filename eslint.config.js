@@ -13,6 +13,23 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The web app sees the server only through the HTTP contract, server/api/types.ts.
+    files: ['web/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/server/(?!api/types\\.ts$)',
+              message: 'web/ reads the server only through its HTTP contract: server/api/types.ts',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript runs on Node (the terms worker): its globals are not browser ones.
     files: ['**/*.mjs'],
     languageOptions: { globals: { structuredClone: 'readonly' } },

@@ -12,6 +12,7 @@ import type {
 } from '../store/graph-store.ts';
 
 export type { PaperSummary, RelatedPaper, SearchHit, SearchKind } from '../store/graph-store.ts';
+export type { RepositoryKind } from '../store/model.ts';
 import type { PaperMapEdge, PaperMapNode } from '../store/paper-map.ts';
 
 export interface HealthResponse {
@@ -69,6 +70,8 @@ export type PaperRepository = PaperDetail['repositories'][number];
 
 /** `GET /api/papers/:id` */
 export type PaperDetailResponse = PaperDetail;
+/** A paper as `GET /api/papers/:id` gives it. */
+export type PaperRecord = PaperDetail['paper'];
 
 /** `GET /api/topics/:id` */
 export type TopicDetailResponse = TopicDetail;

@@ -3,7 +3,7 @@
  * pages, and other links found for it, each with a short readable label, de-duplicated.
  * Unsafe URLs are kept (the view shows them as text) so nothing found is silently dropped.
  */
-import type { Paper } from '../../../../server/store/model.ts';
+import type { PaperRecord as Paper } from '../../../../server/api/types.ts';
 import { safeHttpUrl } from './safe-url.ts';
 
 export interface PaperLink {

@@ -6,6 +6,7 @@
  * sigma's reducers.
  */
 import { UndirectedGraph } from 'graphology';
+import type Sigma from 'sigma';
 import type {
   CoOccurrenceEdgeAttributes,
   PaperMapResponse,
@@ -30,6 +31,9 @@ export interface MapEdgeAttributes extends CoOccurrenceEdgeAttributes {
   /** Related papers: the topics they share, most telling first. */
   shared?: string[];
 }
+
+/** The sigma renderer of a map (views/map/GraphMap.tsx owns it; its controllers configure it). */
+export type MapSigma = Sigma<MapNodeAttributes, MapEdgeAttributes>;
 
 export type MapGraph = UndirectedGraph<MapNodeAttributes, MapEdgeAttributes>;
 

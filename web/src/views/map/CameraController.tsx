@@ -25,7 +25,7 @@ import {
   parseViewState,
   type CameraState,
 } from '../../core/selection/view-state.ts';
-import type { MapSigma } from './GraphMap.tsx';
+import type { MapSigma } from '../../core/map/map-graph.ts';
 
 export interface CameraTarget {
   /** Changes whenever the target does; the camera moves once per key. */

@@ -10,7 +10,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { LabelLayout, Rect } from '../../core/map/label-layout.ts';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
-import type { MapSigma } from './GraphMap.tsx';
+import type { MapSigma } from '../../core/map/map-graph.ts';
 
 /** Below this camera ratio (zoomed in), the names step back. */
 const FADE_RATIO = 0.45;

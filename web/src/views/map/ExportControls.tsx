@@ -9,7 +9,7 @@ import type { ImageLegend, ImageOverlay, ScreenBox } from '../../core/export/exp
 import type { LabelLayout } from '../../core/map/label-layout.ts';
 import { KIND_LABELS, type MapDataset } from '../../core/map/map-dataset.ts';
 import type { ViewName } from '../../core/selection/view-state.ts';
-import type { MapSigma } from './GraphMap.tsx';
+import type { MapSigma } from '../../core/map/map-graph.ts';
 
 const BACKGROUND = '#f6f7f9';
 

@@ -8,7 +8,7 @@
 import { useEffect, useState, type RefObject } from 'react';
 import Sigma from 'sigma';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
-import type { MapEdgeAttributes, MapNodeAttributes } from '../../core/map/map-graph.ts';
+import type { MapSigma } from '../../core/map/map-graph.ts';
 import { createLabelLayout, type LabelLayout } from '../../core/map/label-layout.ts';
 import { createSigmaSettings } from '../../core/map/sigma-settings.ts';
 import type { CameraState, ViewName } from '../../core/selection/view-state.ts';
@@ -19,8 +19,6 @@ import { MapEventsController } from './MapEventsController.tsx';
 import { MapFocusController } from './MapFocusController.tsx';
 import { installMapProbe } from './map-probe.ts';
 import { ZoomControls } from './ZoomControls.tsx';
-
-export type MapSigma = Sigma<MapNodeAttributes, MapEdgeAttributes>;
 
 interface GraphMapProps {
   view: ViewName;

@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { SigmaNodeEventPayload } from 'sigma/types';
-import type { MapSigma } from './GraphMap.tsx';
+import type { MapSigma } from '../../core/map/map-graph.ts';
 
 interface MapEventsControllerProps {
   sigma: MapSigma;

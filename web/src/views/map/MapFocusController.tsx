@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
 import { computeEmphasis, type MapFocusState } from '../../core/map/map-focus.ts';
 import { createMapReducers, type MapStress } from '../../core/map/map-reducers.ts';
-import type { MapSigma } from './GraphMap.tsx';
+import type { MapSigma } from '../../core/map/map-graph.ts';
 
 interface MapFocusControllerProps {
   sigma: MapSigma;

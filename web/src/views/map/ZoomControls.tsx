@@ -5,7 +5,7 @@
  */
 import type { RefObject } from 'react';
 import { cameraShowingAll } from './camera-geometry.ts';
-import type { MapSigma } from './GraphMap.tsx';
+import type { MapSigma } from '../../core/map/map-graph.ts';
 
 const DURATION = 300;
 

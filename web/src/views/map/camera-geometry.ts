@@ -7,7 +7,7 @@
  */
 import type { CameraState, Coordinates } from 'sigma/types';
 import type { Rect } from '../../core/map/label-layout.ts';
-import type { MapSigma } from './GraphMap.tsx';
+import type { MapSigma } from '../../core/map/map-graph.ts';
 
 /** A rectangle of the viewport, in pixels (as the label layout's). */
 export type Area = Rect;

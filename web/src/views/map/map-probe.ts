@@ -6,7 +6,7 @@
  */
 import type { LabelLayout, Rect } from '../../core/map/label-layout.ts';
 import type { ViewName } from '../../core/selection/view-state.ts';
-import type { MapSigma } from './GraphMap.tsx';
+import type { MapSigma } from '../../core/map/map-graph.ts';
 
 export interface MapProbe {
   view: ViewName;

@@ -3,7 +3,7 @@
  * papers that link to it, with whether the code is released or only promised.
  */
 import type { RepositoryDetailResponse } from '../../../../server/api/types.ts';
-import type { RepositoryKind } from '../../../../server/store/model.ts';
+import type { RepositoryKind } from '../../../../server/api/types.ts';
 import { ExternalLink } from '../common/ExternalLink.tsx';
 import type { PanelContext } from './panel-context.ts';
 import { PanelSection } from './PanelSection.tsx';
