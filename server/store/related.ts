@@ -72,3 +72,15 @@ export function rankRelated(rows: SharedTopicRow[], papers: number, limit: numbe
         .map(({ topic }) => topic),
     }));
 }
+
+/** The ranked papers with their titles and dates, from a store's `summaries` of them. */
+export function withSummaries(
+  ranked: readonly RankedPaper[],
+  summaries: readonly { id: string; title: string; published: string | null }[],
+): RelatedPaper[] {
+  const byId = new Map(summaries.map((paper) => [paper.id, paper]));
+  return ranked.map(({ id, score, shared }) => {
+    const { title = '', published = null } = byId.get(id) ?? {};
+    return { id, title, ...(published ? { published } : {}), score, shared };
+  });
+}

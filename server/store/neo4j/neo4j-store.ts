@@ -34,7 +34,7 @@ import type {
 import { StoreError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import { paperFacts } from '../paper-facts.ts';
 import type { CoOccurrence, Paper, Repository } from '../model.ts';
-import { rankRelated, type SharedTopicRow } from '../related.ts';
+import { rankRelated, withSummaries, type SharedTopicRow } from '../related.ts';
 import { lucenePhrase, luceneQuery } from './lucene.ts';
 import { QUERIES, SCHEMA_QUERIES } from './queries.ts';
 import {
@@ -441,11 +441,7 @@ class Neo4jStore implements GraphStore {
         QUERIES.paperSummaries,
         { ids: ranked.map((paper) => paper.id) },
       );
-      const titles = new Map(summaries.map((paper) => [paper.id, paper]));
-      const related = ranked.map(({ id, score, shared }) => {
-        const { title = '', published = null } = titles.get(id) ?? {};
-        return { id, title, ...(published ? { published } : {}), score, shared };
-      });
+      const related = withSummaries(ranked, summaries);
       return {
         paper: paperFromProperties(row.paper),
         topics: row.topics,

@@ -28,7 +28,7 @@ import type {
 import { StoreBusyError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
 import { paperFacts, type LinkFact } from '../paper-facts.ts';
-import { rankRelated, type SharedTopicRow } from '../related.ts';
+import { rankRelated, withSummaries, type SharedTopicRow } from '../related.ts';
 import { ADDED_IN_3, ADDED_IN_5, SCHEMA, SCHEMA_VERSION } from './schema.ts';
 import {
   clusterFromRow,
@@ -592,18 +592,14 @@ class SqliteStore implements GraphStore {
       )
       .all(id);
     const ranked = rankRelated(shared, papers, relatedLimit);
-    const titles = new Map(
+    const related = withSummaries(
+      ranked,
       this.db
         .prepare<[string], { id: string; title: string; published: string | null }>(
           'SELECT id, title, published FROM papers WHERE id IN (SELECT value FROM json_each(?))',
         )
-        .all(JSON.stringify(ranked.map((paper) => paper.id)))
-        .map((paper) => [paper.id, paper]),
+        .all(JSON.stringify(ranked.map((paper) => paper.id))),
     );
-    const related = ranked.map(({ id, score, shared }) => {
-      const { title = '', published = null } = titles.get(id) ?? {};
-      return { id, title, ...(published ? { published } : {}), score, shared };
-    });
     return { paper: paperFromRow(row), topics, repositories, related };
   }
 
