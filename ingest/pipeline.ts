@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { GraphStore, PaperWrite } from '../server/store/graph-store.ts';
 import type { Paper } from '../server/store/model.ts';
 import {
-  analyzeTopics,
+  drawTopicMap,
   defaultMinPapers,
   MAX_CANDIDATES,
   type AnalysisStep,
@@ -225,13 +225,15 @@ async function analyse(
   });
   endStep('read');
   progress.update(2, 'clusters and layout');
-  const report: MapReport = { topics: 0, clusters: 0, resolution: 0 };
-  const analysis = analyzeTopics(candidates, {
-    timings: steps,
+  const {
+    analysis,
     report,
+    timings: stepTimes,
+  } = drawTopicMap(candidates, {
     ...(options.resolution === undefined ? {} : { resolution: options.resolution }),
     fresh: options.newMap ?? false,
   });
+  Object.assign(steps, stepTimes);
   stepStarted = performance.now();
   progress.update(3, 'writing the map');
   // False when another ingest, which read more papers, wrote its map first: that one stays.

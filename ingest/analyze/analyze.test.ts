@@ -8,7 +8,7 @@ import {
   analyzeTopics,
   mostRelevant,
   defaultMinPapers,
-  type MapReport,
+  drawTopicMap,
   RELEVANCE_FROM_PAPERS,
   stableClusterIds,
 } from './analyze-topics.ts';
@@ -273,12 +273,10 @@ describe('analyzeTopics', () => {
     };
     const largestShare = (analysis: ReturnType<typeof analyzeTopics>) =>
       Math.max(...analysis.clusters.map((c) => c.topics)) / 72;
-    const fixed: Partial<MapReport> = {};
-    expect(largestShare(analyzeTopics(input, { resolution: 1, report: fixed }))).toBeGreaterThan(
-      0.25,
-    );
-    const chosen: Partial<MapReport> = {};
-    expect(largestShare(analyzeTopics(input, { report: chosen }))).toBeLessThanOrEqual(0.25);
+    const { analysis: atOne, report: fixed } = drawTopicMap(input, { resolution: 1 });
+    expect(largestShare(atOne)).toBeGreaterThan(0.25);
+    const { analysis: raised, report: chosen } = drawTopicMap(input);
+    expect(largestShare(raised)).toBeLessThanOrEqual(0.25);
     expect(chosen.resolution).toBeGreaterThan(1);
     expect(chosen.clusters).toBeGreaterThan(fixed.clusters!);
 
