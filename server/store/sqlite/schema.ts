@@ -8,7 +8,7 @@
  * text scanned the whole index: 5 of 6 seconds of writing 5,000 papers, quadratic beyond).
  *
  * Version 3: overlays on topics and clusters (mean year, share with code, repositories) and
- * each cluster's paper count; `ADDED_IN_3` lists them for upgrading an older file.
+ * each cluster's paper count.
  *
  * Version 4: `store_state`, one row: the papers version (one more for every batch of papers
  * written) and the papers version the topic map was drawn from (see `MapState`).
@@ -17,25 +17,11 @@
  * last recount (see `refreshTopics`), committed with the papers: adding 50 papers to 80,000
  * recounted all 1.6 million mentions (9.5 of the 18.7 s it took). An upgraded file counts all
  * of them once. `store_state.map_resolution`: the Leiden resolution of the stored map.
+ *
+ * upgrades.ts turns a file of each older version into one of the next.
  */
 
 export const SCHEMA_VERSION = 5;
-
-/** Columns version 3 added to version 2 tables: table → column → definition. */
-export const ADDED_IN_3: Record<string, Record<string, string>> = {
-  topics: { year: 'REAL', code_share: 'REAL', repositories: 'INTEGER' },
-  clusters: {
-    papers: 'INTEGER NOT NULL DEFAULT 0',
-    year: 'REAL',
-    code_share: 'REAL NOT NULL DEFAULT 0',
-    repositories: 'INTEGER NOT NULL DEFAULT 0',
-  },
-};
-
-/** Columns version 5 added to version 4 tables. */
-export const ADDED_IN_5: Record<string, Record<string, string>> = {
-  store_state: { map_resolution: 'REAL' },
-};
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS papers (

@@ -29,7 +29,9 @@ import { StoreBusyError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
 import { paperFacts, type LinkFact } from '../paper-facts.ts';
 import { rankRelated, withSummaries, type SharedTopicRow } from '../related.ts';
-import { ADDED_IN_3, ADDED_IN_5, SCHEMA, SCHEMA_VERSION } from './schema.ts';
+import { SCHEMA_VERSION } from './schema.ts';
+import { searchIndexer } from './search-index.ts';
+import { upgrade } from './upgrades.ts';
 import {
   clusterFromRow,
   paperFromRow,
@@ -105,29 +107,6 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   return new SqliteStore(db, path, timeout);
 }
 
-/** Creates the tables, or upgrades a file of an older `version` (0: a new file). */
-function upgrade(db: Database.Database, version: number): void {
-  if (version >= SCHEMA_VERSION) return;
-  // Version 1 kept the paper id inside the search index (see schema.ts): rebuild it.
-  if (version === 1) db.exec('DROP TABLE paper_search');
-  if (version === 1 || version === 2) addColumns(db, ADDED_IN_3);
-  db.exec(SCHEMA);
-  if (version === 4) addColumns(db, ADDED_IN_5);
-  // Written before anything marked what it touched: count everything at the next refresh.
-  if (version > 0 && version < 5) {
-    db.exec(`INSERT OR IGNORE INTO stale_topics (id) SELECT id FROM topics;
-             INSERT OR IGNORE INTO stale_repositories (id) SELECT id FROM repositories;`);
-  }
-  if (version === 1) {
-    const index = searchIndexer(db);
-    const papers = db.prepare<[], { id: string; title: string; abstract: string }>(
-      'SELECT id, title, abstract FROM papers ORDER BY id',
-    );
-    for (const paper of papers.all()) index(paper.id, paper.title, paper.abstract);
-  }
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
-}
-
 /**
  * Runs a write, turning SQLite's "database is locked" (another process held the write lock
  * longer than `timeout`) into a `StoreBusyError` that says so; nothing of the write was made.
@@ -145,39 +124,6 @@ function runLocked<T>(path: string, timeout: number, write: () => T): T {
     }
     throw error;
   }
-}
-
-/** Adds the columns a table lacks (`ALTER TABLE … ADD COLUMN` has no IF NOT EXISTS). */
-function addColumns(db: Database.Database, columns: Record<string, Record<string, string>>) {
-  for (const [table, added] of Object.entries(columns)) {
-    const present = new Set(
-      db
-        .prepare<[], { name: string }>(`SELECT name FROM pragma_table_info('${table}')`)
-        .all()
-        .map((c) => c.name),
-    );
-    for (const [column, definition] of Object.entries(added)) {
-      if (!present.has(column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
-    }
-  }
-}
-
-/** Returns a function that puts (or replaces) a paper's title and abstract in the search index. */
-function searchIndexer(db: Database.Database) {
-  const findRow = db
-    .prepare<[string], number>('SELECT row FROM paper_search_rows WHERE paper_id = ?')
-    .pluck();
-  const deleteText = db.prepare('DELETE FROM paper_search WHERE rowid = ?');
-  const insertText = db.prepare('INSERT INTO paper_search (title, abstract) VALUES (?, ?)');
-  const upsertRow = db.prepare(
-    `INSERT INTO paper_search_rows (paper_id, row) VALUES (?, ?)
-     ON CONFLICT (paper_id) DO UPDATE SET row = excluded.row`,
-  );
-  return (id: string, title: string, abstract: string) => {
-    const old = findRow.get(id);
-    if (old !== undefined) deleteText.run(old);
-    upsertRow.run(id, insertText.run(title, abstract).lastInsertRowid);
-  };
 }
 
 class SqliteStore implements GraphStore {
