@@ -1,6 +1,7 @@
 // The ingest pipeline end to end on the real sample corpus, into a real SQLite file: counts,
 // merging across files, links, idempotence, and failures that lose nothing.
 import { execFile } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runIngestCommand } from '../ingest/ingest-command.ts';
 import { ingest } from '../ingest/pipeline.ts';
 import { parseThesaurus } from '../ingest/terms/thesaurus.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
@@ -35,6 +37,28 @@ function dump(path: string): Record<string, unknown[]> {
   } finally {
     db.close();
   }
+}
+
+/**
+ * `npm run ingest -- <args>` in this process (ingest/ingest-command.ts), with `env` as its
+ * whole environment: its exit code and what it wrote. (One test below runs the real command
+ * line in a subprocess.)
+ */
+async function runCommand(args: string[], env: Record<string, string>) {
+  const collect = () => {
+    const stream = new PassThrough() as PassThrough & { text(): string };
+    const chunks: string[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    stream.text = () => chunks.join('');
+    return stream;
+  };
+  const out = collect();
+  const err = collect();
+  const code = await runIngestCommand(args, env, {
+    out,
+    err: err as unknown as NodeJS.WriteStream,
+  });
+  return { code, stdout: out.text(), stderr: err.text() };
 }
 
 describe('ingesting the sample corpus', () => {
@@ -381,10 +405,7 @@ describe('ingest on any input (property)', () => {
 describe('ingest --thesaurus', () => {
   const dir = mkdtempSync(join(tmpdir(), 'topograph-thesaurus-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const run = (args: string[]) =>
-    promisify(execFile)('npx', ['tsx', 'ingest/cli.ts', ...args], {
-      env: { ...process.env, TOPOGRAPH_DB: join(dir, 'cli.db') },
-    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  const run = (args: string[]) => runCommand(args, { TOPOGRAPH_DB: join(dir, 'cli.db') });
 
   it('merges and drops terms in the store; a file without its header stops the run', async () => {
     const sample = join(SAMPLES_DIR, '002_bac4045119eb759f.txt');
@@ -417,9 +438,7 @@ describe('ingest --resolution and TOPOGRAPH_RESOLUTION', () => {
   const dir = mkdtempSync(join(tmpdir(), 'topograph-resolution-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const run = (args: string[], env: Record<string, string> = {}) =>
-    promisify(execFile)('npx', ['tsx', 'ingest/cli.ts', ...args], {
-      env: { ...process.env, TOPOGRAPH_DB: join(dir, 'cli.db'), ...env },
-    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    runCommand(args, { TOPOGRAPH_DB: join(dir, 'cli.db'), ...env });
   const clustersAt = (stdout: string) =>
     stdout.match(/topic map: +\d+ topics in (\d+) clusters? \(resolution ([\d.]+)\)/);
 
@@ -439,9 +458,7 @@ describe('ingest --resolution and TOPOGRAPH_RESOLUTION', () => {
     expect(bad.stderr).toContain('--resolution must be a number above 0');
     const badEnv = await run([SAMPLES_DIR], { TOPOGRAPH_RESOLUTION: 'fine' });
     expect(badEnv.stderr).toContain('TOPOGRAPH_RESOLUTION must be a number above 0');
-    // Five ingests in subprocesses: 15 s on an idle machine, over 30 s beside the rest of the
-    // suite and a live Neo4j on 2 cores. A hang guard, not a speed check.
-  }, 120_000);
+  });
 });
 
 describe('a thesaurus given to a re-ingest', () => {

@@ -1,0 +1,239 @@
+/**
+ * The ingest command as a function of its arguments, environment and output streams, so its
+ * options are tested in-process (test/ingest.test.ts); `npm run ingest` (cli.ts) runs it on
+ * the process's. It resolves to the exit code: 0, 1 when a file failed (the others were
+ * ingested), 2 for a wrong option or setting (nothing was ingested).
+ */
+import { readFile } from 'node:fs/promises';
+import { Command, CommanderError } from 'commander';
+import { StoreBusyError } from '../server/store/graph-store.ts';
+import {
+  DEFAULT_DB_PATH,
+  openStore,
+  STORE_KINDS,
+  storeKind,
+  storeLocation,
+  type StoreEnv,
+  type StoreKind,
+} from '../server/store/open-store.ts';
+import { DEFAULT_TOP_K, ingest, type IngestSummary } from './pipeline.ts';
+import { createProgress } from './progress.ts';
+import { SOURCE_FORMATS } from './sources/index.ts';
+import { parseThesaurus, type Thesaurus } from './terms/thesaurus.ts';
+
+const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+function formatSummary(summary: IngestSummary, seconds: number): string {
+  const { papers } = summary;
+  // Failures include paths that are no file of a known format; the rest were read.
+  const failedFiles = summary.failures.length;
+  const readFiles = summary.files - summary.failures.filter((f) => f.kind === 'file').length;
+  const lines = [
+    `files:        ${readFiles} read, ${failedFiles} failed` +
+      (summary.skippedFiles.length ? `, ${summary.skippedFiles.length} skipped (no format)` : ''),
+    `records:      ${summary.records} (${summary.merged} merged into papers seen in another record` +
+      (summary.skippedRecords.length
+        ? `, ${summary.skippedRecords.length} skipped as unreadable`
+        : '') +
+      ')',
+    `papers:       ${papers.new} new, ${papers.updated} updated, ${papers.unchanged} unchanged` +
+      (summary.withoutAbstract ? `, ${summary.withoutAbstract} without abstract` : ''),
+    `in the store: ${count(summary.topics, 'topic')}, ${count(summary.repositories, 'repository', 'repositories')}`,
+    !summary.map
+      ? 'topic map:    unchanged (no paper changed)'
+      : summary.map.superseded
+        ? 'topic map:    kept another ingest’s, drawn from more papers (this one was not stored)'
+        : (summary.map.topics === 0
+            ? 'topic map:    empty (no topic is named by two papers yet)'
+            : `topic map:    ${count(summary.map.topics, 'topic')} in ${count(summary.map.clusters, 'cluster')} (resolution ${summary.map.resolution})`) +
+          (summary.map.caughtUp ? '; drawn again: an earlier ingest stopped before its map' : ''),
+    `time:         ${seconds.toFixed(1)} s (${Object.entries(summary.timings)
+      .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time.toFixed(1)}`] : []))
+      .join(', ')})`,
+  ];
+  const listed = (files: string[]) =>
+    files.slice(0, 5).join(', ') + (files.length > 5 ? ` and ${files.length - 5} more` : '');
+  if (summary.skippedFiles.length)
+    lines.push(`skipped (no format reads them): ${listed(summary.skippedFiles)}`);
+  if (summary.emptyFiles.length)
+    lines.push(`warning: no paper found in ${listed(summary.emptyFiles)}`);
+  for (const failure of summary.termFailures.slice(0, 5)) lines.push(`warning: ${failure}`);
+  for (const failure of summary.failures) lines.push(`error: ${failure.message}`);
+  if (summary.records === 0 && summary.failures.length === 0) {
+    lines.push('warning: no paper was read from the given paths; nothing was ingested');
+  }
+  return lines.join('\n');
+}
+
+function helpAfter(): string {
+  const formats = SOURCE_FORMATS.filter((format) => format.extensions.length > 0).map(
+    (format) =>
+      `  ${format.name.padEnd(11)} ${format.extensions.join(' ').padEnd(26)} ${format.description}`,
+  );
+  return [
+    '',
+    'Formats, chosen by extension (.gz files are decompressed on the fly):',
+    ...formats,
+    '',
+    `Environment: TOPOGRAPH_STORE (embedded or neo4j); TOPOGRAPH_DB, the embedded store's SQLite file`,
+    `(default ${DEFAULT_DB_PATH}); NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD for Neo4j.`,
+  ].join('\n');
+}
+
+export interface CommandIo {
+  /** Where the summary goes (stdout). */
+  out: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Where progress and errors go (stderr). */
+  err: NodeJS.WriteStream;
+}
+
+export async function runIngestCommand(
+  argv: string[],
+  env: StoreEnv & { TOPOGRAPH_RESOLUTION?: string },
+  io: CommandIo = { out: process.stdout, err: process.stderr },
+): Promise<number> {
+  const print = (text: string) => io.out.write(`${text}\n`);
+  let exitCode = 0;
+
+  /** `--store`, else TOPOGRAPH_STORE, else embedded; a wrong name stops the command. */
+  const chooseStore = (option: string | undefined): StoreKind => {
+    try {
+      return storeKind(option === undefined ? env : { TOPOGRAPH_STORE: option });
+    } catch (error) {
+      return program.error(error instanceof Error ? error.message : String(error), {
+        exitCode: 2,
+      });
+    }
+  };
+
+  const program = new Command()
+    .name('ingest')
+    .description('Read paper listings and exports into the Topograph graph.')
+    .argument('<paths...>', 'files or folders to read')
+    .option(
+      '--format <name>',
+      `read every file as this format (${SOURCE_FORMATS.map((f) => f.name).join(', ')})`,
+    )
+    .option(
+      '--top-k <n>',
+      'key terms kept per paper',
+      (value) => Number.parseInt(value, 10),
+      DEFAULT_TOP_K,
+    )
+    .option(
+      '--thesaurus <file>',
+      'merge or drop terms: a VOSviewer thesaurus (tab-separated "label<TAB>replace by"; an empty replacement drops the term)',
+    )
+    .option(
+      '--resolution <r>',
+      'clustering resolution of the topic map: higher gives more, smaller clusters (default: TOPOGRAPH_RESOLUTION, else 1 raised until no cluster holds a quarter of the map)',
+      (value) => Number(value),
+    )
+    .option(
+      '--new-map',
+      'lay the topic map out afresh instead of starting from the previous one (new positions and cluster ids)',
+    )
+    .option(
+      '--store <kind>',
+      `the graph store to write to (${STORE_KINDS.join(', ')}; default: TOPOGRAPH_STORE, else embedded)`,
+    )
+    .option('--if-empty', 'do nothing when the store already holds papers (used by npm start)')
+    .addHelpText('after', helpAfter())
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.out.write(text),
+      writeErr: (text) => io.err.write(text),
+    })
+    .action(
+      async (
+        paths: string[],
+        options: {
+          format?: string;
+          topK: number;
+          thesaurus?: string;
+          store?: string;
+          ifEmpty?: boolean;
+          resolution?: number;
+          newMap?: boolean;
+        },
+      ) => {
+        if (!Number.isInteger(options.topK) || options.topK < 1 || options.topK > 100) {
+          program.error('ingest: --top-k must be a whole number from 1 to 100');
+        }
+        // A resolution set in the environment (or .env) holds for every ingest, npm start's too.
+        const fromEnv = env.TOPOGRAPH_RESOLUTION?.trim();
+        const resolution = options.resolution ?? (fromEnv ? Number(fromEnv) : undefined);
+        if (resolution !== undefined && !(resolution > 0 && resolution <= 100)) {
+          program.error(
+            options.resolution === undefined
+              ? `ingest: TOPOGRAPH_RESOLUTION must be a number above 0 and at most 100, not "${fromEnv}"`
+              : 'ingest: --resolution must be a number above 0 and at most 100',
+          );
+        }
+        // Read before anything is ingested: a broken thesaurus stops the run, naming its line.
+        let thesaurus: Thesaurus | undefined;
+        if (options.thesaurus) {
+          try {
+            thesaurus = parseThesaurus(
+              await readFile(options.thesaurus, 'utf8'),
+              options.thesaurus,
+            );
+            const dropped = [...thesaurus.values()].filter((term) => term === null).length;
+            print(
+              `thesaurus ${options.thesaurus}: ${thesaurus.size - dropped} terms replaced, ${dropped} dropped`,
+            );
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            program.error(
+              message.startsWith('ingest/') ? message : `ingest: --thesaurus: ${message}`,
+              {
+                exitCode: 2,
+              },
+            );
+          }
+        }
+        const kind = chooseStore(options.store);
+        const store = await openStore(env, kind).catch((error: unknown) =>
+          // A wrong setting or an unreachable Neo4j: its message says what to do.
+          program.error(error instanceof Error ? error.message : String(error), { exitCode: 2 }),
+        );
+        try {
+          const { papers } = await store.stats();
+          if (options.ifEmpty && papers > 0) {
+            print(
+              `Topograph: the store (${storeLocation(env, kind)}) holds ${papers} papers; not ingesting ${paths.join(', ')}.`,
+            );
+            return;
+          }
+          const started = performance.now();
+          const summary = await ingest(paths, store, {
+            format: options.format,
+            topK: options.topK,
+            thesaurus,
+            ...(resolution === undefined ? {} : { resolution }),
+            newMap: options.newMap ?? false,
+            progress: createProgress(io.err),
+          }).catch((error: unknown) => {
+            // A wrong option, not a wrong file: say so and stop.
+            if (error instanceof RangeError) program.error(error.message, { exitCode: 2 });
+            // Another process held the store too long: what was written stays; say so, no trace.
+            if (error instanceof StoreBusyError) program.error(error.message, { exitCode: 2 });
+            throw error;
+          });
+          print(formatSummary(summary, (performance.now() - started) / 1000));
+          if (summary.failures.length > 0) exitCode = 1;
+        } finally {
+          await store.close();
+        }
+      },
+    );
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    // --help and --version end here with 0; a wrong option or setting with its code.
+    if (error instanceof CommanderError) return error.exitCode;
+    throw error;
+  }
+  return exitCode;
+}
