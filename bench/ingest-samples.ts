@@ -71,7 +71,7 @@ for (let run = 1; run <= runs; run++) {
       `       stages (s): ${Object.entries(summary.timings)
         .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time}`] : []))
         .join(', ')}\n` +
-      `       analyse (s): ${Object.entries(summary.timings.analysis)
+      `       analyze (s): ${Object.entries(summary.timings.analysis)
         .map(([step, time]) => `${step} ${time}`)
         .join(', ')}\n` +
       `       peak memory by stage: ${memory.report()}`,

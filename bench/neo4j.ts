@@ -112,7 +112,7 @@ async function sliceCorpus(path: string, lines: number): Promise<string> {
   return file;
 }
 
-const STAGES = ['read', 'merge', 'terms', 'write', 'analyse'] as const;
+const STAGES = ['read', 'merge', 'terms', 'write', 'analyze'] as const;
 
 async function timedIngest(paths: string[], store: GraphStore) {
   const started = performance.now();
@@ -131,7 +131,7 @@ function printIngest(embedded: { total: number; timings: StageTimings }, neo4j: 
   console.log(row('total', embedded.total, neo4j.total));
   const before = new Map(Object.entries(embedded.timings.analysis));
   console.log(
-    `analyse steps (s), embedded → neo4j: ${Object.entries(neo4j.timings.analysis)
+    `analyze steps (s), embedded → neo4j: ${Object.entries(neo4j.timings.analysis)
       .map(([step, time]) => `${step} ${before.get(step)} → ${time}`)
       .join(', ')}`,
   );

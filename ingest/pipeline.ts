@@ -78,8 +78,8 @@ export interface StageTimings {
   merge: number;
   terms: number;
   write: number;
-  analyse: number;
-  /** The analyse stage step by step (see ingest/analyze). */
+  analyze: number;
+  /** The analyze stage step by step (see ingest/analyze). */
   analysis: Partial<Record<'refresh' | 'read' | AnalysisStep | 'store', number>>;
 }
 
@@ -156,7 +156,7 @@ export async function ingest(
     merge: 0,
     terms: 0,
     write: 0,
-    analyse: 0,
+    analyze: 0,
     analysis: {},
   };
   let stageStarted = performance.now();
@@ -181,10 +181,10 @@ export async function ingest(
   const behind = state.mapVersion < state.papersVersion;
   let map: MapReport | undefined;
   if (changed || behind || (await store.stats()).clusters === 0) {
-    map = await analyse(store, options, timings);
+    map = await analyzeStore(store, options, timings);
     if (behind && !changed) map.caughtUp = true;
   }
-  endStage('analyse');
+  endStage('analyze');
 
   const stats = await store.stats();
   return {
@@ -200,7 +200,7 @@ export async function ingest(
 }
 
 /** Recomputes the topic map from the store (see ingest/analyze) and writes it back. */
-async function analyse(
+async function analyzeStore(
   store: GraphStore,
   options: IngestOptions,
   timings: StageTimings,
@@ -213,7 +213,7 @@ async function analyse(
     steps[step] = Math.round(now - stepStarted) / 1000;
     stepStarted = now;
   };
-  progress.start('analysing topics', 4);
+  progress.start('analyzing topics', 4);
   progress.update(0, 'counting papers per topic');
   await store.refreshTopics();
   endStep('refresh');

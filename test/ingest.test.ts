@@ -86,12 +86,12 @@ describe('ingesting the sample corpus', () => {
       'merge',
       'terms',
       'write',
-      'analyse',
+      'analyze',
       'analysis',
     ]);
     expect(timings.terms).toBeGreaterThan(0);
-    expect(timings.analyse).toBeGreaterThan(0);
-    // The analyse stage step by step, for bench:ingest.
+    expect(timings.analyze).toBeGreaterThan(0);
+    // The analyze stage step by step, for bench:ingest.
     expect(Object.keys(timings.analysis)).toEqual([
       'refresh',
       'read',
