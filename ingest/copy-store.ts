@@ -5,7 +5,7 @@
  * labels, then the topic map as the last analysis wrote it. The target must be empty, so a copy
  * never merges two graphs by accident; at the end both stores must count the same.
  */
-import type { GraphStore, StoreStats } from '../server/store/graph-store.ts';
+import type { ExportSide, IngestSide, StoreStats } from '../server/store/graph-store.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
 
 export const DEFAULT_COPY_BATCH = 1_000;
@@ -25,8 +25,8 @@ export interface CopyOptions {
 
 /** Copies `source` into the empty `target`; returns what the target holds afterwards. */
 export async function copyStore(
-  source: GraphStore,
-  target: GraphStore,
+  source: ExportSide,
+  target: IngestSide,
   {
     batchSize = DEFAULT_COPY_BATCH,
     progress = SILENT_PROGRESS,

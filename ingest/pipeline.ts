@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GraphStore, PaperWrite } from '../server/store/graph-store.ts';
+import type { IngestSide, PaperWrite } from '../server/store/graph-store.ts';
 import type { Paper } from '../server/store/model.ts';
 import {
   drawTopicMap,
@@ -143,7 +143,7 @@ async function listInputs(paths: string[], format: string | undefined) {
 
 export async function ingest(
   paths: string[],
-  store: GraphStore,
+  store: IngestSide,
   options: IngestOptions = {},
 ): Promise<IngestSummary> {
   if (options.format && !SOURCE_FORMATS.some((format) => format.name === options.format)) {
@@ -201,7 +201,7 @@ export async function ingest(
 
 /** Recomputes the topic map from the store (see ingest/analyze) and writes it back. */
 async function analyzeStore(
-  store: GraphStore,
+  store: IngestSide,
   options: IngestOptions,
   timings: StageTimings,
 ): Promise<MapReport> {
@@ -256,7 +256,7 @@ async function holdsNothing(file: string): Promise<boolean> {
 async function storePapers(
   files: string[],
   failures: FileFailure[],
-  store: GraphStore,
+  store: IngestSide,
   options: IngestOptions,
   endStage: (stage: keyof StageTimings, excluding?: number) => void,
   timings: StageTimings,

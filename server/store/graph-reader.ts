@@ -5,6 +5,7 @@
  */
 import type {
   GraphStore,
+  ReadSide,
   MapState,
   PaperDetail,
   RepositoryDetail,
@@ -50,7 +51,7 @@ export const READS = [
 export type ReadName = (typeof READS)[number];
 
 /** Reads `store` in the calling thread. */
-export function inThreadReader(store: GraphStore): GraphReader {
+export function inThreadReader(store: ReadSide): GraphReader {
   return {
     kind: store.kind,
     mapState: () => store.mapState(),

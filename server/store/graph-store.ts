@@ -221,9 +221,16 @@ export interface SearchHit {
   phrase?: boolean;
 }
 
-export interface GraphStore {
+/** What every side of the port has: the store's kind, its versions and its counts. */
+export interface StoreBase {
   /** `embedded` or `neo4j`, for health checks and messages. */
   readonly kind: string;
+  mapState(): Promise<MapState>;
+  stats(): Promise<StoreStats>;
+}
+
+/** What an ingest needs (ingest/pipeline.ts), and a copy of what it writes. */
+export interface IngestSide extends StoreBase {
   /** Papers having any of `keys`, for merging new records into what is stored. */
   findPapers(keys: string[]): Promise<Paper[]>;
   /**
@@ -247,8 +254,10 @@ export interface GraphStore {
    * answers false.
    */
   writeAnalysis(analysis: Analysis): Promise<boolean>;
-  mapState(): Promise<MapState>;
+}
 
+/** What a copy reads from its source (`npm run copy`). */
+export interface ExportSide extends StoreBase {
   /**
    * Up to `limit` papers with an id after `after` ('' for the first page), in the store's id
    * order, each with everything `writePapers` took for it (keys, mentions with their surface
@@ -260,8 +269,10 @@ export interface GraphStore {
    * (`writeAnalysis` of it on a copy reproduces the map).
    */
   exportAnalysis(): Promise<Analysis>;
+}
 
-  stats(): Promise<StoreStats>;
+/** What the API reads (graph-reader.ts makes the API's `GraphReader` of it). */
+export interface ReadSide extends StoreBase {
   topicMap(query: TopicMapQuery): Promise<TopicMap>;
   paper(id: string, relatedLimit: number): Promise<PaperDetail | undefined>;
   topic(id: string, limit: number): Promise<TopicDetail | undefined>;
@@ -283,6 +294,10 @@ export interface GraphStore {
   findPaperText(text: string, mode: 'words' | 'phrase', limit: number): Promise<PaperHit[]>;
   /** Repositories whose id contains `text` (case-folded), by id, at most `limit`. */
   findRepositories(text: string, limit: number): Promise<Repository[]>;
+}
+
+/** The port: every side, as each adapter implements it. */
+export interface GraphStore extends IngestSide, ExportSide, ReadSide {
   close(): Promise<void>;
 }
 

@@ -10,15 +10,10 @@
  *   and for two words or more those having them as a phrase first, each hit saying which.
  * - Repositories: by any part of their id.
  */
-import type { PaperHit, SearchHit, TopicHit, TopicMatch } from './graph-store.ts';
-import type { Repository } from './model.ts';
+import type { ReadSide, SearchHit } from './graph-store.ts';
 
-/** The reads search is made of (see GraphStore). */
-export interface SearchReads {
-  findTopics(match: TopicMatch, limit: number): Promise<TopicHit[]>;
-  findPaperText(text: string, mode: 'words' | 'phrase', limit: number): Promise<PaperHit[]>;
-  findRepositories(text: string, limit: number): Promise<Repository[]>;
-}
+/** The reads search is made of (see ReadSide). */
+export type SearchReads = Pick<ReadSide, 'findTopics' | 'findPaperText' | 'findRepositories'>;
 
 /** Words in a query: a query of two or more is also looked for as a phrase. */
 function wordCount(query: string): number {
