@@ -26,6 +26,7 @@ import {
 } from './core/map/map-dataset.ts';
 import { filtersActive, NO_FILTERS } from './core/map/map-filters.ts';
 import { useFocusDetails } from './core/map/use-focus-details.ts';
+import { cameraTarget, focusAfter, selectedNodes } from './core/selection/map-selection.ts';
 import type { Route } from './core/selection/route.ts';
 import { formatRoute } from './core/selection/route.ts';
 import { useColorMode, useMapFilters, useViewState } from './core/selection/use-query-state.ts';
@@ -34,7 +35,6 @@ import { formatViewState, type ViewName } from './core/selection/view-state.ts';
 import { useApiResource, type ApiResource } from './core/use-api-resource.ts';
 import { FilterBar } from './views/FilterBar.tsx';
 import { KindLegend, Legend } from './views/Legend.tsx';
-import type { CameraTarget } from './views/map/CameraController.tsx';
 import { GraphMap } from './views/map/GraphMap.tsx';
 import type { PanelContext } from './views/panels/panel-context.ts';
 import { SidePanel, type PanelDetail } from './views/panels/SidePanel.tsx';
@@ -143,37 +143,21 @@ export function App() {
   const paperTopics = paper.status === 'ready' ? paper.data.topics : null;
   const topicPapers = topic.status === 'ready' ? topic.data.papers : null;
   const repositoryPapers = repository.status === 'ready' ? repository.data.papers : null;
-  const selectedNodes = useMemo((): string[] => {
-    if (route === null) return [];
-    if (view === 'focus') return [focusKey(route.kind, route.id)];
-    if (view === 'topics') {
-      if (route.kind === 'topic') return [route.id];
-      if (route.kind === 'paper' && paperTopics !== null) return paperTopics.map((t) => t.id);
-      return [];
-    }
-    if (route.kind === 'paper') return [route.id];
-    const papers = route.kind === 'topic' ? topicPapers : repositoryPapers;
-    const graph = dataset?.graph;
-    return papers === null || !graph
-      ? []
-      : papers.map((p) => p.id).filter((id) => graph.hasNode(id));
-  }, [route, view, paperTopics, topicPapers, repositoryPapers, dataset]);
-  const cameraTarget = useMemo((): CameraTarget | null => {
-    if (pinnedCluster !== null && dataset !== null) {
-      const members = dataset.graph.filterNodes((_, { cluster }) => cluster === pinnedCluster);
-      return { key: `cluster:${pinnedCluster}`, nodes: members, fit: true };
-    }
-    // With a selection whose nodes are still loading, the target has no nodes yet: the
-    // camera waits instead of treating it as "nothing selected" (which shows the whole map).
-    if (routeKey === '') return null;
-    // The focus view frames its whole graph (a few dozen nodes), the selection among them,
-    // whenever it grows: a lone node and its one neighbour would be zoomed in on.
-    const graph = dataset?.graph;
-    if (view === 'focus' && graph) {
-      return { key: `${view}:${routeKey}:${graph.order}`, nodes: graph.nodes(), fit: true };
-    }
-    return { key: `${view}:${routeKey}`, nodes: selectedNodes };
-  }, [routeKey, view, selectedNodes, pinnedCluster, dataset]);
+  const selected = useMemo(
+    () =>
+      selectedNodes(
+        route,
+        view,
+        { paperTopics, topicPapers, repositoryPapers },
+        dataset?.graph,
+        focusKey,
+      ),
+    [route, view, paperTopics, topicPapers, repositoryPapers, dataset],
+  );
+  const target = useMemo(
+    () => cameraTarget({ route, view, selected, pinnedCluster, graph: dataset?.graph }),
+    [route, view, selected, pinnedCluster, dataset],
+  );
 
   // Going to a node: in the focus view, a node already drawn opens there too (its
   // neighbourhood joins the graph); any other starts a new focus graph around it.
@@ -185,8 +169,7 @@ export function App() {
         return;
       }
       const drawn = focusGraph?.hasNode(focusKey(next.kind, next.id)) ?? false;
-      const known = opened.some((node) => node.kind === next.kind && node.id === next.id);
-      const expanded = drawn ? (known ? opened : [...opened, next]) : [next];
+      const expanded = focusAfter(next, opened, drawn);
       pushUrl(
         formatViewState(window.location.search, { ...viewState, expanded, camera: null }),
         formatRoute(next),
@@ -295,9 +278,9 @@ export function App() {
             view={view}
             dataset={shown}
             description={description}
-            selected={selectedNodes}
+            selected={selected}
             hoveredCluster={hoveredCluster ?? pinnedCluster}
-            cameraTarget={cameraTarget}
+            cameraTarget={target}
             initialCamera={viewState.camera}
             obstructionRefs={obstructionRefs}
             onSelectNode={selectNode}

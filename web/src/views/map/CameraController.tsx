@@ -26,15 +26,9 @@ import {
   type CameraState,
 } from '../../core/selection/view-state.ts';
 import type { MapSigma } from '../../core/map/map-graph.ts';
+import type { CameraTarget } from '../../core/selection/map-selection.ts';
 
-export interface CameraTarget {
-  /** Changes whenever the target does; the camera moves once per key. */
-  key: string;
-  /** Empty while they load (a paper's topics): the camera waits rather than moving. */
-  nodes: readonly string[];
-  /** Fit the nodes even when they are all in sight already (a cluster from the legend). */
-  fit?: boolean;
-}
+export type { CameraTarget };
 
 /** The zoom a lone selected topic is shown at when the map is more zoomed out than this. */
 const TOPIC_RATIO = 0.55;
