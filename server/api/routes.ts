@@ -10,8 +10,12 @@ import { NotFoundError } from './errors.ts';
 import { createMapCache, DEFAULT_MAP_CACHE_ENTRIES } from './map-cache.ts';
 import type {
   HealthResponse,
+  PaperDetailResponse,
   PaperMapResponse,
+  RepositoryDetailResponse,
   SearchResponse,
+  StatsResponse,
+  TopicDetailResponse,
   TopicMapResponse,
 } from './types.ts';
 
@@ -72,7 +76,7 @@ export function registerApiRoutes(
     return { status: 'ok', store: store.kind };
   });
 
-  app.get('/api/stats', async () => store.stats());
+  app.get('/api/stats', async (): Promise<StatsResponse> => store.stats());
 
   app.get<{
     Querystring: { limit: number; minPapers: number; cluster?: number; maxEdges: number };
@@ -162,7 +166,7 @@ export function registerApiRoutes(
         querystring: { type: 'object', properties: { related: limit(LIMITS.related) } },
       },
     },
-    async (request) => {
+    async (request): Promise<PaperDetailResponse> => {
       const detail = await store.paper(request.params.id, request.query.related);
       if (!detail) throw new NotFoundError(`no paper with id "${request.params.id}"`);
       return detail;
@@ -177,7 +181,7 @@ export function registerApiRoutes(
         querystring: { type: 'object', properties: { limit: limit(LIMITS.topicPapers) } },
       },
     },
-    async (request) => {
+    async (request): Promise<TopicDetailResponse> => {
       const detail = await store.topic(request.params.id, request.query.limit);
       if (!detail) throw new NotFoundError(`no topic with id "${request.params.id}"`);
       return detail;
@@ -187,7 +191,7 @@ export function registerApiRoutes(
   app.get<{ Params: { id: string } }>(
     '/api/repositories/:id',
     { schema: { params: idParams } },
-    async (request) => {
+    async (request): Promise<RepositoryDetailResponse> => {
       // Repository ids are lower-case by definition: GitHub.com/Py-Why/DoWhy is the same one.
       const detail = await store.repository(request.params.id.toLowerCase());
       if (!detail) throw new NotFoundError(`no repository with id "${request.params.id}"`);

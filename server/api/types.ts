@@ -1,26 +1,90 @@
 /**
- * The JSON shapes of the HTTP API. The web app imports these as types only, so the two sides
- * cannot drift apart silently. Graphs are graphology-serialisable (`graph.import(json)`).
+ * The JSON shapes of the HTTP API: the contract between the server and the web app, written
+ * out here rather than borrowed from the store, so a change to the store's port cannot change
+ * it silently (routes.ts declares each route's answer as one of these, so the type check fails
+ * when the store no longer gives what the contract promises). The web app imports these as
+ * types only, and nothing else of the server (eslint.config.js). Graphs are
+ * graphology-serialisable (`graph.import(json)`).
  */
-import type {
-  Cluster,
-  PaperDetail,
-  RepositoryDetail,
-  SearchHit,
-  StoreStats,
-  TopicDetail,
-} from '../store/graph-store.ts';
 
-export type { PaperSummary, RelatedPaper, SearchHit, SearchKind } from '../store/graph-store.ts';
-export type { RepositoryKind } from '../store/model.ts';
-import type { PaperMapEdge, PaperMapNode } from '../store/paper-map.ts';
+export type RepositoryKind = 'code' | 'dataset' | 'model' | 'demo';
+/** `released`: the paper links it; `promised`: the paper says it will be released. */
+export type LinkStatus = 'released' | 'promised';
 
 export interface HealthResponse {
   status: 'ok';
   store: string;
 }
 
-export type StatsResponse = StoreStats;
+/** `GET /api/stats` */
+export interface StatsResponse {
+  papers: number;
+  topics: number;
+  repositories: number;
+  clusters: number;
+  mentions: number;
+  links: number;
+  /** Papers linking at least one released code repository. */
+  papersWithCode: number;
+}
+
+/** A paper as `GET /api/papers/:id` gives it. */
+export interface PaperRecord {
+  id: string;
+  title: string;
+  /** Empty when no input gave one. */
+  abstract: string;
+  /** ISO date (`YYYY-MM-DD`, or `YYYY-MM` / `YYYY`), the earliest any source gave. */
+  published?: string;
+  authors: string[];
+  authorsCount?: number;
+  upvotes?: number;
+  organization?: string;
+  arxivId?: string;
+  doi?: string;
+  url?: string;
+  /** Other http(s) links (project pages, demos): not repositories. */
+  links: string[];
+  /** Where the paper was seen: `file:line` of each input record merged into it. */
+  sources: string[];
+}
+
+export interface RepositoryRecord {
+  /** `host/owner/name`, lower-cased. */
+  id: string;
+  url: string;
+  host: string;
+  owner: string;
+  name: string;
+  kind: RepositoryKind;
+}
+
+export interface TopicRecord {
+  id: string;
+  label: string;
+  aliases: string[];
+  /** Number of papers that mention it. */
+  df: number;
+  /** -1: off the map. */
+  cluster: number;
+  x: number;
+  y: number;
+  year?: number;
+  codeShare?: number;
+  repositories?: number;
+}
+
+export interface PaperSummary {
+  id: string;
+  title: string;
+  published?: string;
+}
+
+export interface RelatedPaper extends PaperSummary {
+  score: number;
+  /** The topics both papers mention, most specific first. */
+  shared: { id: string; label: string }[];
+}
 
 export interface TopicNodeAttributes {
   label: string;
@@ -42,7 +106,17 @@ export interface CoOccurrenceEdgeAttributes {
   strength: number;
 }
 
-export type ClusterSummary = Cluster;
+export interface ClusterSummary {
+  /** Stable across ingests while most of its topics stay together. */
+  id: number;
+  /** Its most characteristic topics, joined. */
+  label: string;
+  topics: number;
+  papers: number;
+  year?: number;
+  codeShare: number;
+  repositories: number;
+}
 
 /** `GET /api/topic-map`: a graphology SerializedGraph plus the clusters drawn in it. */
 export interface TopicMapResponse {
@@ -53,10 +127,24 @@ export interface TopicMapResponse {
 }
 
 /** A paper on the paper map (see server/store/paper-map.ts); its title is its label. */
-export type PaperNodeAttributes = Omit<PaperMapNode, 'id' | 'title'> & { label: string };
+export interface PaperNodeAttributes {
+  label: string;
+  published?: string;
+  year?: number;
+  hasCode: boolean;
+  /** The cluster of its main topic on the map; -1 when it mentions none. */
+  cluster: number;
+  x: number;
+  y: number;
+  /** Its related papers on this map. */
+  links: number;
+}
 
 /** Two related papers: how related, and the topics they share (at most three labels). */
-export type RelatedEdgeAttributes = Omit<PaperMapEdge, 'source' | 'target'>;
+export interface RelatedEdgeAttributes {
+  strength: number;
+  shared: string[];
+}
 
 /** `GET /api/paper-map`: papers linked to their most related papers, graphology-serialised. */
 export interface PaperMapResponse {
@@ -65,19 +153,52 @@ export interface PaperMapResponse {
   edges: { key: string; source: string; target: string; attributes: RelatedEdgeAttributes }[];
 }
 
-export type PaperTopic = PaperDetail['topics'][number];
-export type PaperRepository = PaperDetail['repositories'][number];
+export interface PaperTopic {
+  id: string;
+  label: string;
+  score: number;
+  inTitle: boolean;
+}
+
+export type PaperRepository = RepositoryRecord & { status: LinkStatus };
 
 /** `GET /api/papers/:id` */
-export type PaperDetailResponse = PaperDetail;
-/** A paper as `GET /api/papers/:id` gives it. */
-export type PaperRecord = PaperDetail['paper'];
+export interface PaperDetailResponse {
+  paper: PaperRecord;
+  topics: PaperTopic[];
+  repositories: PaperRepository[];
+  related: RelatedPaper[];
+}
 
 /** `GET /api/topics/:id` */
-export type TopicDetailResponse = TopicDetail;
+export interface TopicDetailResponse {
+  topic: TopicRecord;
+  /** Its papers, with whether each links released code. */
+  papers: (PaperSummary & { score: number; hasCode: boolean })[];
+  /** The repositories its papers link (at most 20): how many of them, whether released. */
+  repositories: (RepositoryRecord & { papers: number; released: boolean })[];
+  coOccurring: { id: string; label: string; papers: number; strength: number }[];
+  /** Its papers per publication year, oldest first. */
+  years: { year: number; papers: number }[];
+}
 
 /** `GET /api/repositories/:id` */
-export type RepositoryDetailResponse = RepositoryDetail;
+export interface RepositoryDetailResponse {
+  repository: RepositoryRecord;
+  papers: (PaperSummary & { status: LinkStatus })[];
+}
+
+export type SearchKind = 'topic' | 'paper' | 'repository';
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: string;
+  label: string;
+  /** Short context: a topic's paper count, a paper's date, a repository's host. */
+  detail?: string;
+  /** A paper found for two words or more: whether it has them as a phrase. */
+  phrase?: boolean;
+}
 
 /** `GET /api/search?q=` */
 export interface SearchResponse {
