@@ -25,6 +25,7 @@ import {
   type MapDataset,
 } from './core/map/map-dataset.ts';
 import { filtersActive, NO_FILTERS } from './core/map/map-filters.ts';
+import { mapStatus } from './core/map/map-status.ts';
 import { useFocusDetails } from './core/map/use-focus-details.ts';
 import { cameraTarget, focusAfter, selectedNodes } from './core/selection/map-selection.ts';
 import type { Route } from './core/selection/route.ts';
@@ -32,7 +33,7 @@ import { formatRoute } from './core/selection/route.ts';
 import { useColorMode, useMapFilters, useViewState } from './core/selection/use-query-state.ts';
 import { pushUrl, useRoute } from './core/selection/use-route.ts';
 import { formatViewState, type ViewName } from './core/selection/view-state.ts';
-import { useApiResource, type ApiResource } from './core/use-api-resource.ts';
+import { useApiResource } from './core/use-api-resource.ts';
 import { FilterBar } from './views/FilterBar.tsx';
 import { KindLegend, Legend } from './views/Legend.tsx';
 import { GraphMap } from './views/map/GraphMap.tsx';
@@ -40,7 +41,7 @@ import type { PanelContext } from './views/panels/panel-context.ts';
 import { SidePanel, type PanelDetail } from './views/panels/SidePanel.tsx';
 import { SearchBox } from './views/SearchBox.tsx';
 import { StatsLine } from './views/StatsLine.tsx';
-import { StatusScreen, type MapStatus } from './views/StatusScreen.tsx';
+import { StatusScreen } from './views/StatusScreen.tsx';
 import { ViewSwitch } from './views/ViewSwitch.tsx';
 import type { ColorMode } from './core/appearance/color-modes.ts';
 
@@ -243,26 +244,18 @@ export function App() {
     }
   })();
 
-  const mapStatus = ((): MapStatus | null => {
-    const failed = (resource: ApiResource<unknown>) =>
-      resource.status === 'error' ? resource.error.message : null;
-    if (view === 'focus' && focus.status === 'error' && focus.error.status === 404) {
-      return { kind: 'not-found', message: focus.error.message };
-    }
-    const error =
-      failed(topicMap) ??
-      (view === 'papers' ? failed(paperMap) : null) ??
-      (view === 'focus' && focus.status === 'error' ? focus.error.message : null);
-    if (error !== null) return { kind: 'error', message: error };
-    if (stats.status === 'ready' && stats.data.papers === 0) return { kind: 'empty' };
-    if (view === 'focus' && opened.length === 0) return { kind: 'no-focus' };
-    if (dataset === null) return { kind: 'loading', view };
-    if (dataset.graph.order === 0) return { kind: 'empty' };
-    return null;
-  })();
+  const status = mapStatus({
+    view,
+    topicMap,
+    paperMap,
+    focus,
+    papers: stats.status === 'ready' ? stats.data.papers : null,
+    opened: opened.length,
+    order: dataset === null ? null : dataset.graph.order,
+  });
 
   const [noun, title] = NOUNS[view];
-  const shown = dataset !== null && mapStatus === null ? dataset : null;
+  const shown = dataset !== null && status === null ? dataset : null;
   const description =
     shown === null
       ? ''
@@ -286,7 +279,7 @@ export function App() {
             onSelectNode={selectNode}
           />
         ) : (
-          <StatusScreen status={mapStatus ?? { kind: 'loading', view }} />
+          <StatusScreen status={status ?? { kind: 'loading', view }} />
         )}
       </main>
 

@@ -3,15 +3,10 @@
  * that fills it), a focus view with nothing selected (how to pick something), and a failure
  * with the server's message and a way to retry.
  */
+import type { MapStatus } from '../core/map/map-status.ts';
 import type { ViewName } from '../core/selection/view-state.ts';
 
-export type MapStatus =
-  | { kind: 'loading'; view: ViewName }
-  | { kind: 'empty' }
-  | { kind: 'no-focus' }
-  /** The focus view's node is not in the store (a stale or mistyped link). */
-  | { kind: 'not-found'; message: string }
-  | { kind: 'error'; message: string };
+export type { MapStatus };
 
 const LOADING: Record<ViewName, string> = {
   topics: 'Drawing the topic map…',

@@ -1,0 +1,47 @@
+/**
+ * What the map area says instead of drawing a map (views/StatusScreen.tsx shows it): loading,
+ * an error, an empty store or map, a focus view with nothing opened, an unknown node. Null
+ * when the map can be drawn.
+ */
+import type { ViewName } from '../selection/view-state.ts';
+
+export type MapStatus =
+  | { kind: 'loading'; view: ViewName }
+  | { kind: 'empty' }
+  | { kind: 'no-focus' }
+  /** The focus view's node is not in the store (a stale or mistyped link). */
+  | { kind: 'not-found'; message: string }
+  | { kind: 'error'; message: string };
+
+/** A resource as the status reads it (use-api-resource.ts, use-focus-details.ts). */
+type Loaded = { status: string; error?: { message: string; status?: number } };
+
+export function mapStatus(input: {
+  view: ViewName;
+  topicMap: Loaded;
+  paperMap: Loaded;
+  focus: Loaded;
+  /** The store's paper count, once known. */
+  papers: number | null;
+  /** Nodes opened in the focus view. */
+  opened: number;
+  /** The graph to draw, once built (null before). */
+  order: number | null;
+}): MapStatus | null {
+  const { view, topicMap, paperMap, focus } = input;
+  const failed = (resource: Loaded) =>
+    resource.status === 'error' ? (resource.error?.message ?? 'failed') : null;
+  if (view === 'focus' && focus.status === 'error' && focus.error?.status === 404) {
+    return { kind: 'not-found', message: focus.error.message };
+  }
+  const error =
+    failed(topicMap) ??
+    (view === 'papers' ? failed(paperMap) : null) ??
+    (view === 'focus' ? failed(focus) : null);
+  if (error !== null) return { kind: 'error', message: error };
+  if (input.papers === 0) return { kind: 'empty' };
+  if (view === 'focus' && input.opened === 0) return { kind: 'no-focus' };
+  if (input.order === null) return { kind: 'loading', view };
+  if (input.order === 0) return { kind: 'empty' };
+  return null;
+}
