@@ -62,6 +62,14 @@ describe('the code’s shape', () => {
     ).toEqual([]);
   });
 
+  it('keeps the SQLite adapter’s statements in statements.ts, as the Neo4j adapter’s in queries.ts', () => {
+    const adapter = readFileSync('server/store/sqlite/sqlite-store.ts', 'utf8');
+    // A statement written where it runs: prepare(`…`), prepare<…>('…'), exec(`…`).
+    const inline = adapter.match(/\b(?:prepare(?:<[^(]*?>)?|exec)\(\s*[`'"]/gs) ?? [];
+    expect(inline).toEqual([]);
+    expect(adapter).toMatch(/prepare[^(]*\(SQL\.\w+\)/);
+  });
+
   it('has no import cycle', () => {
     const graph = new Map(ROOTS.flatMap(modules).map((file) => [normalize(file), importsOf(file)]));
     expect(graph.size).toBeGreaterThan(100);

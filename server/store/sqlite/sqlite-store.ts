@@ -30,6 +30,7 @@ import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
 import { paperFacts, type LinkFact } from '../paper-facts.ts';
 import { rankRelated, withSummaries, type SharedTopicRow } from '../related.ts';
 import { SCHEMA_VERSION } from './schema.ts';
+import { SQL } from './statements.ts';
 import { searchIndexer } from './search-index.ts';
 import { upgrade } from './upgrades.ts';
 import {
@@ -143,59 +144,27 @@ class SqliteStore implements GraphStore {
 
   async findPapers(keys: string[]): Promise<Paper[]> {
     if (keys.length === 0) return [];
-    const rows = this.db
-      .prepare<[string], PaperRow>(
-        `SELECT DISTINCT p.* FROM paper_keys k JOIN papers p ON p.id = k.paper_id
-         WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
-      )
-      .all(JSON.stringify(keys));
+    const rows = this.db.prepare<[string], PaperRow>(SQL.papersByKeys).all(JSON.stringify(keys));
     return rows.map(paperFromRow);
   }
 
   async writePapers(batch: PaperWrite[]): Promise<void> {
     const db = this.db;
-    const upsertPaper = db.prepare(
-      `INSERT INTO papers (id, title, abstract, published, authors, authors_count, upvotes,
-         organization, arxiv_id, doi, url, links, sources)
-       VALUES (@id, @title, @abstract, @published, @authors, @authorsCount, @upvotes,
-         @organization, @arxivId, @doi, @url, @links, @sources)
-       ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract,
-         published = excluded.published, authors = excluded.authors,
-         authors_count = excluded.authors_count, upvotes = excluded.upvotes,
-         organization = excluded.organization, arxiv_id = excluded.arxiv_id, doi = excluded.doi,
-         url = excluded.url, links = excluded.links, sources = excluded.sources`,
-    );
+    const upsertPaper = db.prepare(SQL.upsertPaper);
     const indexText = searchIndexer(db);
-    const upsertKey = db.prepare(
-      'INSERT INTO paper_keys (key, paper_id) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET paper_id = excluded.paper_id',
-    );
+    const upsertKey = db.prepare(SQL.upsertPaperKey);
     // What the paper mentioned and linked before, and what it mentions now, is counted again
     // at the next refresh.
-    const markOldTopics = db.prepare(
-      'INSERT OR IGNORE INTO stale_topics (id) SELECT topic_id FROM mentions WHERE paper_id = ?',
-    );
-    const markOldRepositories = db.prepare(
-      `INSERT OR IGNORE INTO stale_repositories (id)
-       SELECT repository_id FROM links_to WHERE paper_id = ?`,
-    );
-    const markTopic = db.prepare('INSERT OR IGNORE INTO stale_topics (id) VALUES (?)');
-    const deleteMentions = db.prepare('DELETE FROM mentions WHERE paper_id = ?');
-    const insertTopic = db.prepare('INSERT OR IGNORE INTO topics (id, label) VALUES (?, ?)');
-    const insertMention = db.prepare(
-      `INSERT INTO mentions (paper_id, topic_id, label, score, count, in_title)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    const deleteLinks = db.prepare('DELETE FROM links_to WHERE paper_id = ?');
-    const upsertRepository = db.prepare(
-      `INSERT INTO repositories (id, url, host, owner, name, kind)
-       VALUES (@id, @url, @host, @owner, @name, @kind) ON CONFLICT (id) DO NOTHING`,
-    );
-    const insertLink = db.prepare(
-      'INSERT INTO links_to (paper_id, repository_id, status) VALUES (?, ?, ?)',
-    );
-    const nextVersion = db.prepare(
-      'UPDATE store_state SET papers_version = papers_version + 1 WHERE id = 1',
-    );
+    const markOldTopics = db.prepare(SQL.markPaperTopics);
+    const markOldRepositories = db.prepare(SQL.markPaperRepositories);
+    const markTopic = db.prepare(SQL.markTopic);
+    const deleteMentions = db.prepare(SQL.deletePaperMentions);
+    const insertTopic = db.prepare(SQL.insertTopic);
+    const insertMention = db.prepare(SQL.insertMention);
+    const deleteLinks = db.prepare(SQL.deletePaperLinks);
+    const upsertRepository = db.prepare(SQL.insertRepository);
+    const insertLink = db.prepare(SQL.insertLink);
+    const nextVersion = db.prepare(SQL.nextPapersVersion);
 
     // IMMEDIATE: take the write lock before reading, so a busy store makes the write wait.
     this.locked(() =>
@@ -247,38 +216,11 @@ class SqliteStore implements GraphStore {
   }
 
   async refreshTopics(): Promise<void> {
-    // Only what writes touched since the last refresh (see schema version 5). A topic's label
-    // is the form most of its mentions write; only changed rows are written. CROSS JOIN keeps
-    // SQLite from the marks to the mentions: left to choose, it walked all 1.6 million mentions
-    // to add 50 papers to 80,000 (3.7 s instead of 0.08).
+    // Only what writes touched since the last refresh (see statements.ts).
     this.locked(() =>
       this.db
         .transaction(() => {
-          this.db.exec(`
-        WITH forms AS (
-          SELECT m.topic_id, m.label, count(*) AS uses
-          FROM stale_topics s CROSS JOIN mentions m ON m.topic_id = s.id
-          GROUP BY m.topic_id, m.label
-        ), ranked AS (
-          SELECT topic_id, label, sum(uses) OVER (PARTITION BY topic_id) AS df,
-                 row_number() OVER (PARTITION BY topic_id ORDER BY uses DESC, label) AS rank
-          FROM forms
-        )
-        UPDATE topics SET df = ranked.df, label = ranked.label
-        FROM ranked
-        WHERE ranked.rank = 1 AND topics.id = ranked.topic_id
-          AND (topics.df <> ranked.df OR topics.label <> ranked.label);
-        CREATE TEMP TABLE unused_topics AS
-          SELECT id FROM stale_topics s
-          WHERE NOT EXISTS (SELECT 1 FROM mentions WHERE topic_id = s.id);
-        DELETE FROM co_occurs WHERE source IN unused_topics OR target IN unused_topics;
-        DELETE FROM topics WHERE id IN unused_topics;
-        DROP TABLE unused_topics;
-        DELETE FROM repositories
-        WHERE id IN stale_repositories
-          AND NOT EXISTS (SELECT 1 FROM links_to WHERE repository_id = repositories.id);
-        DELETE FROM stale_topics;
-        DELETE FROM stale_repositories;`);
+          this.db.exec(SQL.refreshStale);
         })
         .immediate(),
     );
@@ -298,26 +240,17 @@ class SqliteStore implements GraphStore {
   private readTopicMentionsNow(minPapers: number, limit: number): TopicMentions {
     const { papersVersion: version } = this.readMapState();
     const topics = this.db
-      .prepare<[number, number], TopicMentions['topics'][number]>(
-        `SELECT id, label, df, cluster, x, y FROM topics WHERE df >= ?
-         ORDER BY df DESC, id LIMIT ?`,
-      )
+      .prepare<[number, number], TopicMentions['topics'][number]>(SQL.candidateTopics)
       .all(minPapers, limit);
     const ids = JSON.stringify(topics.map((topic) => topic.id));
     const mentions = this.db
-      .prepare<[string], { paperId: string; topicId: string }>(
-        `SELECT paper_id AS paperId, topic_id AS topicId FROM mentions
-         WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id, topic_id`,
-      )
+      .prepare<[string], { paperId: string; topicId: string }>(SQL.candidateMentions)
       .all(ids);
     const links = new Map<string, LinkFact[]>();
     const linkRows = this.db.prepare<
       [],
       { paperId: string; repository: string; status: LinkStatus; kind: string }
-    >(
-      `SELECT l.paper_id AS paperId, l.repository_id AS repository, l.status, r.kind
-       FROM links_to l JOIN repositories r ON r.id = l.repository_id`,
-    );
+    >(SQL.allLinks);
     for (const { paperId, ...link } of linkRows.iterate()) {
       const list = links.get(paperId);
       if (list) list.push(link);
@@ -325,33 +258,22 @@ class SqliteStore implements GraphStore {
     }
     const facts: PaperFacts[] = [];
     const paperRows = this.db.prepare<[string], { id: string; published: string | null }>(
-      `SELECT id, published FROM papers WHERE id IN
-         (SELECT DISTINCT paper_id FROM mentions WHERE topic_id IN (SELECT value FROM json_each(?)))
-       ORDER BY id`,
+      SQL.candidatePapers,
     );
     for (const { id, published } of paperRows.iterate(ids)) {
       facts.push(paperFacts(id, published, links.get(id) ?? []));
     }
-    const { papers } = this.db
-      .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
-      .get()!;
+    const { papers } = this.db.prepare<[], { papers: number }>(SQL.countPapers).get()!;
     return { version, papers, topics, mentions, facts, ...this.readMapResolution() };
   }
 
   private readMapResolution(): { resolution?: number } {
-    const resolution = this.db
-      .prepare<[], number | null>('SELECT map_resolution FROM store_state')
-      .pluck()
-      .get();
+    const resolution = this.db.prepare<[], number | null>(SQL.mapResolution).pluck().get();
     return resolution == null ? {} : { resolution };
   }
 
   private readMapState(): MapState {
-    return this.db
-      .prepare<[], MapState>(
-        'SELECT papers_version AS papersVersion, map_version AS mapVersion FROM store_state',
-      )
-      .get()!;
+    return this.db.prepare<[], MapState>(SQL.mapState).get()!;
   }
 
   async mapState(): Promise<MapState> {
@@ -366,30 +288,18 @@ class SqliteStore implements GraphStore {
     resolution,
   }: Analysis): Promise<boolean> {
     const db = this.db;
-    const placeTopic = db.prepare<[TopicPlacement]>(
-      `UPDATE topics SET cluster = @cluster, x = @x, y = @y, year = @year,
-         code_share = @codeShare, repositories = @repositories WHERE id = @id`,
-    );
-    const insertCoOccurrence = db.prepare(
-      'INSERT INTO co_occurs (source, target, papers, strength) VALUES (@source, @target, @papers, @strength)',
-    );
+    const placeTopic = db.prepare<[TopicPlacement]>(SQL.placeTopic);
+    const insertCoOccurrence = db.prepare(SQL.insertCoOccurrence);
     const insertCluster = db.prepare<[Omit<Cluster, 'year'> & { year: number | null }]>(
-      `INSERT INTO clusters (id, label, topics, papers, year, code_share, repositories)
-       VALUES (@id, @label, @topics, @papers, @year, @codeShare, @repositories)`,
+      SQL.insertCluster,
     );
     // IMMEDIATE: the version check and the writes hold the write lock together.
     return this.locked(() =>
       db
         .transaction(() => {
           if (this.readMapState().mapVersion > version) return false;
-          db.prepare('UPDATE store_state SET map_version = ?, map_resolution = ? WHERE id = 1').run(
-            version,
-            resolution ?? null,
-          );
-          db.exec(`DELETE FROM co_occurs; DELETE FROM clusters;
-               UPDATE topics SET cluster = -1, x = 0, y = 0, year = NULL, code_share = NULL,
-                 repositories = NULL
-               WHERE cluster <> -1 OR x <> 0 OR y <> 0 OR code_share IS NOT NULL;`);
+          db.prepare(SQL.claimMap).run(version, resolution ?? null);
+          db.exec(SQL.clearMap);
           for (const topic of topics) placeTopic.run({ ...topic, year: topic.year ?? null });
           for (const edge of coOccurrences) insertCoOccurrence.run(edge);
           for (const cluster of clusters)
@@ -403,23 +313,13 @@ class SqliteStore implements GraphStore {
   // ── export (npm run copy) ─────────────────────────────────────────────────────────────
 
   async exportPapers(after: string, limit: number): Promise<PaperWrite[]> {
-    const papers = this.db
-      .prepare<[string, number], PaperRow>('SELECT * FROM papers WHERE id > ? ORDER BY id LIMIT ?')
-      .all(after, limit);
-    const keys = this.db
-      .prepare<[string], string>('SELECT key FROM paper_keys WHERE paper_id = ? ORDER BY key')
-      .pluck();
+    const papers = this.db.prepare<[string, number], PaperRow>(SQL.papersAfter).all(after, limit);
+    const keys = this.db.prepare<[string], string>(SQL.paperKeys).pluck();
     const mentions = this.db.prepare<
       [string],
       { topicId: string; label: string; score: number; count: number; inTitle: number }
-    >(
-      `SELECT topic_id AS topicId, label, score, count, in_title AS inTitle FROM mentions
-       WHERE paper_id = ? ORDER BY topic_id`,
-    );
-    const links = this.db.prepare<[string], Repository & { status: LinkStatus }>(
-      `SELECT r.*, l.status FROM links_to l JOIN repositories r ON r.id = l.repository_id
-       WHERE l.paper_id = ? ORDER BY r.id`,
-    );
+    >(SQL.paperMentions);
+    const links = this.db.prepare<[string], Repository & { status: LinkStatus }>(SQL.paperLinks);
     return papers.map((row) => ({
       paper: paperFromRow(row),
       keys: keys.all(row.id),
@@ -432,9 +332,7 @@ class SqliteStore implements GraphStore {
 
   async exportAnalysis(): Promise<Analysis> {
     const topics = this.db
-      .prepare<[], TopicRow>(
-        'SELECT * FROM topics WHERE cluster <> -1 OR code_share IS NOT NULL ORDER BY id',
-      )
+      .prepare<[], TopicRow>(SQL.mappedTopics)
       .all()
       .map((row) => ({
         id: row.id,
@@ -446,15 +344,8 @@ class SqliteStore implements GraphStore {
         codeShare: row.code_share ?? 0,
         repositories: row.repositories ?? 0,
       }));
-    const coOccurrences = this.db
-      .prepare<[], CoOccurrence>(
-        'SELECT source, target, papers, strength FROM co_occurs ORDER BY source, target',
-      )
-      .all();
-    const clusters = this.db
-      .prepare<[], ClusterRow>('SELECT * FROM clusters ORDER BY id')
-      .all()
-      .map(clusterFromRow);
+    const coOccurrences = this.db.prepare<[], CoOccurrence>(SQL.allCoOccurrences).all();
+    const clusters = this.db.prepare<[], ClusterRow>(SQL.allClusters).all().map(clusterFromRow);
     return {
       version: this.readMapState().mapVersion,
       topics,
@@ -467,82 +358,46 @@ class SqliteStore implements GraphStore {
   // ── reads ─────────────────────────────────────────────────────────────────────────────
 
   async stats(): Promise<StoreStats> {
-    return this.db
-      .prepare<[], StoreStats>(
-        `SELECT (SELECT count(*) FROM papers) AS papers,
-                (SELECT count(*) FROM topics) AS topics,
-                (SELECT count(*) FROM repositories) AS repositories,
-                (SELECT count(*) FROM clusters) AS clusters,
-                (SELECT count(*) FROM mentions) AS mentions,
-                (SELECT count(*) FROM links_to) AS links,
-                (SELECT count(DISTINCT l.paper_id) FROM links_to l
-                  JOIN repositories r ON r.id = l.repository_id
-                 WHERE l.status = 'released' AND r.kind = 'code') AS papersWithCode`,
-      )
-      .get()!;
+    return this.db.prepare<[], StoreStats>(SQL.stats).get()!;
   }
 
   async topicMap({ limit, minPapers, cluster, maxEdges }: TopicMapQuery): Promise<TopicMap> {
     const topics = this.db
-      .prepare<[number, number | null, number | null, number], TopicRow>(
-        `SELECT * FROM topics WHERE df >= ? AND cluster >= 0 AND (? IS NULL OR cluster = ?)
-         ORDER BY df DESC, id LIMIT ?`,
-      )
+      .prepare<[number, number | null, number | null, number], TopicRow>(SQL.mapTopics)
       .all(minPapers, cluster ?? null, cluster ?? null, limit)
       .map(topicFromRow);
     // The links are few (the analysis keeps at most ~10,000): reading them all and keeping
     // those between the topics drawn beats probing every pair (4M probes for 2,000 topics).
     const drawn = new Set(topics.map((topic) => topic.id));
     const edges = this.db
-      .prepare<[], CoOccurrence>(
-        `SELECT source, target, papers, strength FROM co_occurs
-         ORDER BY strength DESC, source, target`,
-      )
+      .prepare<[], CoOccurrence>(SQL.mapEdges)
       .all()
       .filter((edge) => drawn.has(edge.source) && drawn.has(edge.target))
       .slice(0, maxEdges);
-    const clusters = this.db
-      .prepare<[], ClusterRow>('SELECT * FROM clusters ORDER BY id')
-      .all()
-      .map(clusterFromRow);
+    const clusters = this.db.prepare<[], ClusterRow>(SQL.allClusters).all().map(clusterFromRow);
     return { topics, edges, clusters };
   }
 
   async paper(id: string, relatedLimit: number): Promise<PaperDetail | undefined> {
-    const row = this.db.prepare<[string], PaperRow>('SELECT * FROM papers WHERE id = ?').get(id);
+    const row = this.db.prepare<[string], PaperRow>(SQL.paperById).get(id);
     if (!row) return undefined;
     const topics = this.db
       .prepare<[string], { id: string; label: string; score: number; inTitle: number }>(
-        `SELECT t.id, t.label, m.score, m.in_title AS inTitle FROM mentions m
-         JOIN topics t ON t.id = m.topic_id WHERE m.paper_id = ? ORDER BY m.score DESC, t.id`,
+        SQL.paperTopics,
       )
       .all(id)
       .map((topic) => ({ ...topic, inTitle: topic.inTitle === 1 }));
     const repositories = this.db
-      .prepare<[string], Repository & { status: LinkStatus }>(
-        `SELECT r.*, l.status FROM links_to l JOIN repositories r ON r.id = l.repository_id
-         WHERE l.paper_id = ? ORDER BY r.id`,
-      )
+      .prepare<[string], Repository & { status: LinkStatus }>(SQL.paperLinks)
       .all(id);
-    const { papers } = this.db
-      .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
-      .get()!;
-    const shared = this.db
-      .prepare<[string], SharedTopicRow>(
-        `SELECT other.paper_id AS paperId, t.id AS topicId, t.label, t.df,
-                mine.score, other.score AS otherScore
-         FROM mentions mine
-         JOIN topics t ON t.id = mine.topic_id
-         JOIN mentions other ON other.topic_id = mine.topic_id AND other.paper_id <> mine.paper_id
-         WHERE mine.paper_id = ?`,
-      )
-      .all(id);
+    const { papers } = this.db.prepare<[], { papers: number }>(SQL.countPapers).get()!;
+    const shared = this.db.prepare<[string], SharedTopicRow>(SQL.sharedTopics).all(id);
     const ranked = rankRelated(shared, papers, relatedLimit);
     const related = withSummaries(
       ranked,
       this.db
         .prepare<[string], { id: string; title: string; published: string | null }>(
-          'SELECT id, title, published FROM papers WHERE id IN (SELECT value FROM json_each(?))',
+          SQL.paperSummaries,
         )
         .all(JSON.stringify(ranked.map((paper) => paper.id))),
     );
@@ -550,20 +405,13 @@ class SqliteStore implements GraphStore {
   }
 
   async topic(id: string, limit: number): Promise<TopicDetail | undefined> {
-    const row = this.db.prepare<[string], TopicRow>('SELECT * FROM topics WHERE id = ?').get(id);
+    const row = this.db.prepare<[string], TopicRow>(SQL.topicById).get(id);
     if (!row) return undefined;
     const papers = this.db
       .prepare<
         [string, number],
         { id: string; title: string; published: string | null; score: number; hasCode: number }
-      >(
-        `SELECT p.id, p.title, p.published, m.score,
-                EXISTS (SELECT 1 FROM links_to l JOIN repositories r ON r.id = l.repository_id
-                        WHERE l.paper_id = p.id AND l.status = 'released' AND r.kind = 'code')
-                  AS hasCode
-         FROM mentions m JOIN papers p ON p.id = m.paper_id
-         WHERE m.topic_id = ? ORDER BY m.score DESC, p.published DESC, p.id LIMIT ?`,
-      )
+      >(SQL.topicPapers)
       .all(id, limit)
       .map(({ published, hasCode, ...paper }) => ({
         ...paper,
@@ -572,81 +420,43 @@ class SqliteStore implements GraphStore {
       }));
     const repositories = this.db
       .prepare<[string, number], Repository & { papers: number; released: number }>(
-        `SELECT r.*, count(DISTINCT l.paper_id) AS papers, max(l.status = 'released') AS released
-         FROM mentions m JOIN links_to l ON l.paper_id = m.paper_id
-         JOIN repositories r ON r.id = l.repository_id
-         WHERE m.topic_id = ? GROUP BY r.id
-         ORDER BY papers DESC, released DESC, r.id LIMIT ?`,
+        SQL.topicRepositories,
       )
       .all(id, TOPIC_REPOSITORIES)
       .map((repository) => ({ ...repository, released: repository.released === 1 }));
     let coOccurring = this.db
-      .prepare<[string, string, number], TopicDetail['coOccurring'][number]>(
-        `SELECT t.id, t.label, c.papers, c.strength FROM co_occurs c
-         JOIN topics t ON t.id = CASE WHEN c.source = ? THEN c.target ELSE c.source END
-         WHERE ? IN (c.source, c.target) ORDER BY c.strength DESC, t.id LIMIT ?`,
-      )
+      .prepare<[string, string, number], TopicDetail['coOccurring'][number]>(SQL.topicCoOccurring)
       .all(id, id, limit);
     if (coOccurring.length === 0) {
       // Not on the map (too rare): its co-occurring topics straight from the papers it shares.
       coOccurring = this.db
-        .prepare<[number, string, number], TopicDetail['coOccurring'][number]>(
-          `SELECT t.id, t.label, count(*) AS papers,
-                  round(count(*) * (SELECT count(*) FROM papers) * 1.0 / (t.df * ?), 6) AS strength
-           FROM mentions mine JOIN mentions other
-             ON other.paper_id = mine.paper_id AND other.topic_id <> mine.topic_id
-           JOIN topics t ON t.id = other.topic_id
-           WHERE mine.topic_id = ? GROUP BY t.id
-           ORDER BY papers DESC, strength DESC, t.id LIMIT ?`,
-        )
+        .prepare<[number, string, number], TopicDetail['coOccurring'][number]>(SQL.topicCoMentioned)
         .all(Math.max(row.df, 1), id, limit);
     }
     const years = this.db
-      .prepare<[string], { year: number; papers: number }>(
-        `SELECT CAST(substr(p.published, 1, 4) AS INTEGER) AS year, count(*) AS papers
-         FROM mentions m JOIN papers p ON p.id = m.paper_id
-         WHERE m.topic_id = ? AND p.published GLOB '[0-9][0-9][0-9][0-9]*'
-         GROUP BY year ORDER BY year`,
-      )
+      .prepare<[string], { year: number; papers: number }>(SQL.topicYears)
       .all(id);
     return { topic: topicFromRow(row), papers, repositories, coOccurring, years };
   }
 
   async repository(id: string): Promise<RepositoryDetail | undefined> {
-    const repository = this.db
-      .prepare<[string], Repository>('SELECT * FROM repositories WHERE id = ?')
-      .get(id);
+    const repository = this.db.prepare<[string], Repository>(SQL.repositoryById).get(id);
     if (!repository) return undefined;
     const papers = this.db
       .prepare<
         [string],
         { id: string; title: string; published: string | null; status: LinkStatus }
-      >(
-        `SELECT p.id, p.title, p.published, l.status FROM links_to l JOIN papers p ON p.id = l.paper_id
-         WHERE l.repository_id = ? ORDER BY p.published DESC, p.id`,
-      )
+      >(SQL.repositoryPapers)
       .all(id)
       .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
     return { repository, papers };
   }
 
   async paperMapInput({ limit }: { limit: number }): Promise<PaperMapInput> {
-    const { papers } = this.db
-      .prepare<[], { papers: number }>('SELECT count(*) AS papers FROM papers')
-      .get()!;
+    const { papers } = this.db.prepare<[], { papers: number }>(SQL.countPapers).get()!;
     const nodes = this.db
       .prepare<[number], { id: string; title: string; published: string | null; hasCode: number }>(
-        // From the topics on the map to their mentions (CROSS JOIN keeps SQLite to that order:
-        // at 80k papers, 2,000 topics lead to 0.1 s of mentions; all mentions take 4 s).
-        `WITH on_map AS (
-           SELECT m.paper_id, count(*) AS topics FROM topics t
-           CROSS JOIN mentions m ON m.topic_id = t.id WHERE t.cluster >= 0 GROUP BY m.paper_id)
-         SELECT p.id, p.title, p.published,
-                EXISTS (SELECT 1 FROM links_to l JOIN repositories r ON r.id = l.repository_id
-                        WHERE l.paper_id = p.id AND l.status = 'released' AND r.kind = 'code')
-                  AS hasCode
-         FROM on_map o JOIN papers p ON p.id = o.paper_id
-         ORDER BY o.topics DESC, p.published DESC NULLS LAST, p.id LIMIT ?`,
+        SQL.paperMapNodes,
       )
       .all(limit)
       .map(({ published, hasCode, ...paper }) => ({
@@ -655,13 +465,7 @@ class SqliteStore implements GraphStore {
         hasCode: hasCode === 1,
       }));
     const mentions = this.db
-      .prepare<[string], PaperMapInput['mentions'][number]>(
-        `SELECT m.paper_id AS paperId, m.topic_id AS topicId, t.label, m.score, t.df, t.cluster,
-                t.x, t.y
-         FROM mentions m JOIN topics t ON t.id = m.topic_id
-         WHERE m.paper_id IN (SELECT value FROM json_each(?)) AND t.df >= 2
-         ORDER BY m.paper_id, m.score DESC, m.topic_id`,
-      )
+      .prepare<[string], PaperMapInput['mentions'][number]>(SQL.paperMapMentions)
       .all(JSON.stringify(nodes.map((node) => node.id)));
     return { papers, nodes, mentions };
   }
@@ -670,28 +474,18 @@ class SqliteStore implements GraphStore {
 
   async findTopics(match: TopicMatch, limit: number): Promise<TopicHit[]> {
     if (match.kind === 'named') {
-      return this.db
-        .prepare<[string], TopicHit>(
-          `SELECT id, label, df FROM topics
-           WHERE id IN (SELECT value FROM json_each(?)) AND df > 0 ORDER BY id`,
-        )
-        .all(JSON.stringify(match.ids));
+      return this.db.prepare<[string], TopicHit>(SQL.topicsNamed).all(JSON.stringify(match.ids));
     }
     // Each walks the topics_searchable index (topics of two papers or more, by df).
     const text = likeEscape(match.text);
-    const choices: Record<Exclude<TopicMatch['kind'], 'named'>, ['label' | 'id', string]> = {
-      labelEndsWith: ['label', `%${text}`],
-      labelStartsWith: ['label', `${text}%`],
-      idStartsWith: ['id', `${text}%`],
-      labelHasWordStartingWith: ['label', `%${text}%`],
+    const choices: Record<Exclude<TopicMatch['kind'], 'named'>, [string, string]> = {
+      labelEndsWith: [SQL.topicsByLabel, `%${text}`],
+      labelStartsWith: [SQL.topicsByLabel, `${text}%`],
+      idStartsWith: [SQL.topicsById, `${text}%`],
+      labelHasWordStartingWith: [SQL.topicsByLabel, `%${text}%`],
     };
-    const [column, pattern] = choices[match.kind];
-    return this.db
-      .prepare<[string, number], TopicHit>(
-        `SELECT id, label, df FROM topics WHERE df >= 2 AND ${column} LIKE ? ESCAPE '\\'
-         ORDER BY df DESC, label, id LIMIT ?`,
-      )
-      .all(pattern, limit);
+    const [statement, pattern] = choices[match.kind];
+    return this.db.prepare<[string, number], TopicHit>(statement).all(pattern, limit);
   }
 
   async findPaperText(text: string, mode: 'words' | 'phrase', limit: number): Promise<PaperHit[]> {
@@ -699,9 +493,7 @@ class SqliteStore implements GraphStore {
     if (!match) return [];
     return this.db
       .prepare<[string, number], { id: string; title: string; published: string | null }>(
-        `SELECT p.id, p.title, p.published FROM paper_search s
-         JOIN paper_search_rows r ON r.row = s.rowid JOIN papers p ON p.id = r.paper_id
-         WHERE paper_search MATCH ? ORDER BY bm25(paper_search, 10, 1), p.id LIMIT ?`,
+        SQL.papersMatching,
       )
       .all(match, limit)
       .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
@@ -709,9 +501,7 @@ class SqliteStore implements GraphStore {
 
   async findRepositories(text: string, limit: number): Promise<Repository[]> {
     return this.db
-      .prepare<[string, number], Repository>(
-        `SELECT * FROM repositories WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`,
-      )
+      .prepare<[string, number], Repository>(SQL.repositoriesContaining)
       .all(`%${likeEscape(text)}%`, limit);
   }
 
