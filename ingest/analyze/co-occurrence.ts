@@ -25,6 +25,12 @@ export const DEFAULT_LINKS: LinkOptions = { linksPerTopic: 8, maxLinks: 10_000, 
 /** Pair counts of topics `0…n-1`: key `i·n + j` (i < j) → number of papers mentioning both. */
 export type PairCounts = Map<number, number>;
 
+/** The two topics of a pair key of topics `0…n-1`: `[i, j]`, i < j. */
+export function pairOf(key: number, n: number): [number, number] {
+  const i = Math.floor(key / n);
+  return [i, key - i * n];
+}
+
 /** Counts every pair of topics once per paper; `papers` lists each paper's topic indexes. */
 export function countPairs(papers: Iterable<readonly number[]>, topics: number): PairCounts {
   const counts: PairCounts = new Map();
@@ -57,8 +63,7 @@ export function strongestLinks(
   const all: CoOccurrence[] = [];
   for (const [key, papers] of pairs) {
     if (papers < options.minPapers) continue;
-    const i = Math.floor(key / n);
-    const j = key - i * n;
+    const [i, j] = pairOf(key, n);
     const [a = '', b = ''] = [ids[i], ids[j]];
     const strength = (papers * corpusPapers) / ((df[i] ?? 1) * (df[j] ?? 1));
     all.push({

@@ -2,7 +2,7 @@
  * Inputs of the map's VOS layout: links inside a cluster made heavier, so each cluster is
  * drawn as a group, and the previous map's positions to start from.
  */
-import type { PairCounts } from './co-occurrence.ts';
+import { pairOf, type PairCounts } from './co-occurrence.ts';
 import { INTRA_CLUSTER_PULL, SCALE } from './defaults.ts';
 
 /**
@@ -16,7 +16,8 @@ export function pullClustersTogether(pairs: PairCounts, clusterOf: readonly numb
   const n = clusterOf.length;
   const pulled: PairCounts = new Map();
   for (const [key, count] of pairs) {
-    const same = clusterOf[Math.floor(key / n)] === clusterOf[key % n];
+    const [i, j] = pairOf(key, n);
+    const same = clusterOf[i] === clusterOf[j];
     pulled.set(key, same ? count * INTRA_CLUSTER_PULL : count);
   }
   return pulled;
@@ -33,8 +34,7 @@ export function startingPositions(
   );
   const sums = previous.map(() => [0, 0, 0]);
   for (const [key, count] of pairs) {
-    const i = Math.floor(key / n);
-    const j = key % n;
+    const [i, j] = pairOf(key, n);
     for (const [a, b] of [
       [i, j],
       [j, i],

@@ -3,7 +3,7 @@
  * and each cluster's name, size and papers.
  */
 import type { Cluster, PaperFacts, TopicOverlay } from '../../server/store/graph-store.ts';
-import type { PairCounts } from './co-occurrence.ts';
+import { pairOf, type PairCounts } from './co-occurrence.ts';
 import { nameCluster } from './name-clusters.ts';
 
 /** Year, code share and repositories over a set of papers. */
@@ -51,8 +51,7 @@ export function describeClusters(
   const inside = new Float64Array(ids.length);
   const total = new Float64Array(ids.length);
   for (const [key, count] of pairs) {
-    const i = Math.floor(key / ids.length);
-    const j = key % ids.length;
+    const [i, j] = pairOf(key, ids.length);
     total[i]! += count;
     total[j]! += count;
     if (clusterOf[i] === clusterOf[j]) {

@@ -5,7 +5,7 @@
  * first clustering of the candidates; a topic's relevance is the Kullback–Leibler divergence
  * of its co-occurrences over those clusters from the co-occurrences of all topics over them.
  */
-import type { PairCounts } from './co-occurrence.ts';
+import { pairOf, type PairCounts } from './co-occurrence.ts';
 
 /**
  * Co-occurrences a topic needs before its own spread counts: each topic's distribution is
@@ -25,8 +25,7 @@ export function relevanceScores(
   const byCluster = Array.from({ length: topics }, () => new Float64Array(nClusters));
   const overall = new Float64Array(nClusters);
   for (const [key, count] of pairs) {
-    const i = Math.floor(key / topics);
-    const j = key - i * topics;
+    const [i, j] = pairOf(key, topics);
     byCluster[i]![clusters[j]!]! += count;
     byCluster[j]![clusters[i]!]! += count;
     overall[clusters[j]!]! += count;

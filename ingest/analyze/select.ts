@@ -4,7 +4,7 @@
  * be a part of the field.
  */
 import type { TopicMentions } from '../../server/store/graph-store.ts';
-import { compare, type PairCounts } from './co-occurrence.ts';
+import { compare, pairOf, type PairCounts } from './co-occurrence.ts';
 import { MIN_CLUSTER_SIZE, STAY_BONUS } from './defaults.ts';
 
 /**
@@ -53,8 +53,9 @@ export function restrictPairs(pairs: PairCounts, n: number, kept: readonly numbe
   const at = new Map(kept.map((topic, i) => [topic, i]));
   const restricted: PairCounts = new Map();
   for (const [key, count] of pairs) {
-    const i = at.get(Math.floor(key / n));
-    const j = at.get(key % n);
+    const [a, b] = pairOf(key, n);
+    const i = at.get(a);
+    const j = at.get(b);
     if (i !== undefined && j !== undefined) restricted.set(i * kept.length + j, count);
   }
   return restricted;
@@ -73,8 +74,7 @@ export function linkedGroups(kept: readonly number[], pairs: PairCounts, n: numb
     return node;
   };
   for (const key of pairs.keys()) {
-    const i = Math.floor(key / n);
-    const j = key % n;
+    const [i, j] = pairOf(key, n);
     if (parent.has(i) && parent.has(j)) {
       const [a, b] = [root(i), root(j)];
       if (a !== b) parent.set(Math.max(a, b), Math.min(a, b));

@@ -13,7 +13,7 @@ import {
   Network,
   VOSLayoutAlgorithm,
 } from 'networkanalysis-ts';
-import type { PairCounts } from './co-occurrence.ts';
+import { pairOf, type PairCounts } from './co-occurrence.ts';
 
 /**
  * The network of topics `0…n-1` with co-occurrence counts as link weights, normalised by
@@ -24,9 +24,9 @@ export function topicNetwork(topics: number, pairs: PairCounts): Network {
   const to: number[] = [];
   const weights: number[] = [];
   for (const [key, count] of pairs) {
-    const i = Math.floor(key / topics);
+    const [i, j] = pairOf(key, topics);
     from.push(i);
-    to.push(key - i * topics);
+    to.push(j);
     weights.push(count);
   }
   const network = new Network({
