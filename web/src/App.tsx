@@ -1,39 +1,23 @@
 /**
- * The explorer: loads the corpus stats and the graph of the current view (the topic map, the
- * paper map, or the focus graph around the selection), keeps the selection and the view in
- * the URL, loads the selected topic / paper / repository, and lays out the map, the search box
- * with the stats header and the view switch, the legend and the side panel. The one place
- * where API state, URL state and the map meet.
+ * The explorer's layout: the map, the search box with the stats header and the view switch,
+ * the legend and the side panel, wired to what is loaded (core/use-explorer-data.ts), the URL
+ * (the selection and the view, core/selection/) and what the map does with the selection
+ * (core/selection/map-selection.ts, pure).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
-import type {
-  PaperDetailResponse,
-  PaperMapResponse,
-  RepositoryDetailResponse,
-  SearchHit,
-  StatsResponse,
-  TopicDetailResponse,
-  TopicMapResponse,
-} from '../../server/api/types.ts';
-import { apiPaths } from './core/api.ts';
+import type { SearchHit } from '../../server/api/types.ts';
 import { focusKey } from './core/map/focus-graph.ts';
 import { createMapAppearance } from './core/map/map-appearance.ts';
-import {
-  createFocusDataset,
-  createMapDataset,
-  createPaperDataset,
-  type MapDataset,
-} from './core/map/map-dataset.ts';
+import type { MapDataset } from './core/map/map-dataset.ts';
 import { filtersActive, NO_FILTERS } from './core/map/map-filters.ts';
 import { mapStatus } from './core/map/map-status.ts';
-import { useFocusDetails } from './core/map/use-focus-details.ts';
 import { cameraTarget, focusAfter, selectedNodes } from './core/selection/map-selection.ts';
 import type { Route } from './core/selection/route.ts';
 import { formatRoute } from './core/selection/route.ts';
 import { useColorMode, useMapFilters, useViewState } from './core/selection/use-query-state.ts';
 import { pushUrl, useRoute } from './core/selection/use-route.ts';
 import { formatViewState, type ViewName } from './core/selection/view-state.ts';
-import { useApiResource } from './core/use-api-resource.ts';
+import { useExplorerData } from './core/use-explorer-data.ts';
 import { FilterBar } from './views/FilterBar.tsx';
 import { KindLegend, Legend } from './views/Legend.tsx';
 import { GraphMap } from './views/map/GraphMap.tsx';
@@ -58,12 +42,22 @@ const NOUNS: Record<ViewName, [string, string]> = {
 };
 
 export function App() {
-  const stats = useApiResource<StatsResponse>(apiPaths.stats());
   const [viewState] = useViewState();
   const { view } = viewState;
-  const topicMap = useApiResource<TopicMapResponse>(apiPaths.topicMap(viewState.topics));
-  const paperMap = useApiResource<PaperMapResponse>(view === 'papers' ? apiPaths.paperMap() : null);
   const [route, navigate] = useRoute();
+  const {
+    stats,
+    topicMap,
+    paperMap,
+    topic,
+    paper,
+    repository,
+    opened,
+    focus,
+    topicDataset,
+    paperDataset,
+    focusDataset,
+  } = useExplorerData(viewState, route);
   const [hoveredCluster, setHoveredCluster] = useState<number | null>(null);
   // A cluster clicked in the legend, pinned for the selection it was clicked on: any change
   // of selection (search, panel, back/forward, close) lets it go without an effect.
@@ -74,51 +68,8 @@ export function App() {
   const obstructionRefs = useMemo(() => [panelRef, toolbarRef, legendRef], []);
   const routeKey = route === null ? '' : `${route.kind}:${route.id}`;
   const pinnedCluster = pinned !== null && pinned.routeKey === routeKey ? pinned.cluster : null;
-
-  const topic = useApiResource<TopicDetailResponse>(
-    route?.kind === 'topic' ? apiPaths.topic(route.id) : null,
-  );
-  const paper = useApiResource<PaperDetailResponse>(
-    route?.kind === 'paper' ? apiPaths.paper(route.id) : null,
-  );
-  const repository = useApiResource<RepositoryDetailResponse>(
-    route?.kind === 'repository' ? apiPaths.repository(route.id) : null,
-  );
-
-  // The focus view opens the nodes listed in the URL, or else the selection.
-  const opened = useMemo(
-    () =>
-      view !== 'focus'
-        ? []
-        : viewState.expanded.length > 0
-          ? viewState.expanded
-          : route
-            ? [route]
-            : [],
-    [view, viewState.expanded, route],
-  );
-  const focus = useFocusDetails(opened);
-
-  const topicData = topicMap.status === 'ready' ? topicMap.data : null;
-  const paperData = paperMap.status === 'ready' ? paperMap.data : null;
   const [colorMode, setColorMode] = useColorMode();
   const [filters, setFilters] = useMapFilters();
-  const topicDataset = useMemo(
-    () => (topicData === null ? null : createMapDataset(topicData)),
-    [topicData],
-  );
-  const focusDetails = focus.status === 'ready' ? focus.details : null;
-  const paperDataset = useMemo(
-    () =>
-      paperData === null || topicDataset === null
-        ? null
-        : createPaperDataset(paperData, topicDataset.clusters),
-    [paperData, topicDataset],
-  );
-  const focusDataset = useMemo(
-    () => (focusDetails === null ? null : createFocusDataset(focusDetails)),
-    [focusDetails],
-  );
   // A new colour mode or filter only changes the appearance: same graph, so the renderer and
   // the camera stay; the reducers pick up the new colours. The focus graph keeps its own.
   const styled = useCallback(
