@@ -1,13 +1,12 @@
 // The arXiv Atom parser on two real API feeds (fixtures/arxiv, see its README) — the current
 // style and the legacy one from arXiv's user manual — and on small hand-made variants of them.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import type { NumberedLine } from '../read-lines.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
 import { parseArxivAtom } from './arxiv-atom.ts';
+import { tempFiles } from '../../test/support/temp-files.ts';
 
 const FIXTURES = 'ingest/sources/fixtures/arxiv';
 const CURRENT = `${FIXTURES}/arxiv_api_atom_current.xml`;
@@ -23,11 +22,8 @@ async function collect(items: AsyncIterable<SourceItem>) {
   return { records, errors };
 }
 
-function writeTemp(text: string | Buffer, name = 'feed.xml'): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'arxiv-atom-')), name);
-  writeFileSync(file, text);
-  return file;
-}
+const write = tempFiles('arxiv-atom');
+const writeTemp = (text: string | Buffer, name = 'feed.xml') => write(text, name);
 
 /** A feed in the current style around the given entries. */
 function feed(entries: string, declarations = ''): string {

@@ -1,12 +1,11 @@
 // The BibTeX parser on hand-made exports of sample-corpus papers in the styles of Zotero,
 // Google Scholar and Better BibTeX (fixtures/bibtex, see its README), and on broken files.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
 import { parseBibtex } from './bibtex.ts';
+import { tempFiles } from '../../test/support/temp-files.ts';
 
 const FIXTURES = 'ingest/sources/fixtures/bibtex';
 const SAMPLE = 'data/samples/000_5f7d202db131836b.txt';
@@ -23,11 +22,8 @@ async function records(file: string): Promise<PaperRecord[]> {
   return items as PaperRecord[];
 }
 
-function writeTemp(text: string | Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'bibtex-')), 'refs.bib');
-  writeFileSync(file, text);
-  return file;
-}
+const write = tempFiles('bibtex');
+const writeTemp = (text: string | Buffer) => write(text, 'refs.bib');
 
 /** The abstract the sample listing gives for `title`: the line after the title and a blank. */
 function sampleAbstract(title: string): string {

@@ -1,14 +1,13 @@
 // Generic JSON Lines and CSV on real fixtures (fixtures/generic/README.md), gzipped input, and
 // records skipped with their line while the rest of the file is read.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
 import { isoDate } from './generic-record.ts';
 import { formatFor } from './index.ts';
+import { tempFiles } from '../../test/support/temp-files.ts';
 
 const JSONL = 'ingest/sources/fixtures/generic/arxiv-papers.jsonl';
 const CSV = 'ingest/sources/fixtures/generic/scopus-export.csv';
@@ -22,11 +21,8 @@ async function read(file: string): Promise<SourceItem[]> {
 const records = (items: SourceItem[]) =>
   items.filter((item): item is PaperRecord => !(item instanceof IngestError));
 
-function temp(name: string, content: string | Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'generic-')), name);
-  writeFileSync(file, content);
-  return file;
-}
+const write = tempFiles('generic');
+const temp = (name: string, content: string | Buffer) => write(content, name);
 
 describe('JSON Lines', () => {
   it('maps the common field names of the arXiv corpus', async () => {

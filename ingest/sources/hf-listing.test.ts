@@ -1,13 +1,11 @@
 // The parser on the three real sample listings (data/samples, see its README) and on small
 // hand-made variants of their shapes.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import { readLines } from '../read-lines.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
 import { parseHfListing } from './hf-listing.ts';
+import { tempFiles } from '../../test/support/temp-files.ts';
 
 const SAMPLES = {
   plain: 'data/samples/000_5f7d202db131836b.txt',
@@ -31,11 +29,8 @@ async function parse(file: string): Promise<PaperRecord[]> {
   return items as PaperRecord[];
 }
 
-function writeTemp(text: string | Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'hf-listing-')), 'listing.txt');
-  writeFileSync(file, text);
-  return file;
-}
+const write = tempFiles('hf-listing');
+const writeTemp = (text: string | Buffer) => write(text, 'listing.txt');
 
 describe('parseHfListing on the sample listings', () => {
   it('reads every paper of each variant, and no page chrome', async () => {

@@ -1,13 +1,12 @@
 // The Hugging Face Papers parser on three real /api/daily_papers items (fixtures/hf, see its
 // README), on the shapes derived from them (bare paper objects, JSON Lines) and on bad input.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import type { NumberedLine } from '../read-lines.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
 import { looksLikeHfPaper, parseHfPapers, parseHfPapersLines } from './hf-papers.ts';
+import { tempFiles } from '../../test/support/temp-files.ts';
 
 const DAILY = 'ingest/sources/fixtures/hf/hf_daily_papers_response.json';
 const OPENALEX = 'ingest/sources/fixtures/openalex/openalex_works_list_response.json';
@@ -31,11 +30,7 @@ async function collect(source: AsyncIterable<SourceItem>) {
   return { records, errors, order };
 }
 
-function writeTemp(text: string | Buffer, name: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'hf-papers-')), name);
-  writeFileSync(file, text);
-  return file;
-}
+const writeTemp = tempFiles('hf-papers');
 
 describe('parseHfPapers on the real daily_papers items', () => {
   it('maps id, title, arXiv date, upvotes, organisation and links of EnvHarness', async () => {

@@ -1,13 +1,12 @@
 // The OpenAlex parser on two real responses (fixtures/openalex, see its README) — a /works list
 // page in the current schema and a single work in the 2023 schema — on variants derived from
 // them, and on bad input.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
 import { looksLikeOpenAlex, parseOpenAlex } from './openalex.ts';
+import { tempFiles } from '../../test/support/temp-files.ts';
 
 const LIST = 'ingest/sources/fixtures/openalex/openalex_works_list_response.json';
 const SINGLE = 'ingest/sources/fixtures/openalex/openalex_work_single_W2741809807.json';
@@ -27,11 +26,7 @@ async function collect(source: AsyncIterable<SourceItem>) {
   return { records, errors };
 }
 
-function writeTemp(text: string | Buffer, name: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'openalex-')), name);
-  writeFileSync(file, text);
-  return file;
-}
+const writeTemp = tempFiles('openalex');
 
 describe('parseOpenAlex on a real /works list response', () => {
   it('rebuilds the word2vec abstract from its inverted index, in position order', async () => {

@@ -1,12 +1,11 @@
 // The RIS parser on hand-made exports of sample-corpus papers in the styles of Zotero and
 // Scopus, on a file of broken records (fixtures/ris, see its README), and on unreadable files.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
 import { parseRis } from './ris.ts';
+import { tempFiles } from '../../test/support/temp-files.ts';
 
 const FIXTURES = 'ingest/sources/fixtures/ris';
 
@@ -22,11 +21,8 @@ async function records(file: string): Promise<PaperRecord[]> {
   return items as PaperRecord[];
 }
 
-function writeTemp(text: string | Buffer): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'ris-')), 'export.ris');
-  writeFileSync(file, text);
-  return file;
-}
+const write = tempFiles('ris');
+const writeTemp = (text: string | Buffer) => write(text, 'export.ris');
 
 /** The abstract a sample listing gives for `title` (the next non-blank line). */
 function sampleAbstract(title: string): string {
