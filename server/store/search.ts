@@ -27,17 +27,22 @@ export async function searchGraph(
 ): Promise<SearchHit[]> {
   const typed = query.trim();
   const needle = typed.toLowerCase();
-  const topicLists = [
-    await store.findTopics({ kind: 'named', ids: [typed, needle] }, limit),
-    needle === ''
-      ? []
-      : await store.findTopics({ kind: 'labelEndsWith', text: ` (${needle})` }, limit),
-    await store.findTopics({ kind: 'labelStartsWith', text: needle }, limit),
-    await store.findTopics({ kind: 'idStartsWith', text: needle }, limit),
-    await store.findTopics({ kind: 'labelHasWordStartingWith', text: ` ${needle}` }, limit),
-  ];
+  // Two words or more: the papers having them as a phrase first, then the others.
+  const phrase = wordCount(query) >= 2;
+  // Asked all at once: a store that answers over the network (Neo4j) takes a round trip each.
+  const [named, acronym, starting, idStarting, withWord, asPhrase, withWords, repositories] =
+    await Promise.all([
+      store.findTopics({ kind: 'named', ids: [typed, needle] }, limit),
+      needle === '' ? [] : store.findTopics({ kind: 'labelEndsWith', text: ` (${needle})` }, limit),
+      store.findTopics({ kind: 'labelStartsWith', text: needle }, limit),
+      store.findTopics({ kind: 'idStartsWith', text: needle }, limit),
+      store.findTopics({ kind: 'labelHasWordStartingWith', text: ` ${needle}` }, limit),
+      phrase ? store.findPaperText(query, 'phrase', limit) : [],
+      store.findPaperText(query, 'words', limit),
+      store.findRepositories(needle, limit),
+    ]);
   const seen = new Set<string>();
-  const hits: SearchHit[] = topicLists
+  const hits: SearchHit[] = [named, acronym, starting, idStarting, withWord]
     .flat()
     .filter((topic) => !seen.has(topic.id) && seen.add(topic.id))
     .slice(0, limit)
@@ -48,16 +53,11 @@ export async function searchGraph(
       detail: `${topic.df} paper${topic.df === 1 ? '' : 's'}`,
     }));
 
-  // Two words or more: the papers having them as a phrase first, then the others.
-  const phrase = wordCount(query) >= 2;
-  const asPhrase = phrase ? await store.findPaperText(query, 'phrase', limit) : [];
   const inPhrase = new Set(asPhrase.map((paper) => paper.id));
-  const papers = [
-    ...asPhrase,
-    ...(await store.findPaperText(query, 'words', limit)).filter(
-      (paper) => !inPhrase.has(paper.id),
-    ),
-  ].slice(0, limit);
+  const papers = [...asPhrase, ...withWords.filter((paper) => !inPhrase.has(paper.id))].slice(
+    0,
+    limit,
+  );
   for (const paper of papers) {
     hits.push({
       kind: 'paper',
@@ -68,7 +68,7 @@ export async function searchGraph(
     });
   }
 
-  for (const repository of await store.findRepositories(needle, limit)) {
+  for (const repository of repositories) {
     hits.push({
       kind: 'repository',
       id: repository.id,
