@@ -6,8 +6,6 @@
 import type { MapStatus } from '../core/map/map-status.ts';
 import type { ViewName } from '../core/selection/view-state.ts';
 
-export type { MapStatus };
-
 const LOADING: Record<ViewName, string> = {
   topics: 'Drawing the topic map…',
   papers: 'Linking related papers…',

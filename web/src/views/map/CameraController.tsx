@@ -28,8 +28,6 @@ import {
 import type { MapSigma } from '../../core/map/map-graph.ts';
 import type { CameraTarget } from '../../core/selection/map-selection.ts';
 
-export type { CameraTarget };
-
 /** The zoom a lone selected topic is shown at when the map is more zoomed out than this. */
 const TOPIC_RATIO = 0.55;
 const DURATION = 550;

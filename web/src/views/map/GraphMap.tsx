@@ -13,7 +13,8 @@ import { createLabelLayout, type LabelLayout } from '../../core/map/label-layout
 import { createSigmaSettings } from '../../core/map/sigma-settings.ts';
 import type { CameraState, ViewName } from '../../core/selection/view-state.ts';
 import { ClusterLabels } from './ClusterLabels.tsx';
-import { CameraController, type CameraTarget } from './CameraController.tsx';
+import type { CameraTarget } from '../../core/selection/map-selection.ts';
+import { CameraController } from './CameraController.tsx';
 import { ExportControls } from './ExportControls.tsx';
 import { MapEventsController } from './MapEventsController.tsx';
 import { MapFocusController } from './MapFocusController.tsx';
