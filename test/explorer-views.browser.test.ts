@@ -23,9 +23,7 @@ import type {
 import { FOCUS_LIMITS } from '../web/src/core/map/focus-graph.ts';
 import { MAP_COLORS } from '../web/src/core/map/map-appearance.ts';
 import { KIND_COLORS } from '../web/src/core/map/map-dataset.ts';
-// For the type of window.topographMap.
-import '../web/src/views/map/map-probe.ts';
-import { launchChromium, watchedPage } from './support/browser.ts';
+import { cameraAtRest, launchChromium, watchedPage } from './support/browser.ts';
 import { startSampleServer, type SampleServer } from './support/sample-server.ts';
 
 const LAPTOP = { width: 1366, height: 768 } as const;
@@ -96,21 +94,10 @@ describe('explorer views in Chromium', () => {
     page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name });
   const panelTitle = () => page.locator('aside.side-panel h2').textContent();
   const statsText = () => page.getByTestId('stats').textContent();
-  const ratio = async (on: Page = page) =>
-    Number(await on.getByTestId('graph-map').getAttribute('data-camera-ratio'));
-  const settled = async (on: Page = page) => {
-    let previous = Number.NaN;
-    for (let i = 0; i < 40; i++) {
-      await on.waitForTimeout(150);
-      const now = await ratio(on);
-      if (now === previous) return now;
-      previous = now;
-    }
-    return previous;
-  };
+  const settled = (on: Page = page) => cameraAtRest(on);
   const screenshot = async (name: string) => {
     if (process.env.SCREENSHOT === '1') {
-      await page.waitForTimeout(800);
+      await settled();
       await page.screenshot({ path: `docs/explorer-${name}.png` });
     }
   };
@@ -170,7 +157,7 @@ describe('explorer views in Chromium', () => {
 
     // Click the topic's first paper: it opens, and its topics and related papers join.
     const first = detail.papers[0]!;
-    await page.waitForTimeout(700); // the camera's move to the selection
+    await settled(); // the camera's move to the selection
     const at = (await position(`paper:${first.id}`))!;
     await page.mouse.click(at.x, at.y);
     await expect.poll(hash, WAIT).toBe(`#/paper/${encodeURIComponent(first.id)}`);
@@ -273,8 +260,7 @@ describe('explorer views in Chromium', () => {
     await expect
       .poll(async () => (await display(topic.key))?.label, WAIT)
       .toBe(topic.attributes.label);
-    await page.waitForTimeout(300);
-    expect(await check()).toBeGreaterThan(3);
+    await expect.poll(check, WAIT).toBeGreaterThan(3);
     await page.mouse.move(LAPTOP.width - 120, LAPTOP.height / 2 - 200);
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await settled();

@@ -9,11 +9,11 @@
  * Any console error or uncaught page error fails the test. With SCREENSHOT=1 it also writes
  * docs/explorer.png (1280×800, a paper open) for the README.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   PaperDetailResponse,
@@ -24,9 +24,9 @@ import type {
 } from '../server/api/types.ts';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { DEFAULT_HITS_PER_KIND } from '../web/src/core/search/search-results.ts';
-import { startSampleServer, WEB_ROOT, type SampleServer } from './support/sample-server.ts';
+import { cameraAtRest, launchChromium, watchedPage } from './support/browser.ts';
+import { startSampleServer, type SampleServer } from './support/sample-server.ts';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOT_PATH = 'docs/explorer.png';
 const WAIT = { timeout: 10_000 } as const;
 
@@ -43,27 +43,9 @@ describe('explorer in Chromium', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_ROOT}/index.html`)) {
-      throw new Error(
-        `explorer.browser.test: ${WEB_ROOT}/index.html is missing; run \`npm run build\` (vite build) first`,
-      );
-    }
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `explorer.browser.test: no Chromium at ${CHROMIUM_PATH}; set CHROMIUM_PATH to a Chromium binary`,
-      );
-    }
+    browser = await launchChromium('explorer.browser.test');
     server = await startSampleServer();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    page.setDefaultTimeout(WAIT.timeout);
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+    page = await watchedPage(browser, { width: 1280, height: 800 }, pageErrors);
   });
 
   afterAll(async () => {
@@ -81,18 +63,7 @@ describe('explorer in Chromium', () => {
   const panel = () => page.locator('aside.side-panel');
   const cameraRatio = async () =>
     Number(await page.getByTestId('graph-map').getAttribute('data-camera-ratio'));
-  /** The camera's zoom once it has stopped moving. */
-  const settledRatio = async () => {
-    await page.waitForTimeout(100);
-    let previous = Number.NaN;
-    for (let i = 0; i < 40; i++) {
-      const now = await cameraRatio();
-      if (now === previous) return now;
-      previous = now;
-      await page.waitForTimeout(150);
-    }
-    return previous;
-  };
+  const settledRatio = () => cameraAtRest(page);
   const hash = () => page.evaluate(() => window.location.hash);
   /** The URL's query without the camera, which follows every pan and zoom. */
   const query = () =>
@@ -140,10 +111,11 @@ describe('explorer in Chromium', () => {
 
     const search = page.getByRole('combobox', { name: /search/i });
     await search.fill('counterfactual');
+    // Busy from the keystroke (the query waits out the debounce) until its results show.
+    expect(await search.getAttribute('aria-busy')).toBe('true');
+    await expect.poll(() => search.getAttribute('aria-busy'), WAIT).toBe('false');
     const firstOption = page.locator('[role="option"]').first();
-    await expect
-      .poll(() => firstOption.locator('.search__label').textContent(), WAIT)
-      .toBe(topic.label);
+    expect(await firstOption.locator('.search__label').textContent()).toBe(topic.label);
     expect(await firstOption.getAttribute('data-kind')).toBe('topic');
     await search.press('ArrowDown');
     expect(await firstOption.getAttribute('aria-selected')).toBe('true');
@@ -295,10 +267,10 @@ describe('explorer in Chromium', () => {
     expect(await repository.getAttribute('rel')).toContain('noopener');
 
     if (process.env.SCREENSHOT === '1') {
-      await page.waitForTimeout(800);
+      await settledRatio();
       await page.screenshot({ path: '/tmp/explorer-paper.png' });
       await page.getByRole('button', { name: 'Show the whole map' }).click();
-      await page.waitForTimeout(800); // let the camera animation and panel transition settle
+      await settledRatio();
       mkdirSync('docs', { recursive: true });
       await page.screenshot({ path: SCREENSHOT_PATH });
     }
@@ -334,7 +306,7 @@ describe('explorer in Chromium', () => {
     expect(await cluster.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(cameraRatio, WAIT).toBeLessThan(whole - 0.05);
     if (process.env.SCREENSHOT === '1') {
-      await page.waitForTimeout(700);
+      await settledRatio();
       await page.screenshot({ path: '/tmp/explorer-cluster.png' });
     }
     await cluster.click();
@@ -498,7 +470,8 @@ describe('explorer in Chromium', () => {
     expect(await page.locator('.search__status.error-text').count()).toBe(0);
 
     await search.fill('   ');
-    await page.waitForTimeout(300); // past the debounce
+    // Nothing is pending for a blank query: no search waits to run, nothing will open.
+    expect(await search.getAttribute('aria-busy')).toBe('false');
     expect(await search.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('.search__popup').isVisible()).toBe(false);
     await search.fill('');

@@ -7,6 +7,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { WEB_ROOT } from './sample-server.ts';
+// For the type of window.topographMap.
+import '../../web/src/views/map/map-probe.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -40,4 +42,13 @@ export async function watchedPage(
   });
   page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
   return page;
+}
+
+/**
+ * The camera's zoom once it rests: the map's own signal (map-probe.ts `cameraAtRest`), which
+ * waits out a move in progress and one the camera controller has been given but not started.
+ */
+export async function cameraAtRest(page: Page): Promise<number> {
+  await page.waitForFunction(() => window.topographMap !== undefined);
+  return (await page.evaluate(() => window.topographMap!.cameraAtRest())).ratio;
 }

@@ -108,6 +108,8 @@ export function SearchBox({ onChoose }: SearchBoxProps) {
         aria-expanded={showList}
         aria-controls={listId}
         aria-activedescendant={showList && active >= 0 ? optionId(active) : undefined}
+        // Busy from the keystroke until the results for what is typed are shown.
+        aria-busy={!current}
         autoComplete="off"
         spellCheck={false}
         maxLength={SEARCH_MAX_LENGTH}

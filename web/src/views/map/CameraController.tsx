@@ -9,8 +9,12 @@
  * URL (a shared link) is taken as it is. Every camera move is written back to the URL
  * (replacing the history entry, not adding one), so a copied address shows the same view.
  * Runs once per target key. Renders nothing.
+ *
+ * It reports on the map element which target it was given (`data-camera-target`, set as the
+ * target is rendered) and which it has acted on (`data-camera-done`), so whoever waits for the
+ * camera to rest (map-probe.ts) knows that a move is still to come.
  */
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import {
   cameraCentring,
   cameraFitting,
@@ -52,6 +56,7 @@ export function CameraController({
   const key = target?.key ?? null;
   const nodesKey = target?.nodes.join('\n') ?? '';
   const fit = target?.fit ?? false;
+  const signature = `${key ?? ''}|${fit}|${nodesKey}`;
   const previousKey = useRef<string | null>(null);
   // The whole map is framed in the visible part, without animation, on the first run.
   const framed = useRef(false);
@@ -86,11 +91,19 @@ export function CameraController({
     };
   }, [sigma]);
 
+  // Layout effects run in the commit that renders the new target, before anything else can
+  // look at the page; the move itself waits for the effect below.
+  useLayoutEffect(() => {
+    sigma.getContainer().dataset.cameraTarget = signature;
+  }, [sigma, signature]);
+
   // A camera from the URL is used once, on the first frame, and the target it was shared
   // with is not moved to again.
   const initial = useRef(initialCamera);
 
   useEffect(() => {
+    // Whatever this run does (an animation started, or nothing), the target is acted on.
+    sigma.getContainer().dataset.cameraDone = signature;
     const previous = previousKey.current;
     previousKey.current = key;
     const obstructions = obstructionRefs.map((ref) => ref.current);
@@ -128,7 +141,7 @@ export function CameraController({
       ? cameraCentring(sigma, points, area, Math.min(ratio, TOPIC_RATIO))
       : cameraFitting(sigma, points, area);
     void camera.animate(state, { duration: DURATION, easing: EASING });
-  }, [sigma, key, nodesKey, fit, obstructionRefs]);
+  }, [sigma, key, nodesKey, fit, signature, obstructionRefs]);
 
   return null;
 }

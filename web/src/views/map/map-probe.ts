@@ -23,7 +23,22 @@ export interface MapProbe {
   frames(): number;
   /** When the first frame was drawn (`performance.now()`, ms since the page's navigation). */
   firstFrameAt(): number | null;
+  /**
+   * The camera now: its zoom, whether it is animating, and whether the camera controller has
+   * a target it has not acted on yet (CameraController.tsx).
+   */
+  camera(): { ratio: number; moving: boolean; pending: boolean };
+  /**
+   * Resolves once the camera rests: neither moving nor about to move, for `QUIET_FRAMES`
+   * animation frames in a row (so a move a just-dispatched event is about to start is waited
+   * for too), with its zoom and the frame it came to rest on (`performance.now()`). Rejects
+   * after `timeout` ms.
+   */
+  cameraAtRest(timeout?: number): Promise<{ ratio: number; since: number }>;
 }
+
+/** Frames the camera must be still for to count as resting. */
+const QUIET_FRAMES = 3;
 
 declare global {
   interface Window {
@@ -63,6 +78,38 @@ export function installMapProbe(sigma: MapSigma, labels: LabelLayout, view: View
     labels: () => labels.placed(),
     frames: () => frames,
     firstFrameAt: () => first,
+    camera() {
+      const camera = sigma.getCamera();
+      const { cameraTarget, cameraDone } = sigma.getContainer().dataset;
+      return {
+        ratio: camera.getState().ratio,
+        moving: camera.isAnimated(),
+        pending: cameraTarget !== cameraDone,
+      };
+    },
+    cameraAtRest(timeout = 10_000) {
+      return new Promise((resolve, reject) => {
+        const started = performance.now();
+        let quiet = 0;
+        let since = started;
+        let last = '';
+        const check = () => {
+          const { moving, pending } = probe.camera();
+          const { x, y, ratio } = sigma.getCamera().getState();
+          const state = `${x} ${y} ${ratio}`;
+          if (moving || pending || state !== last) {
+            quiet = 0;
+            since = performance.now();
+          } else quiet += 1;
+          last = state;
+          if (quiet >= QUIET_FRAMES) resolve({ ratio, since });
+          else if (performance.now() - started > timeout) {
+            reject(new Error(`the camera did not rest in ${timeout} ms`));
+          } else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      });
+    },
   };
   window.topographMap = probe;
   return () => {
