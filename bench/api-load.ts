@@ -31,7 +31,7 @@ const duration = Number(values.seconds);
 const scratch = mkdtempSync(join(tmpdir(), 'topograph-bench-api-'));
 const store = createSqliteStore(values.db ?? join(scratch, 'samples.db'));
 if (!values.db) await ingest(['data/samples'], store);
-const { papers } = await store.stats();
+const { paperCount: papers } = await store.stats();
 
 async function listen(app: Awaited<ReturnType<typeof buildApp>>): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -32,7 +32,7 @@ if (!path) {
   await store.close();
 }
 const store = createSqliteStore(path, { readonly: true });
-const { papers } = await store.stats();
+const { paperCount: papers } = await store.stats();
 const largest = (await store.topicMap({ limit: 1, minPapers: 1, maxEdges: 0 })).topics[0]!.id;
 const HEAVY = [
   '/api/paper-map?limit=3000&links=20',

@@ -65,9 +65,9 @@ for (let run = 1; run <= runs; run++) {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
   console.log(
-    `run ${run}: ${seconds.toFixed(1)} s, ${(stats.papers / seconds).toFixed(0)} papers/s — ` +
-      `${summary.records} records → ${stats.papers} papers, ${stats.topics} topics, ` +
-      `${stats.repositories} repositories, ${stats.clusters} clusters\n` +
+    `run ${run}: ${seconds.toFixed(1)} s, ${(stats.paperCount / seconds).toFixed(0)} papers/s — ` +
+      `${summary.recordCount} records → ${stats.paperCount} papers, ${stats.topicCount} topics, ` +
+      `${stats.repositoryCount} repositories, ${stats.clusterCount} clusters\n` +
       `       stages (s): ${Object.entries(summary.timings)
         .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time}`] : []))
         .join(', ')}\n` +

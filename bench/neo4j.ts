@@ -249,7 +249,7 @@ try {
     embedded = createSqliteStore(join(scratch, 'slice.db'));
     console.log(`\nThe same again, into the same server emptied (s):`);
     printIngest(await timedIngest([slice], embedded), await timedIngest([slice], server.store));
-    await latency(`${(await embedded.stats()).papers} papers`, embedded, server.store);
+    await latency(`${(await embedded.stats()).paperCount} papers`, embedded, server.store);
     await server.stop();
     await embedded.close();
   }
@@ -257,7 +257,7 @@ try {
     const dbPath = values.db ?? join(scratch, 'whole.db');
     if (values.db && !existsSync(dbPath)) throw new Error(`--db ${dbPath} does not exist`);
     const embedded = createSqliteStore(dbPath);
-    if ((await embedded.stats()).papers === 0) {
+    if ((await embedded.stats()).paperCount === 0) {
       console.log(`\nIngesting the whole corpus into ${dbPath} (several minutes)…`);
       const { total } = await timedIngest([values.corpus!], embedded);
       console.log(`ingested in ${seconds(total * 1000)} s`);
@@ -266,17 +266,17 @@ try {
       // A Neo4j that already holds a copy of --db (npm run copy): latency only.
       const store = await createNeo4jStore(neo4jConfig(process.env));
       console.log(`\nUsing the copy at ${neo4jConfig(process.env).uri}`);
-      await latency(`${(await store.stats()).papers} papers`, embedded, store);
+      await latency(`${(await store.stats()).paperCount} papers`, embedded, store);
       await store.close();
     } else {
       const server = await startNeo4j('whole');
       const started = performance.now();
       const stats = await copyStore(embedded, server.store);
       console.log(
-        `\nCopied ${stats.papers} papers, ${stats.topics} topics into Neo4j in ` +
+        `\nCopied ${stats.paperCount} papers, ${stats.topicCount} topics into Neo4j in ` +
           `${seconds(performance.now() - started)} s (npm run copy's code, batches of 1,000)`,
       );
-      await latency(`${stats.papers} papers`, embedded, server.store);
+      await latency(`${stats.paperCount} papers`, embedded, server.store);
       await server.stop();
     }
     await embedded.close();

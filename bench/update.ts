@@ -122,7 +122,7 @@ async function run(variant: Variant): Promise<Result> {
           .map((topic) => [topic.id, topic.cluster]),
       );
     const before = await clusterOf();
-    const clustersBefore = (await store.stats()).clusters;
+    const clustersBefore = (await store.stats()).clusterCount;
     const started = performance.now();
     const summary = await ingest([addedPath], store, { newMap: variant === 'new map' });
     const seconds = (performance.now() - started) / 1000;
@@ -149,7 +149,7 @@ async function run(variant: Variant): Promise<Result> {
       keptCluster: both.filter((id) => heir.get(before.get(id)!)?.cluster === after.get(id)).length,
       sameId: both.filter((id) => before.get(id) === after.get(id)).length,
       clustersBefore,
-      clustersAfter: (await store.stats()).clusters,
+      clustersAfter: (await store.stats()).clusterCount,
     };
   } finally {
     await store.close();
@@ -164,7 +164,7 @@ for (const variant of ['update', 'recount all', 'new map'] as const) {
   results.push(await run(variant));
 }
 const base = createSqliteStore(basePath, { readonly: true });
-const papers = (await base.stats()).papers;
+const papers = (await base.stats()).paperCount;
 await base.close();
 
 console.log(`\n${ADDED} newest papers added to ${papers.toLocaleString('en')} (${basePath})\n`);

@@ -37,7 +37,8 @@ const VIEWPORT = { width: 1366, height: 768 };
 
 const store = createSqliteStore(db);
 const stats = await store.stats();
-if (stats.papers === 0) throw new Error(`bench:web: ${db} holds no papers; ingest a corpus first`);
+if (stats.paperCount === 0)
+  throw new Error(`bench:web: ${db} holds no papers; ingest a corpus first`);
 const app = await buildApp({ store, webRoot: 'dist/web' });
 await app.listen({ host: '127.0.0.1', port: 0 });
 const address = app.server.address();
@@ -90,7 +91,7 @@ const map = await store.topicMap({ limit: topics, minPapers: 1, maxEdges: 4_000 
 const target = map.topics[Math.floor(map.topics.length / 3)]!;
 
 console.log(
-  `bench:web: ${db}: ${stats.papers.toLocaleString('en-US')} papers, ${map.topics.length} topics on the map, ${map.edges.length} links; ${runs} run(s) at ${VIEWPORT.width}×${VIEWPORT.height}`,
+  `bench:web: ${db}: ${stats.paperCount.toLocaleString('en-US')} papers, ${map.topics.length} topics on the map, ${map.edges.length} links; ${runs} run(s) at ${VIEWPORT.width}×${VIEWPORT.height}`,
 );
 for (let run = 1; run <= runs; run++) {
   const page = await browser.newPage({ viewport: VIEWPORT });

@@ -79,8 +79,8 @@ const program = new Command()
         to: to.location,
       });
       console.log(
-        `copied ${from.location} → ${to.location}: ${stats.papers} papers, ${stats.topics} topics, ` +
-          `${stats.repositories} repositories, ${stats.clusters} clusters ` +
+        `copied ${from.location} → ${to.location}: ${stats.paperCount} papers, ${stats.topicCount} topics, ` +
+          `${stats.repositoryCount} repositories, ${stats.clusterCount} clusters ` +
           `(${((performance.now() - started) / 1000).toFixed(1)} s)`,
       );
     } catch (error) {

@@ -38,15 +38,15 @@ export async function copyStore(
     throw new CopyError(`copy: the batch size must be a whole number above 0, not ${batchSize}`);
   }
   const held = await target.stats();
-  if (held.papers > 0 || held.topics > 0) {
+  if (held.paperCount > 0 || held.topicCount > 0) {
     throw new CopyError(
-      `copy: the target (${to}) already holds ${held.papers} papers and ${held.topics} topics; ` +
+      `copy: the target (${to}) already holds ${held.paperCount} papers and ${held.topicCount} topics; ` +
         'copy into an empty store, so two graphs are never mixed',
     );
   }
   const expected = await source.stats();
   const sourceState = await source.mapState();
-  progress.start('copying papers', expected.papers);
+  progress.start('copying papers', expected.paperCount);
   let copied = 0;
   let after = '';
   for (;;) {

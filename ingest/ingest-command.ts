@@ -24,28 +24,28 @@ import { parseThesaurus, type Thesaurus } from './terms/thesaurus.ts';
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 function formatSummary(summary: IngestSummary, seconds: number): string {
-  const { papers } = summary;
+  const { paperCounts: papers } = summary;
   // Failures include paths that are no file of a known format; the rest were read.
   const failedFiles = summary.failures.length;
-  const readFiles = summary.files - summary.failures.filter((f) => f.kind === 'file').length;
+  const readFiles = summary.fileCount - summary.failures.filter((f) => f.kind === 'file').length;
   const lines = [
     `files:        ${readFiles} read, ${failedFiles} failed` +
       (summary.skippedFiles.length ? `, ${summary.skippedFiles.length} skipped (no format)` : ''),
-    `records:      ${summary.records} (${summary.merged} merged into papers seen in another record` +
+    `records:      ${summary.recordCount} (${summary.mergedCount} merged into papers seen in another record` +
       (summary.skippedRecords.length
         ? `, ${summary.skippedRecords.length} skipped as unreadable`
         : '') +
       ')',
     `papers:       ${papers.new} new, ${papers.updated} updated, ${papers.unchanged} unchanged` +
-      (summary.withoutAbstract ? `, ${summary.withoutAbstract} without abstract` : ''),
-    `in the store: ${count(summary.topics, 'topic')}, ${count(summary.repositories, 'repository', 'repositories')}`,
+      (summary.withoutAbstractCount ? `, ${summary.withoutAbstractCount} without abstract` : ''),
+    `in the store: ${count(summary.topicCount, 'topic')}, ${count(summary.repositoryCount, 'repository', 'repositories')}`,
     !summary.map
       ? 'topic map:    unchanged (no paper changed)'
       : summary.map.superseded
         ? 'topic map:    kept another ingest’s, drawn from more papers (this one was not stored)'
-        : (summary.map.topics === 0
+        : (summary.map.topicCount === 0
             ? 'topic map:    empty (no topic is named by two papers yet)'
-            : `topic map:    ${count(summary.map.topics, 'topic')} in ${count(summary.map.clusters, 'cluster')} (resolution ${summary.map.resolution})`) +
+            : `topic map:    ${count(summary.map.topicCount, 'topic')} in ${count(summary.map.clusterCount, 'cluster')} (resolution ${summary.map.resolution})`) +
           (summary.map.caughtUp ? '; drawn again: an earlier ingest stopped before its map' : ''),
     `time:         ${seconds.toFixed(1)} s (${Object.entries(summary.timings)
       .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time.toFixed(1)}`] : []))
@@ -59,7 +59,7 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
     lines.push(`warning: no paper found in ${listed(summary.emptyFiles)}`);
   for (const failure of summary.termFailures.slice(0, 5)) lines.push(`warning: ${failure}`);
   for (const failure of summary.failures) lines.push(`error: ${failure.message}`);
-  if (summary.records === 0 && summary.failures.length === 0) {
+  if (summary.recordCount === 0 && summary.failures.length === 0) {
     lines.push('warning: no paper was read from the given paths; nothing was ingested');
   }
   return lines.join('\n');
@@ -198,7 +198,7 @@ export async function runIngestCommand(
           program.error(error instanceof Error ? error.message : String(error), { exitCode: 2 }),
         );
         try {
-          const { papers } = await store.stats();
+          const { paperCount: papers } = await store.stats();
           if (options.ifEmpty && papers > 0) {
             print(
               `Topograph: the store (${storeLocation(env, kind)}) holds ${papers} papers; not ingesting ${paths.join(', ')}.`,

@@ -50,7 +50,7 @@ export interface FileFailure {
 }
 
 export interface IngestSummary {
-  files: number;
+  fileCount: number;
   /** Files in the given folders that no format reads (READMEs, images…). */
   skippedFiles: string[];
   timings: StageTimings;
@@ -59,15 +59,15 @@ export interface IngestSummary {
   /** Files read without error that held no paper at all. */
   emptyFiles: string[];
   failures: FileFailure[];
-  records: number;
+  recordCount: number;
   /** Records a file could not give (each message names file and line); the rest was read. */
   skippedRecords: string[];
   /** Records that were another record of a paper already read in this ingest. */
-  merged: number;
-  papers: { new: number; updated: number; unchanged: number };
-  withoutAbstract: number;
-  topics: number;
-  repositories: number;
+  mergedCount: number;
+  paperCounts: { new: number; updated: number; unchanged: number };
+  withoutAbstractCount: number;
+  topicCount: number;
+  repositoryCount: number;
   /** The topic map this ingest drew; absent when nothing changed and the map stood. */
   map?: MapReport;
 }
@@ -173,14 +173,14 @@ export async function ingest(
   // ── corpus analysis ── (skipped when no paper, and no term, changed and the map is of the
   // papers stored: an ingest killed before its map was written leaves it behind them)
   const changed =
-    stored.papers.new + stored.papers.updated > 0 ||
+    stored.paperCounts.new + stored.paperCounts.updated > 0 ||
     options.thesaurus !== undefined ||
     options.resolution !== undefined ||
     options.newMap === true;
   const state = await store.mapState();
   const behind = state.mapVersion < state.papersVersion;
   let map: MapReport | undefined;
-  if (changed || behind || (await store.stats()).clusters === 0) {
+  if (changed || behind || (await store.stats()).clusterCount === 0) {
     map = await analyzeStore(store, options, timings);
     if (behind && !changed) map.caughtUp = true;
   }
@@ -188,13 +188,13 @@ export async function ingest(
 
   const stats = await store.stats();
   return {
-    files: files.length,
+    fileCount: files.length,
     skippedFiles: skipped,
     ...stored,
     timings,
     failures,
-    topics: stats.topics,
-    repositories: stats.repositories,
+    topicCount: stats.topicCount,
+    repositoryCount: stats.repositoryCount,
     ...(map ? { map } : {}),
   };
 }
@@ -218,7 +218,7 @@ async function analyzeStore(
   await store.refreshTopics();
   endStep('refresh');
   progress.update(1, 'reading the most mentioned topics');
-  const { papers } = await store.stats();
+  const { paperCount: papers } = await store.stats();
   const candidates = await store.readTopicMentions({
     minPapers: defaultMinPapers(papers),
     limit: MAX_CANDIDATES,
@@ -403,10 +403,10 @@ async function storePapers(
   return {
     emptyFiles,
     termFailures,
-    records,
+    recordCount: records,
     skippedRecords,
-    merged,
-    papers: counts,
-    withoutAbstract: incoming.filter((paper) => paper.abstract === '').length,
+    mergedCount: merged,
+    paperCounts: counts,
+    withoutAbstractCount: incoming.filter((paper) => paper.abstract === '').length,
   };
 }

@@ -64,7 +64,7 @@ describe('markup at ingest', () => {
           .join('\n'),
       );
       const summary = await ingest([file], store);
-      expect(summary.records).toBe(2);
+      expect(summary.recordCount).toBe(2);
       expect(summary.skippedRecords).toEqual([expect.stringContaining('line 3: no title')]);
       const papers = await store.exportPapers('', 10);
       expect(papers.map((paper) => paper.paper.title).sort()).toEqual([

@@ -57,6 +57,6 @@ const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 console.log(
-  `Topograph: ${stats.papers} papers, ${stats.topics} topics, ${stats.repositories} repositories\n` +
+  `Topograph: ${stats.paperCount} papers, ${stats.topicCount} topics, ${stats.repositoryCount} repositories\n` +
     `Explorer at http://${host}:${port}  (Ctrl+C to stop)`,
 );

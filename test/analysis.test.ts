@@ -105,7 +105,7 @@ describe('overlays', () => {
         for (const r of links) repositories.add(r.id);
       }
       expect(topic.codeShare).toBeCloseTo(withCode / detail.papers.length, 3);
-      expect(topic.repositories).toBe(repositories.size);
+      expect(topic.repositoryCount).toBe(repositories.size);
     }
     expect(dated).toBeGreaterThan(5);
   });
@@ -113,13 +113,13 @@ describe('overlays', () => {
   it('gives each cluster its papers and their overlays', () => {
     for (const cluster of map.clusters) {
       const topics = map.topics.filter((t) => t.cluster === cluster.id);
-      expect(cluster.topics).toBe(topics.length);
-      expect(cluster.papers).toBeGreaterThanOrEqual(Math.max(...topics.map((t) => t.df)));
+      expect(cluster.topicCount).toBe(topics.length);
+      expect(cluster.paperCount).toBeGreaterThanOrEqual(Math.max(...topics.map((t) => t.df)));
       expect(cluster.codeShare).toBeGreaterThanOrEqual(0);
       expect(cluster.codeShare).toBeLessThanOrEqual(1);
       if (cluster.year !== undefined) expect(cluster.year).toBeGreaterThan(1990);
     }
-    expect(map.clusters.some((c) => c.repositories > 0)).toBe(true);
+    expect(map.clusters.some((c) => c.repositoryCount > 0)).toBe(true);
     expect(map.clusters.some((c) => c.year !== undefined)).toBe(true);
   });
 });
@@ -134,7 +134,7 @@ describe('a second ingest', () => {
       );
       const before = await store.topicMap({ limit: 5_000, minPapers: 1, maxEdges: 0 });
       const second = await ingest([SAMPLES_DIR], store);
-      expect(second.papers.new).toBeGreaterThan(10);
+      expect(second.paperCounts.new).toBeGreaterThan(10);
       const after = new Map(
         (await store.topicMap({ limit: 5_000, minPapers: 1, maxEdges: 0 })).topics.map((t) => [
           t.id,

@@ -43,9 +43,9 @@ describe('GET /api/health and /api/stats', () => {
   it('reports health and the numbers of the graph', async () => {
     expect(await get('/api/health')).toEqual({ status: 'ok', store: 'embedded' });
     const stats = await get<StatsResponse>('/api/stats');
-    expect(stats).toMatchObject({ papers: 176 });
-    expect(stats.topics).toBeGreaterThan(100);
-    expect(stats.repositories).toBeGreaterThan(30);
+    expect(stats).toMatchObject({ paperCount: 176 });
+    expect(stats.topicCount).toBeGreaterThan(100);
+    expect(stats.repositoryCount).toBeGreaterThan(30);
   });
 });
 
@@ -56,7 +56,7 @@ describe('GET /api/topic-map', () => {
     const keys = new Set(map.nodes.map((n) => n.key));
     expect(map.edges.length).toBeGreaterThan(0);
     expect(map.edges.every((e) => keys.has(e.source) && keys.has(e.target))).toBe(true);
-    const sizes = map.nodes.map((n) => n.attributes.papers);
+    const sizes = map.nodes.map((n) => n.attributes.paperCount);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
     expect(map.attributes.clusters.length).toBeGreaterThan(1);
   });
@@ -66,16 +66,16 @@ describe('GET /api/topic-map', () => {
     for (const { attributes } of map.nodes) {
       expect(attributes.codeShare).toBeGreaterThanOrEqual(0);
       expect(attributes.codeShare).toBeLessThanOrEqual(1);
-      expect(Number.isInteger(attributes.repositories)).toBe(true);
+      expect(Number.isInteger(attributes.repositoryCount)).toBe(true);
     }
     expect(map.nodes.some((n) => n.attributes.year !== undefined)).toBe(true);
     expect(map.nodes.some((n) => n.attributes.codeShare > 0)).toBe(true);
     for (const cluster of map.attributes.clusters) {
       expect(cluster).toMatchObject({
         label: expect.stringContaining(' · '),
-        papers: expect.any(Number),
+        paperCount: expect.any(Number),
         codeShare: expect.any(Number),
-        repositories: expect.any(Number),
+        repositoryCount: expect.any(Number),
       });
     }
   });
@@ -83,7 +83,7 @@ describe('GET /api/topic-map', () => {
   it('filters by cluster and minimum papers', async () => {
     const map = await get<TopicMapResponse>('/api/topic-map?cluster=0&minPapers=3');
     expect(map.nodes.length).toBeGreaterThan(0);
-    expect(map.nodes.every((n) => n.attributes.cluster === 0 && n.attributes.papers >= 3)).toBe(
+    expect(map.nodes.every((n) => n.attributes.cluster === 0 && n.attributes.paperCount >= 3)).toBe(
       true,
     );
   });
@@ -136,8 +136,8 @@ describe('GET /api/paper-map', () => {
   it('links papers to their most related papers, placed and coloured by their topics', async () => {
     const stats = await get<StatsResponse>('/api/stats');
     const map = await get<PaperMapResponse>('/api/paper-map?links=3');
-    expect(map.nodes.length).toBeGreaterThan(0.8 * stats.papers);
-    expect(map.nodes.length).toBeLessThanOrEqual(stats.papers);
+    expect(map.nodes.length).toBeGreaterThan(0.8 * stats.paperCount);
+    expect(map.nodes.length).toBeLessThanOrEqual(stats.paperCount);
     const clusters = (await get<TopicMapResponse>('/api/topic-map')).attributes.clusters;
     const ids = new Set(map.nodes.map((n) => n.key));
     for (const { attributes } of map.nodes) {
@@ -154,7 +154,7 @@ describe('GET /api/paper-map', () => {
     // Each paper keeps its three strongest links (and may be the strongest of others).
     expect(map.edges.length).toBeLessThanOrEqual(3 * map.nodes.length);
     // The edge to a paper's best related paper is on the map, with the same reasons.
-    const paper = map.nodes.find((n) => n.attributes.links > 0)!;
+    const paper = map.nodes.find((n) => n.attributes.linkCount > 0)!;
     const detail = await get<PaperDetailResponse>(`/api/papers/${encodeURIComponent(paper.key)}`);
     const best = detail.related[0]!;
     const edge = map.edges.find(
@@ -208,13 +208,13 @@ describe('papers, topics and repositories', () => {
     const top = map.nodes[0]!;
     const detail = await get<TopicDetailResponse>(`/api/topics/${encodeURIComponent(top.key)}`);
     expect(detail.topic.label).toBe(top.attributes.label);
-    expect(detail.papers.length).toBe(Math.min(top.attributes.papers, 100));
+    expect(detail.papers.length).toBe(Math.min(top.attributes.paperCount, 100));
     expect(detail.coOccurring.length).toBeGreaterThan(0);
     // Papers per year: oldest first, adding up to the dated papers among all of its papers.
     const years = detail.years.map((y) => y.year);
     expect(years).toEqual([...years].sort((a, b) => a - b));
     const dated = detail.papers.filter((p) => p.published !== undefined).length;
-    expect(detail.years.reduce((sum, y) => sum + y.papers, 0)).toBe(dated);
+    expect(detail.years.reduce((sum, y) => sum + y.paperCount, 0)).toBe(dated);
   });
 
   it('details a repository, its id containing slashes', async () => {
@@ -276,7 +276,7 @@ describe('GET /api/search', () => {
       `/api/search?q=${encodeURIComponent('"; DROP TABLE papers; -- *')}`,
     );
     expect(hostile.query).toBe('"; DROP TABLE papers; -- *');
-    expect((await get<StatsResponse>('/api/stats')).papers).toBe(176);
+    expect((await get<StatsResponse>('/api/stats')).paperCount).toBe(176);
   });
 });
 
@@ -377,8 +377,9 @@ describe('the maps, cached until the store changes', () => {
       expect(after.statusCode).toBe(200);
       expect(computed).toBe(2);
       const papers = (body: string) =>
-        JSON.parse(body).nodes.find((node: { key: string }) => node.key === 'causal inference')
-          .attributes.papers;
+        (JSON.parse(body) as TopicMapResponse).nodes.find(
+          (node) => node.key === 'causal inference',
+        )!.attributes.paperCount;
       expect(papers(after.body)).toBe(papers(before.body) + 1);
     } finally {
       await countingApp.close();

@@ -42,7 +42,7 @@ describe('copying a store (embedded → embedded)', () => {
       };
       const stats = await copyStore(sample.store, target, { batchSize: 50, progress });
       expect(stats).toEqual(await sample.store.stats());
-      expect(stats.papers).toBe(176);
+      expect(stats.paperCount).toBe(176);
       // 176 papers in batches of 50: four pages, progress after each.
       expect(updates).toEqual([50, 100, 150, 176]);
       expect(stages).toEqual(['copying papers', 'counting topics', 'copying the map']);

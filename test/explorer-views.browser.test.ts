@@ -59,7 +59,7 @@ describe('explorer views in Chromium', () => {
     browser = await launchChromium('explorer-views.browser.test');
     page = await watchedPage(browser, LAPTOP, pageErrors);
     map = await api<TopicMapResponse>('/api/topic-map');
-    topic = [...map.nodes].sort((a, b) => b.attributes.papers - a.attributes.papers)[0]!;
+    topic = [...map.nodes].sort((a, b) => b.attributes.paperCount - a.attributes.paperCount)[0]!;
     detail = await api<TopicDetailResponse>(`/api/topics/${encodeURIComponent(topic.key)}`);
     topicUrl = `#/topic/${encodeURIComponent(topic.key)}`;
   });
@@ -240,7 +240,7 @@ describe('explorer views in Chromium', () => {
     // Cluster names sit at their clusters' centres: the biggest cluster's always shows, and
     // no two shown names overlap.
     const names = page.getByTestId('cluster-labels').locator('span');
-    const biggest = [...map.attributes.clusters].sort((a, b) => b.topics - a.topics)[0]!;
+    const biggest = [...map.attributes.clusters].sort((a, b) => b.topicCount - a.topicCount)[0]!;
     await expect.poll(() => names.first().textContent(), WAIT).toBe(biggest.label.split(' · ')[0]);
     const shown = await names.evaluateAll((spans) =>
       spans
@@ -284,7 +284,7 @@ describe('explorer views in Chromium', () => {
     await expect
       .poll(statsText, WAIT)
       .toContain(
-        `${map.nodes.length - members.length} of ${stats.topics.toLocaleString('en-US')} topics`,
+        `${map.nodes.length - members.length} of ${stats.topicCount.toLocaleString('en-US')} topics`,
       );
     expect((await display(members[0]!.key))?.hidden).toBe(true);
     // The same clusters are switched off in the paper map.
@@ -330,9 +330,9 @@ describe('explorer views in Chromium', () => {
     const first = dated.years[0]!.year;
     const last = dated.years.at(-1)!.year;
     await expect.poll(() => bars.count(), WAIT).toBe(last - first + 1);
-    for (const { year, papers } of dated.years) {
+    for (const { year, paperCount } of dated.years) {
       expect(await bars.nth(year - first).getAttribute('aria-label')).toBe(
-        `${year}: ${papers} paper${papers === 1 ? '' : 's'}`,
+        `${year}: ${paperCount} paper${paperCount === 1 ? '' : 's'}`,
       );
     }
     expect(pageErrors).toEqual([]);
@@ -350,7 +350,7 @@ describe('explorer views in Chromium', () => {
     expect(withCode).toBeGreaterThan(0);
     await expect
       .poll(statsText, WAIT)
-      .toContain(`${withCode} of ${stats.papers} papers on the map`);
+      .toContain(`${withCode} of ${stats.paperCount} papers on the map`);
     expect(await params()).toMatchObject({ view: 'papers', code: '1' });
 
     const download = page.waitForEvent('download');

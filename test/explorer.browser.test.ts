@@ -82,7 +82,7 @@ describe('explorer in Chromium', () => {
     if (server === undefined) throw new Error('no server');
     const stats = await api<StatsResponse>('/api/stats');
     const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
-    expect(stats.papers).toBeGreaterThan(100);
+    expect(stats.paperCount).toBeGreaterThan(100);
     expect(map.nodes.length).toBeGreaterThan(20);
 
     await page.goto(`${server.url}/`);
@@ -94,7 +94,7 @@ describe('explorer in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('stats').textContent(), WAIT)
       .toBe(
-        `${count(stats.papers)} papers · ${count(map.nodes.length)} of ${count(stats.topics)} topics on the map · ${count(stats.repositories)} repositories`,
+        `${count(stats.paperCount)} papers · ${count(map.nodes.length)} of ${count(stats.topicCount)} topics on the map · ${count(stats.repositoryCount)} repositories`,
       );
     await expect
       .poll(() => page.locator('section.legend li').count(), WAIT)
@@ -160,7 +160,7 @@ describe('explorer in Chromium', () => {
     await expect
       .poll(() => panel().getByTestId('topic-overlays').textContent(), WAIT)
       .toBe(
-        `mean year ${Math.round(node.attributes.year!)} · ${Math.round(node.attributes.codeShare * 100)}% with code · ${node.attributes.repositories} ${node.attributes.repositories === 1 ? 'repository' : 'repositories'}`,
+        `mean year ${Math.round(node.attributes.year!)} · ${Math.round(node.attributes.codeShare * 100)}% with code · ${node.attributes.repositoryCount} ${node.attributes.repositoryCount === 1 ? 'repository' : 'repositories'}`,
       );
     const titles = () => panel().locator('.paper-list button').allTextContents();
     const byRelevance = await titles();
@@ -179,9 +179,9 @@ describe('explorer in Chromium', () => {
     const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
     const node = [...map.nodes]
       .filter((n) => n.attributes.codeShare > 0 && n.attributes.codeShare < 1)
-      .sort((a, b) => b.attributes.repositories - a.attributes.repositories)[0]!;
+      .sort((a, b) => b.attributes.repositoryCount - a.attributes.repositoryCount)[0]!;
     const detail = await api<TopicDetailResponse>(`/api/topics/${encodeURIComponent(node.key)}`);
-    expect(detail.repositories.length).toBe(Math.min(node.attributes.repositories, 20));
+    expect(detail.repositories.length).toBe(Math.min(node.attributes.repositoryCount, 20));
     const withCode = detail.papers.filter((p) => p.hasCode);
     expect(withCode.length).toBeGreaterThan(0);
     await page.goto(`${server.url}/#/topic/${encodeURIComponent(node.key)}`);
@@ -191,7 +191,7 @@ describe('explorer in Chromium', () => {
     expect(await links.first().getAttribute('href')).toBe(first.url);
     expect(await links.first().getAttribute('rel')).toContain('noopener');
     expect(await panel().locator('.repository__meta').first().textContent()).toContain(
-      `${first.papers} paper`,
+      `${first.paperCount} paper`,
     );
     // Papers with released code carry a badge, and can be listed alone.
     expect(await panel().locator('.paper-list .badge--code').count()).toBe(withCode.length);
@@ -324,7 +324,7 @@ describe('explorer in Chromium', () => {
     const [min, max] = [Math.floor(Math.min(...years)), Math.ceil(Math.max(...years))];
     // A dated topic on the map and one of its papers, to see the topic's colour in the panel.
     const dated = map.nodes.find(
-      (n) => n.attributes.year !== undefined && n.attributes.papers > 1,
+      (n) => n.attributes.year !== undefined && n.attributes.paperCount > 1,
     )!;
     const topic = await api<TopicDetailResponse>(`/api/topics/${encodeURIComponent(dated.key)}`);
     const paperUrl = `#/paper/${encodeURIComponent(topic.papers[0]!.id)}`;
@@ -373,25 +373,29 @@ describe('explorer in Chromium', () => {
     const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
     const stats = await api<StatsResponse>('/api/stats');
     const shown = (keep: (a: TopicMapResponse['nodes'][number]['attributes']) => boolean) =>
-      `${map.nodes.filter((n) => keep(n.attributes)).length.toLocaleString('en-US')} of ${stats.topics.toLocaleString('en-US')} topics on the map`;
+      `${map.nodes.filter((n) => keep(n.attributes)).length.toLocaleString('en-US')} of ${stats.topicCount.toLocaleString('en-US')} topics on the map`;
     const statsText = () => page.getByTestId('stats').textContent();
 
     await page.goto(`${server.url}/`);
     await page.locator('[data-testid="graph-map"] canvas').first().waitFor();
     await page.getByRole('button', { name: 'Filters' }).click();
     await page.getByRole('spinbutton').fill('4');
-    await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4));
+    await expect.poll(statsText, WAIT).toContain(shown((a) => a.paperCount >= 4));
     await page.getByLabel('Only topics with code or data').check();
-    await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4 && a.repositories > 0));
+    await expect
+      .poll(statsText, WAIT)
+      .toContain(shown((a) => a.paperCount >= 4 && a.repositoryCount > 0));
     // Topics whose papers only promise code, or link data, stay: their panel lists it.
     expect(
-      map.nodes.some((n) => n.attributes.repositories > 0 && n.attributes.codeShare === 0),
+      map.nodes.some((n) => n.attributes.repositoryCount > 0 && n.attributes.codeShare === 0),
     ).toBe(true);
     // The legend counts what is left of each cluster.
     const first = map.attributes.clusters.find((c) => c.id === 0)!;
     const left = map.nodes.filter(
       (n) =>
-        n.attributes.cluster === 0 && n.attributes.papers >= 4 && n.attributes.repositories > 0,
+        n.attributes.cluster === 0 &&
+        n.attributes.paperCount >= 4 &&
+        n.attributes.repositoryCount > 0,
     ).length;
     await expect
       .poll(() =>
@@ -412,7 +416,7 @@ describe('explorer in Chromium', () => {
       .toContain(shown((a) => a.year !== undefined && a.year >= 2024));
     // A link with the filters opens filtered; Clear shows everything again.
     await page.goto(`${server.url}/?minPapers=4`);
-    await expect.poll(statsText, WAIT).toContain(shown((a) => a.papers >= 4));
+    await expect.poll(statsText, WAIT).toContain(shown((a) => a.paperCount >= 4));
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect.poll(statsText, WAIT).toContain(shown(() => true));
     expect(await query()).toBe('');
@@ -422,7 +426,7 @@ describe('explorer in Chromium', () => {
   it('exports the view as a PNG with its legend, GEXF and CSV, named after it', async () => {
     if (server === undefined) throw new Error('no server');
     const map = await api<TopicMapResponse>('/api/topic-map?limit=500');
-    const shown = map.nodes.filter((n) => n.attributes.papers >= 3).map((n) => n.key);
+    const shown = map.nodes.filter((n) => n.attributes.paperCount >= 3).map((n) => n.key);
     await page.goto(`${server.url}/?color=code&minPapers=3`);
     await page.locator('[data-testid="graph-map"] canvas').first().waitFor();
     const save = async (button: string) => {
@@ -566,8 +570,8 @@ describe('explorer in Chromium', () => {
     other.on('pageerror', (error) => otherErrors.push(error.message));
     try {
       const stats: StatsResponse = {
-        ...{ papers: 0, topics: 0, repositories: 0, clusters: 0 },
-        ...{ mentions: 0, links: 0, papersWithCode: 0 },
+        ...{ paperCount: 0, topicCount: 0, repositoryCount: 0, clusterCount: 0 },
+        ...{ mentionCount: 0, linkCount: 0, paperWithCodeCount: 0 },
       };
       const emptyMap: TopicMapResponse = {
         attributes: { clusters: [] },

@@ -54,7 +54,7 @@ describe('an ingest stopped before its map', () => {
         expect(state.mapVersion).toBeLessThan(state.papersVersion);
 
         const again = await ingest([SECOND], store);
-        expect(again.papers).toMatchObject({ new: 0, updated: 0 });
+        expect(again.paperCounts).toMatchObject({ new: 0, updated: 0 });
         expect(again.map).toMatchObject({ caughtUp: true });
         expect(await store.mapState()).toEqual({
           papersVersion: state.papersVersion,
@@ -136,7 +136,7 @@ describe('a store another process is writing', () => {
     // Opening used to write the schema version, failing at once with "database is locked".
     const store = createSqliteStore(path);
     try {
-      expect((await store.stats()).papers).toBe(4);
+      expect((await store.stats()).paperCount).toBe(4);
       expect(writerDone).toBe(false);
       await released;
     } finally {
@@ -151,7 +151,7 @@ describe('a store another process is writing', () => {
       const { released } = await holdWriteLock(path, 800);
       await store.writePapers(FIXTURE);
       await released;
-      expect((await store.stats()).papers).toBe(4);
+      expect((await store.stats()).paperCount).toBe(4);
     } finally {
       await store.close();
     }
@@ -169,7 +169,7 @@ describe('a store another process is writing', () => {
         `store: ${path} is being written by another process (another ingest?) and stayed locked for over 0.2 s; nothing of this write was made`,
       );
       await released;
-      expect((await store.stats()).papers).toBe(0);
+      expect((await store.stats()).paperCount).toBe(0);
     } finally {
       await store.close();
     }

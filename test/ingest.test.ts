@@ -70,10 +70,10 @@ describe('ingesting the sample corpus', () => {
 
   it('reads 206 records of 176 distinct papers, skipping the README', () => {
     expect(sample.summary).toMatchObject({
-      files: 3,
-      records: 206,
-      merged: 30,
-      papers: { new: 176, updated: 0, unchanged: 0 },
+      fileCount: 3,
+      recordCount: 206,
+      mergedCount: 30,
+      paperCounts: { new: 176, updated: 0, unchanged: 0 },
       failures: [],
       skippedFiles: [join(SAMPLES_DIR, 'README.md')],
     });
@@ -135,9 +135,9 @@ describe('ingesting the sample corpus', () => {
 
   it('finds repositories and datasets, and keeps project pages as links', async () => {
     const stats = await sample.store.stats();
-    expect(stats.repositories).toBeGreaterThanOrEqual(35);
+    expect(stats.repositoryCount).toBeGreaterThanOrEqual(35);
     // Released code only: a promised repository ("code will be available") is not code yet.
-    expect(stats.papersWithCode).toBeGreaterThanOrEqual(25);
+    expect(stats.paperWithCodeCount).toBeGreaterThanOrEqual(25);
     expect(
       await sample.store.repository('huggingface.co/datasets/causalnlp/corr2cause'),
     ).toMatchObject({
@@ -165,9 +165,9 @@ describe('ingesting the sample corpus', () => {
     try {
       await ingest([SAMPLES_DIR], store);
       const summary = await ingest([`${fixtures}/bibtex`, `${fixtures}/ris`], store);
-      expect(summary.papers.new).toBe(0);
+      expect(summary.paperCounts.new).toBe(0);
       expect(summary.skippedRecords.length).toBeGreaterThan(0);
-      expect((await store.stats()).papers).toBe(176);
+      expect((await store.stats()).paperCount).toBe(176);
       const [deFinetti] = await store.findPapers(['arxiv:2203.15756']);
       expect(deFinetti).toMatchObject({
         title:
@@ -188,7 +188,7 @@ describe('ingesting the sample corpus', () => {
   it('changes nothing when the same files are ingested again', async () => {
     const before = dump(sample.path);
     const again = await ingest([SAMPLES_DIR], sample.store);
-    expect(again.papers).toEqual({ new: 0, updated: 0, unchanged: 176 });
+    expect(again.paperCounts).toEqual({ new: 0, updated: 0, unchanged: 176 });
     expect(dump(sample.path)).toEqual(before);
   });
 });
@@ -235,9 +235,11 @@ describe('ingest failures', () => {
         ),
       );
       // The good file's 31 papers are in, some of them merged into papers already stored.
-      expect(summary.records).toBe(31);
-      expect(summary.papers.new + summary.papers.updated + summary.papers.unchanged).toBe(31);
-      expect(summary.papers.updated).toBeGreaterThan(0);
+      expect(summary.recordCount).toBe(31);
+      expect(
+        summary.paperCounts.new + summary.paperCounts.updated + summary.paperCounts.unchanged,
+      ).toBe(31);
+      expect(summary.paperCounts.updated).toBeGreaterThan(0);
       const after = dump(db);
       // Everything stored before is still there.
       for (const row of before.papers as { id: string }[]) {
@@ -253,7 +255,7 @@ describe('ingest failures', () => {
     await expect(ingest([SAMPLES_DIR], store, { format: 'docx' })).rejects.toThrow(
       'ingest: unknown format "docx"; known formats: hf-listing, json',
     );
-    expect((await store.stats()).papers).toBe(0);
+    expect((await store.stats()).paperCount).toBe(0);
     await store.close();
   });
 
@@ -333,7 +335,7 @@ describe('records with huge fields', () => {
       try {
         const summary = await ingest([file], store);
         expect(summary.failures).toEqual([]);
-        expect(summary.records).toBe(2);
+        expect(summary.recordCount).toBe(2);
         expect(summary.skippedRecords).toEqual([
           expect.stringMatching(
             new RegExp(
@@ -470,7 +472,7 @@ describe('a thesaurus given to a re-ingest', () => {
       expect(await store.topic('causal effect', 10)).toBeDefined();
       const thesaurus = parseThesaurus('label\treplace by\ncausal effect\tcausality\n', 't.txt');
       const summary = await ingest([sample], store, { thesaurus });
-      expect(summary.papers).toMatchObject({ new: 0, updated: 0, unchanged: 31 });
+      expect(summary.paperCounts).toMatchObject({ new: 0, updated: 0, unchanged: 31 });
       expect(await store.topic('causal effect', 10)).toBeUndefined();
       expect((await store.topic('causality', 10))?.topic.df).toBeGreaterThan(1);
     } finally {

@@ -57,11 +57,12 @@ const SCHEMA: DbSchema = {
     ...['score', 'count', 'inTitle', 'status', 'strength'],
     // Keys of the maps in $rows that are no property (the linter cannot tell a map from a node)
     ...['paperId', 'topicId', 'source', 'target', 'repository'],
+    ...['paperCount', 'topicCount', 'repositoryCount'],
   ],
   // Every parameter a statement may take (the adapter's, the docs', the test support's).
   parameters: Object.fromEntries(
     [
-      ...['rows', 'ids', 'keys', 'id', 'limit', 'minPapers', 'cluster', 'papers', 'df'],
+      ...['rows', 'ids', 'keys', 'id', 'limit', 'minPapers', 'cluster', 'corpus', 'df'],
       ...['suffix', 'prefix', 'infix', 'search', 'after', 'note'],
       ...['paperId', 'topicId', 'version', 'resolution', 'repositories'],
     ].map((name) => [name, '']),

@@ -120,7 +120,7 @@ describe('reads in worker threads', () => {
       await stopping;
       await expect(held).rejects.toThrow(/read thread stopped/);
       // The next read starts a new thread and is answered.
-      expect((await locked.stats()).papers).toBe(176);
+      expect((await locked.stats()).paperCount).toBe(176);
       expect(lockedWorkers.length).toBe(2);
       expect((await app.inject('/api/stats')).statusCode).toBe(200);
     });

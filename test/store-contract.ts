@@ -85,37 +85,53 @@ export const FIXTURE_ANALYSIS: Analysis = {
       y: 0,
       year: 2020,
       codeShare: 0.333,
-      repositories: 1,
+      repositoryCount: 1,
     },
-    { id: 'string diagram', cluster: 1, x: 1, y: 1, year: 2019, codeShare: 0.5, repositories: 1 },
-    { id: 'causal effect', cluster: 0, x: -1, y: 0, year: 2021, codeShare: 0.5, repositories: 1 },
-    { id: 'intervention', cluster: 1, x: 2, y: 1, year: 2019, codeShare: 0, repositories: 0 },
+    {
+      id: 'string diagram',
+      cluster: 1,
+      x: 1,
+      y: 1,
+      year: 2019,
+      codeShare: 0.5,
+      repositoryCount: 1,
+    },
+    {
+      id: 'causal effect',
+      cluster: 0,
+      x: -1,
+      y: 0,
+      year: 2021,
+      codeShare: 0.5,
+      repositoryCount: 1,
+    },
+    { id: 'intervention', cluster: 1, x: 2, y: 1, year: 2019, codeShare: 0, repositoryCount: 0 },
     // A candidate off the map keeps its overlays.
-    { id: 'optics', cluster: -1, x: 0, y: 0, codeShare: 0, repositories: 0 },
+    { id: 'optics', cluster: -1, x: 0, y: 0, codeShare: 0, repositoryCount: 0 },
   ],
   coOccurrences: [
-    { source: 'causal effect', target: 'causal inference', papers: 2, strength: 1 },
-    { source: 'causal inference', target: 'string diagram', papers: 2, strength: 1 },
-    { source: 'intervention', target: 'string diagram', papers: 1, strength: 2 },
+    { source: 'causal effect', target: 'causal inference', paperCount: 2, strength: 1 },
+    { source: 'causal inference', target: 'string diagram', paperCount: 2, strength: 1 },
+    { source: 'intervention', target: 'string diagram', paperCount: 1, strength: 2 },
   ],
   clusters: [
     {
       id: 0,
       label: 'causal inference · causal effect',
-      topics: 2,
-      papers: 3,
+      topicCount: 2,
+      paperCount: 3,
       year: 2020,
       codeShare: 0.333,
-      repositories: 1,
+      repositoryCount: 1,
     },
     {
       id: 1,
       label: 'string diagram · intervention',
-      topics: 2,
-      papers: 2,
+      topicCount: 2,
+      paperCount: 2,
       year: 2019,
       codeShare: 0.5,
-      repositories: 1,
+      repositoryCount: 1,
     },
   ],
 };
@@ -155,7 +171,7 @@ export function describeGraphStoreContract(
       });
       expect(await store.topic('optics', 10)).toBeUndefined();
       const candidates = await store.readTopicMentions({ minPapers: 2, limit: 2 });
-      expect(candidates.papers).toBe(5);
+      expect(candidates.paperCount).toBe(5);
       // With where the last analysis put them, so the next map can start from there.
       expect(candidates.topics).toEqual([
         { id: 'causal inference', label: 'causal inference', df: 5, cluster: 0, x: 0, y: 0 },
@@ -227,19 +243,19 @@ export function describeGraphStoreContract(
       expect(await store.topic('optics', 10)).toBeUndefined();
       expect(await store.repository(dowhy.id)).toBeUndefined();
       expect(await store.repository('github.com/a/b')).toBeUndefined();
-      expect((await store.stats()).repositories).toBe(0);
+      expect((await store.stats()).repositoryCount).toBe(0);
     });
 
     it('counts what it holds', async () => {
       expect(await store.stats()).toEqual({
-        papers: 4,
-        topics: 5,
-        repositories: 1,
-        clusters: 2,
-        mentions: 9,
-        links: 2,
+        paperCount: 4,
+        topicCount: 5,
+        repositoryCount: 1,
+        clusterCount: 2,
+        mentionCount: 9,
+        linkCount: 2,
         // p2 links released code; p3 only promises it.
-        papersWithCode: 1,
+        paperWithCodeCount: 1,
       });
     });
 
@@ -254,7 +270,7 @@ export function describeGraphStoreContract(
       const before = await store.paper('p2', 10);
       await store.writePapers(FIXTURE);
       await store.writeAnalysis(FIXTURE_ANALYSIS);
-      expect(await store.stats()).toMatchObject({ papers: 4, mentions: 9, links: 2 });
+      expect(await store.stats()).toMatchObject({ paperCount: 4, mentionCount: 9, linkCount: 2 });
       expect(await store.paper('p2', 10)).toEqual(before);
     });
 
@@ -276,7 +292,7 @@ export function describeGraphStoreContract(
       await store.writePapers([{ ...FIXTURE[0]!, paper: paper('p1', 'Diagrammatic transplants') }]);
       expect(await papersFound('transplants')).toEqual(['p1']);
       expect(await papersFound('surgery')).toEqual([]);
-      expect((await store.stats()).papers).toBe(4);
+      expect((await store.stats()).paperCount).toBe(4);
     });
 
     it('counts versions: one a batch of papers, the map the version it was drawn from', async () => {
@@ -328,7 +344,7 @@ export function describeGraphStoreContract(
       };
       await expect(store.writePapers([fresh, broken])).rejects.toThrow();
       expect(await store.findPapers(['title:new paper'])).toEqual([]);
-      expect((await store.stats()).papers).toBe(4);
+      expect((await store.stats()).paperCount).toBe(4);
       expect(await store.mapState()).toEqual({ papersVersion: 1, mapVersion: 1 });
     });
 
@@ -342,7 +358,7 @@ export function describeGraphStoreContract(
       expect(map.edges).toHaveLength(2);
       expect(map.clusters).toEqual(FIXTURE_ANALYSIS.clusters);
       // Overlays for the explorer's colour modes.
-      expect(map.topics[1]).toMatchObject({ year: 2021, codeShare: 0.5, repositories: 1 });
+      expect(map.topics[1]).toMatchObject({ year: 2021, codeShare: 0.5, repositoryCount: 1 });
       const cluster1 = await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 1, cluster: 1 });
       expect(cluster1.topics.map((t) => t.id)).toEqual(['string diagram', 'intervention']);
       expect(cluster1.edges).toEqual([FIXTURE_ANALYSIS.coOccurrences[2]]);
@@ -376,7 +392,7 @@ export function describeGraphStoreContract(
         ['p3', false],
         ['p2', true],
       ]);
-      expect(topic?.repositories).toEqual([{ ...dowhy, papers: 2, released: true }]);
+      expect(topic?.repositories).toEqual([{ ...dowhy, paperCount: 2, released: true }]);
       expect(topic?.coOccurring.map((t) => t.id)).toEqual(['causal inference']);
       const repository = await store.repository(dowhy.id);
       expect(repository?.papers.map((p) => [p.id, p.status])).toEqual([
@@ -388,7 +404,7 @@ export function describeGraphStoreContract(
       // A promise only: listed, not released; a topic without any: none.
       await store.writePapers([{ ...FIXTURE[1]!, repositories: [] }]);
       expect((await store.topic('causal effect', 10))?.repositories).toEqual([
-        { ...dowhy, papers: 1, released: false },
+        { ...dowhy, paperCount: 1, released: false },
       ]);
       expect((await store.topic('optics', 10))?.repositories).toEqual([]);
     });
@@ -396,15 +412,15 @@ export function describeGraphStoreContract(
     it('counts a topic’s dated papers per year', async () => {
       // "causal inference": p1 (2019), p2 (undated), p3 (2021).
       expect((await store.topic('causal inference', 10))?.years).toEqual([
-        { year: 2019, papers: 1 },
-        { year: 2021, papers: 1 },
+        { year: 2019, paperCount: 1 },
+        { year: 2021, paperCount: 1 },
       ]);
       expect((await store.topic('optics', 10))?.years).toEqual([]);
     });
 
     it('gives the paper map its papers, most tied to the map first, and their shared topics', async () => {
       const input = await store.paperMapInput({ limit: 3 });
-      expect(input.papers).toBe(4);
+      expect(input.paperCount).toBe(4);
       // p1 and p2 name three topics on the map (p1, dated, first), p3 two, p4 none.
       expect(input.nodes).toEqual([
         { id: 'p1', title: 'String diagram surgery', published: '2019-01-01', hasCode: false },
@@ -429,7 +445,7 @@ export function describeGraphStoreContract(
       const topic = await store.topic('string diagram', 10);
       // p1 and p2 mention "string diagram"; both mention "causal inference" (df 3); one each
       // "intervention" (df 1, so the stronger association) and "causal effect" (df 2).
-      expect(topic?.coOccurring.map((t) => [t.id, t.papers])).toEqual([
+      expect(topic?.coOccurring.map((t) => [t.id, t.paperCount])).toEqual([
         ['causal inference', 2],
         ['intervention', 1],
         ['causal effect', 1],
@@ -517,7 +533,7 @@ export function describeGraphStoreContract(
         await expect(searchGraph(store, hostile, 10)).resolves.toBeInstanceOf(Array);
       }
       expect(await searchGraph(store, '%', 10)).toEqual([]);
-      expect((await store.stats()).papers).toBe(4);
+      expect((await store.stats()).paperCount).toBe(4);
     });
   });
 }
@@ -541,5 +557,5 @@ async function expectCounts(store: GraphStore, gone: string[]): Promise<void> {
     expect((await store.topic(id, 10))?.topic, id).toMatchObject({ df, label });
   }
   for (const id of gone) if (!uses.has(id)) expect(await store.topic(id, 10), id).toBeUndefined();
-  expect((await store.stats()).topics).toBe(uses.size);
+  expect((await store.stats()).topicCount).toBe(uses.size);
 }

@@ -86,7 +86,7 @@ if (uri) {
         expect((await store.topic('causal inference', 10))?.topic.df).toBe(3);
         expect((await store.topic('optics', 10))?.topic.df).toBe(1);
         expect(await store.topic('orphan', 10)).toBeUndefined();
-        expect((await store.stats()).topics).toBe(5);
+        expect((await store.stats()).topicCount).toBe(5);
       } finally {
         await dispose();
       }
@@ -148,11 +148,11 @@ if (uri) {
         const { store, dispose } = await openEmptyNeo4jStore();
         try {
           const summary = await ingest([SAMPLES_DIR], store);
-          expect(summary.papers).toEqual(embedded.summary.papers);
+          expect(summary.paperCounts).toEqual(embedded.summary.paperCounts);
           await expectSameReads(store);
           // Ingesting the same files again changes nothing.
           const again = await ingest([SAMPLES_DIR], store);
-          expect(again.papers.new + again.papers.updated).toBe(0);
+          expect(again.paperCounts.new + again.paperCounts.updated).toBe(0);
         } finally {
           await dispose();
         }

@@ -59,7 +59,7 @@ describe('embedded store file versions', () => {
     try {
       const hits = await searchGraph(store, 'surgery', 10);
       expect(hits.filter((hit) => hit.kind === 'paper').map((hit) => hit.id)).toEqual(['p1']);
-      expect((await store.stats()).papers).toBe(4);
+      expect((await store.stats()).paperCount).toBe(4);
     } finally {
       await store.close();
     }
@@ -89,11 +89,13 @@ describe('embedded store file versions', () => {
         { id: 'scm', label: 'SCM', aliases: [], df: 3, cluster: 0, x: 1, y: 2 },
       ]);
       expect(map.clusters).toEqual([
-        { id: 0, label: 'SCM', topics: 1, papers: 0, codeShare: 0, repositories: 0 },
+        { id: 0, label: 'SCM', topicCount: 1, paperCount: 0, codeShare: 0, repositoryCount: 0 },
       ]);
       await store.writeAnalysis({
         version: 0,
-        topics: [{ id: 'scm', cluster: 0, x: 1, y: 2, year: 2024, codeShare: 1, repositories: 2 }],
+        topics: [
+          { id: 'scm', cluster: 0, x: 1, y: 2, year: 2024, codeShare: 1, repositoryCount: 2 },
+        ],
         coOccurrences: [],
         clusters: [],
       });
@@ -119,7 +121,7 @@ describe('embedded store file versions', () => {
     const store = createSqliteStore(path);
     try {
       expect(await store.mapState()).toEqual({ papersVersion: 0, mapVersion: 0 });
-      expect((await store.stats()).papers).toBe(4);
+      expect((await store.stats()).paperCount).toBe(4);
       expect((await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 })).clusters).toEqual(
         FIXTURE_ANALYSIS.clusters,
       );
@@ -154,7 +156,7 @@ describe('embedded store file versions', () => {
       await store.writePapers([{ ...FIXTURE[2]!, repositories: [] }]);
       await store.refreshTopics();
       expect(await store.topic('optics', 10)).toBeUndefined();
-      expect((await store.stats()).repositories).toBe(0);
+      expect((await store.stats()).repositoryCount).toBe(0);
     } finally {
       await store.close();
     }

@@ -76,8 +76,8 @@ export interface TopicMapResult {
 }
 
 export interface MapReport {
-  topics: number;
-  clusters: number;
+  topicCount: number;
+  clusterCount: number;
   resolution: number;
   /** Drawn although nothing changed: the stored map was behind the papers (an ingest stopped). */
   caughtUp?: true;
@@ -115,7 +115,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
 
   // ── selection ──
   let selected = candidates.map((_, i) => i);
-  if (input.papers >= RELEVANCE_FROM_PAPERS && allPairs.size > 0) {
+  if (input.paperCount >= RELEVANCE_FROM_PAPERS && allPairs.size > 0) {
     const network = topicNetwork(candidates.length, allPairs);
     // A rough first clustering is enough to tell concentrated topics from spread ones; from
     // the previous map's clusters where there is one, so that what a topic's relevance is
@@ -148,7 +148,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
     }));
     return {
       analysis: { version: input.version, topics, coOccurrences: [], clusters: [] },
-      report: { topics: 0, clusters: 0, resolution: 0 },
+      report: { topicCount: 0, clusterCount: 0, resolution: 0 },
       timings,
     };
   }
@@ -191,7 +191,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   if (anchors.length >= 3) [xs, ys] = alignOnto(xs, ys, anchors);
   step('layout');
 
-  const coOccurrences = strongestLinks(pairs, ids, df, input.papers);
+  const coOccurrences = strongestLinks(pairs, ids, df, input.paperCount);
   step('links');
 
   // ── overlays and names ──
@@ -223,7 +223,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   step('overlays');
   return {
     analysis: { version: input.version, topics, coOccurrences, clusters, resolution },
-    report: { topics: ids.length, clusters: clusters.length, resolution },
+    report: { topicCount: ids.length, clusterCount: clusters.length, resolution },
     timings,
   };
 }

@@ -33,9 +33,9 @@ describe('coOccurrences', () => {
     ]);
     // strength = c·N/(dfᵢ·dfⱼ): a–b 2·4/4 = 2; a–c 1·4/6; b–c 1·4/6.
     expect(coOccurrences(papers, df, options)).toEqual([
-      { source: 'a', target: 'b', papers: 2, strength: 2 },
-      { source: 'a', target: 'c', papers: 1, strength: 0.666667 },
-      { source: 'b', target: 'c', papers: 1, strength: 0.666667 },
+      { source: 'a', target: 'b', paperCount: 2, strength: 2 },
+      { source: 'a', target: 'c', paperCount: 1, strength: 0.666667 },
+      { source: 'b', target: 'c', paperCount: 1, strength: 0.666667 },
     ]);
   });
 
@@ -138,7 +138,7 @@ describe('analyzeTopics', () => {
   it('maps linked groups of three or more, names clusters, computes overlays', () => {
     const analysis = analyzeTopics({
       version: 7,
-      papers: 6,
+      paperCount: 6,
       topics: [
         topic('llm', 3, 'large language model'),
         topic('agent', 2),
@@ -172,10 +172,15 @@ describe('analyzeTopics', () => {
       cluster: -1,
       year: 2021.5,
       codeShare: 0.333,
-      repositories: 1,
+      repositoryCount: 1,
     });
     expect(analysis.clusters).toHaveLength(1);
-    expect(analysis.clusters[0]).toMatchObject({ id: 0, topics: 3, papers: 3, codeShare: 0 });
+    expect(analysis.clusters[0]).toMatchObject({
+      id: 0,
+      topicCount: 3,
+      paperCount: 3,
+      codeShare: 0,
+    });
     // The map of the papers it read: their version goes with it to the store.
     expect(analysis.version).toBe(7);
     expect(analysis.clusters[0]!.label.split(' · ').sort()).toEqual(['solo', 'x', 'y']);
@@ -184,7 +189,7 @@ describe('analyzeTopics', () => {
   it('draws no map when no topics are linked, and keeps their overlays', () => {
     const analysis = analyzeTopics({
       version: 1,
-      papers: 2,
+      paperCount: 2,
       topics: [topic('a', 1), topic('b', 1)],
       mentions: [mention('p1', 'a'), mention('p2', 'b')],
       facts: [{ id: 'p1', year: 2024, hasCode: true, repositories: ['github.com/a/b'] }],
@@ -192,14 +197,14 @@ describe('analyzeTopics', () => {
     expect(analysis).toEqual({
       version: 1,
       topics: [
-        { id: 'a', cluster: -1, x: 0, y: 0, year: 2024, codeShare: 1, repositories: 1 },
-        { id: 'b', cluster: -1, x: 0, y: 0, codeShare: 0, repositories: 0 },
+        { id: 'a', cluster: -1, x: 0, y: 0, year: 2024, codeShare: 1, repositoryCount: 1 },
+        { id: 'b', cluster: -1, x: 0, y: 0, codeShare: 0, repositoryCount: 0 },
       ],
       coOccurrences: [],
       clusters: [],
     });
     expect(
-      analyzeTopics({ version: 0, papers: 0, topics: [], mentions: [], facts: [] }).topics,
+      analyzeTopics({ version: 0, paperCount: 0, topics: [], mentions: [], facts: [] }).topics,
     ).toEqual([]);
   });
 
@@ -223,7 +228,7 @@ describe('analyzeTopics', () => {
     const analysis = (papers: number) =>
       analyzeTopics({
         version: 1,
-        papers,
+        paperCount: papers,
         topics,
         mentions,
         facts: facts([...new Set(mentions.map((m) => m.paperId))]),
@@ -266,19 +271,19 @@ describe('analyzeTopics', () => {
     for (const { topicId } of mentions.values()) df.set(topicId, (df.get(topicId) ?? 0) + 1);
     const input = {
       version: 1,
-      papers: 900,
+      paperCount: 900,
       topics: [...df].map(([id, papers]) => topic(id, papers)),
       mentions: [...mentions.values()],
       facts: [],
     };
     const largestShare = (analysis: ReturnType<typeof analyzeTopics>) =>
-      Math.max(...analysis.clusters.map((c) => c.topics)) / 72;
+      Math.max(...analysis.clusters.map((c) => c.topicCount)) / 72;
     const { analysis: atOne, report: fixed } = drawTopicMap(input, { resolution: 1 });
     expect(largestShare(atOne)).toBeGreaterThan(0.25);
     const { analysis: raised, report: chosen } = drawTopicMap(input);
     expect(largestShare(raised)).toBeLessThanOrEqual(0.25);
     expect(chosen.resolution).toBeGreaterThan(1);
-    expect(chosen.clusters).toBeGreaterThan(fixed.clusters!);
+    expect(chosen.clusterCount).toBeGreaterThan(fixed.clusterCount!);
 
     // Drawn again from that map, it keeps the map's resolution while it fits (a higher one
     // does), and chooses again when it does not (1 gives a cluster of over a quarter).
@@ -348,7 +353,7 @@ describe('analyzeTopics', () => {
 
     it('numbers clusters by size and draws each as a group', () => {
       const { topics, clusters } = analyzeTopics(input);
-      const sizes = clusters.map((c) => c.topics);
+      const sizes = clusters.map((c) => c.topicCount);
       expect(clusters.map((c) => c.id)).toEqual(clusters.map((_, i) => i));
       expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
       expect(topics.filter((t) => t.cluster >= 0).length).toBe(sizes.reduce((a, b) => a + b, 0));

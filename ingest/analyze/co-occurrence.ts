@@ -69,14 +69,14 @@ export function strongestLinks(
     all.push({
       source: a < b ? a : b,
       target: a < b ? b : a,
-      papers,
+      paperCount: papers,
       strength: Math.round(strength * 1e6) / 1e6,
     });
   }
   all.sort(
     (a, b) =>
       b.strength - a.strength ||
-      b.papers - a.papers ||
+      b.paperCount - a.paperCount ||
       compare(a.source, b.source) ||
       compare(a.target, b.target),
   );

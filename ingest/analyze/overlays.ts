@@ -26,7 +26,7 @@ export function overlayOf(papers: Iterable<string>, facts: Map<string, PaperFact
   }
   const overlay: TopicOverlay = {
     codeShare: count ? Math.round((withCode / count) * 1000) / 1000 : 0,
-    repositories: repositories.size,
+    repositoryCount: repositories.size,
   };
   if (years) overlay.year = Math.round((yearSum / years) * 10) / 10;
   return overlay;
@@ -72,6 +72,12 @@ export function describeClusters(
           total: total[i]!,
         })),
       );
-      return { id, label, topics: topics.length, papers: papers.size, ...overlayOf(papers, facts) };
+      return {
+        id,
+        label,
+        topicCount: topics.length,
+        paperCount: papers.size,
+        ...overlayOf(papers, facts),
+      };
     });
 }

@@ -106,20 +106,20 @@ export function registerApiRoutes(
             key: topic.id,
             attributes: {
               label: topic.label,
-              papers: topic.df,
+              paperCount: topic.df,
               cluster: topic.cluster,
               x: topic.x,
               y: topic.y,
               ...(topic.year === undefined ? {} : { year: topic.year }),
               codeShare: topic.codeShare ?? 0,
-              repositories: topic.repositories ?? 0,
+              repositoryCount: topic.repositoryCount ?? 0,
             },
           })),
           edges: map.edges.map((edge) => ({
             key: `${edge.source}->${edge.target}`,
             source: edge.source,
             target: edge.target,
-            attributes: { papers: edge.papers, strength: edge.strength },
+            attributes: { paperCount: edge.paperCount, strength: edge.strength },
           })),
         };
       }),
@@ -184,7 +184,9 @@ export function registerApiRoutes(
     async (request): Promise<TopicDetailResponse> => {
       const detail = await store.topic(request.params.id, request.query.limit);
       if (!detail) throw new NotFoundError(`no topic with id "${request.params.id}"`);
-      return detail;
+      // The store's `df` is the contract's `paperCount`.
+      const { df, ...topic } = detail.topic;
+      return { ...detail, topic: { ...topic, paperCount: df } };
     },
   );
 

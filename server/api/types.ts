@@ -5,6 +5,9 @@
  * when the store no longer gives what the contract promises). The web app imports these as
  * types only, and nothing else of the server (eslint.config.js). Graphs are
  * graphology-serialisable (`graph.import(json)`).
+ *
+ * One vocabulary, here as in the code: a plural noun holds a list (`papers`, `links`), a
+ * number of things is `<thing>Count` (`paperCount`, `repositoryCount`).
  */
 
 export type RepositoryKind = 'code' | 'dataset' | 'model' | 'demo';
@@ -18,14 +21,14 @@ export interface HealthResponse {
 
 /** `GET /api/stats` */
 export interface StatsResponse {
-  papers: number;
-  topics: number;
-  repositories: number;
-  clusters: number;
-  mentions: number;
-  links: number;
+  paperCount: number;
+  topicCount: number;
+  repositoryCount: number;
+  clusterCount: number;
+  mentionCount: number;
+  linkCount: number;
   /** Papers linking at least one released code repository. */
-  papersWithCode: number;
+  paperWithCodeCount: number;
 }
 
 /** A paper as `GET /api/papers/:id` gives it. */
@@ -63,15 +66,15 @@ export interface TopicRecord {
   id: string;
   label: string;
   aliases: string[];
-  /** Number of papers that mention it. */
-  df: number;
+  /** Number of papers that mention it (the store's `df`). */
+  paperCount: number;
   /** -1: off the map. */
   cluster: number;
   x: number;
   y: number;
   year?: number;
   codeShare?: number;
-  repositories?: number;
+  repositoryCount?: number;
 }
 
 export interface PaperSummary {
@@ -89,7 +92,7 @@ export interface RelatedPaper extends PaperSummary {
 export interface TopicNodeAttributes {
   label: string;
   /** Number of papers mentioning the topic. */
-  papers: number;
+  paperCount: number;
   cluster: number;
   x: number;
   y: number;
@@ -97,12 +100,12 @@ export interface TopicNodeAttributes {
   year?: number;
   /** …share (0–1) of its papers with released code, and repositories its papers link to. */
   codeShare: number;
-  repositories: number;
+  repositoryCount: number;
 }
 
 export interface CoOccurrenceEdgeAttributes {
   /** Number of papers mentioning both topics. */
-  papers: number;
+  paperCount: number;
   strength: number;
 }
 
@@ -111,11 +114,11 @@ export interface ClusterSummary {
   id: number;
   /** Its most characteristic topics, joined. */
   label: string;
-  topics: number;
-  papers: number;
+  topicCount: number;
+  paperCount: number;
   year?: number;
   codeShare: number;
-  repositories: number;
+  repositoryCount: number;
 }
 
 /** `GET /api/topic-map`: a graphology SerializedGraph plus the clusters drawn in it. */
@@ -137,7 +140,7 @@ export interface PaperNodeAttributes {
   x: number;
   y: number;
   /** Its related papers on this map. */
-  links: number;
+  linkCount: number;
 }
 
 /** Two related papers: how related, and the topics they share (at most three labels). */
@@ -176,10 +179,10 @@ export interface TopicDetailResponse {
   /** Its papers, with whether each links released code. */
   papers: (PaperSummary & { score: number; hasCode: boolean })[];
   /** The repositories its papers link (at most 20): how many of them, whether released. */
-  repositories: (RepositoryRecord & { papers: number; released: boolean })[];
-  coOccurring: { id: string; label: string; papers: number; strength: number }[];
+  repositories: (RepositoryRecord & { paperCount: number; released: boolean })[];
+  coOccurring: { id: string; label: string; paperCount: number; strength: number }[];
   /** Its papers per publication year, oldest first. */
-  years: { year: number; papers: number }[];
+  years: { year: number; paperCount: number }[];
 }
 
 /** `GET /api/repositories/:id` */

@@ -56,7 +56,7 @@ export interface TopicOverlay {
   /** Share (0–1) of the papers that link released code. */
   codeShare: number;
   /** Distinct repositories (code, data, models, demos) the papers link to. */
-  repositories: number;
+  repositoryCount: number;
 }
 
 /** A paper as the analysis sees it. */
@@ -74,7 +74,7 @@ export interface TopicMentions {
   /** The papers version (`MapState`) of what was read, read in the same transaction. */
   version: number;
   /** Papers in the store (the N of association strength). */
-  papers: number;
+  paperCount: number;
   /**
    * The most mentioned topics with at least `minPapers` papers, most mentioned first, with
    * where the last analysis put them (cluster -1: off the map), so a new map can keep to it.
@@ -94,9 +94,9 @@ export interface Cluster extends TopicOverlay {
   /** Its most characteristic topics, joined: a readable name. */
   label: string;
   /** Number of topics in it. */
-  topics: number;
+  topicCount: number;
   /** Papers mentioning any of its topics. */
-  papers: number;
+  paperCount: number;
 }
 
 /**
@@ -112,14 +112,14 @@ export interface MapState {
 }
 
 export interface StoreStats {
-  papers: number;
-  topics: number;
-  repositories: number;
-  clusters: number;
-  mentions: number;
-  links: number;
+  paperCount: number;
+  topicCount: number;
+  repositoryCount: number;
+  clusterCount: number;
+  mentionCount: number;
+  linkCount: number;
   /** Papers linking at least one released code repository. */
-  papersWithCode: number;
+  paperWithCodeCount: number;
 }
 
 export interface TopicMapQuery {
@@ -170,16 +170,16 @@ export interface TopicDetail {
    * link each, and whether any of them released it (else it is only promised); most linked
    * first, released before promised, then by id.
    */
-  repositories: (Repository & { papers: number; released: boolean })[];
-  coOccurring: { id: string; label: string; papers: number; strength: number }[];
+  repositories: (Repository & { paperCount: number; released: boolean })[];
+  coOccurring: { id: string; label: string; paperCount: number; strength: number }[];
   /** Its papers per publication year, oldest first (undated papers are not counted). */
-  years: { year: number; papers: number }[];
+  years: { year: number; paperCount: number }[];
 }
 
 /** What the paper map is drawn from (see paper-map.ts): the chosen papers and their topics. */
 export interface PaperMapInput {
   /** Papers in the store (the N of the topics' specificity). */
-  papers: number;
+  paperCount: number;
   /**
    * At most `limit` papers naming a topic on the map: those naming the most first, then the
    * newest, then by id.

@@ -70,13 +70,14 @@ export interface Topic {
   /** Overlays (see `TopicOverlay`), set for the topics the last analysis considered. */
   year?: number;
   codeShare?: number;
-  repositories?: number;
+  repositoryCount?: number;
 }
 
 /** `(Topic)-[:CO_OCCURS {papers, strength}]-(Topic)`, source < target. */
 export interface CoOccurrence {
   source: string;
   target: string;
-  papers: number;
+  /** Papers mentioning both (stored as `papers`). */
+  paperCount: number;
   strength: number;
 }

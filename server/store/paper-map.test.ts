@@ -17,7 +17,7 @@ const off = { cluster: -1, x: 0, y: 0 };
 // Four papers in a corpus of 100: a and b share the rare "string diagram" (left) and the common
 // "causal"; c shares only "causal" with them; d names only topics off the map, shared with c.
 const INPUT: PaperMapInput = {
-  papers: 100,
+  paperCount: 100,
   nodes: [
     { id: 'a', title: 'A', published: '2020-05-01', hasCode: true },
     { id: 'b', title: 'B', hasCode: false },
@@ -73,7 +73,7 @@ describe('buildPaperMap', () => {
     expect(Math.abs(node('d').x - node('c').x)).toBeLessThanOrEqual(1);
     // e shares nothing and names nothing on the map: it cannot be placed, so it is left out.
     expect(map.nodes.map((n) => n.id)).toEqual(['a', 'b', 'c', 'd']);
-    expect(node('a').links).toBe(2);
+    expect(node('a').linkCount).toBe(2);
   });
 
   it('gives the same map on every run', () => {

@@ -19,7 +19,7 @@ export interface PaperMapNode {
   x: number;
   y: number;
   /** Its related papers on this map (links drawn to it). */
-  links: number;
+  linkCount: number;
 }
 
 export interface PaperMapEdge {
@@ -72,7 +72,7 @@ function strongestLinks(input: PaperMapInput, linksPerPaper: number): Map<number
         const j = Math.max(first.paper, second.paper);
         const weight = sharedWeight(
           { score: first.mention.score, otherScore: second.mention.score, df: first.mention.df },
-          input.papers,
+          input.paperCount,
         );
         if (weight > 0) scores.set(i * n + j, (scores.get(i * n + j) ?? 0) + weight);
       }
@@ -156,7 +156,7 @@ export function buildPaperMap(input: PaperMapInput, linksPerPaper = 5): PaperMap
       cluster: position.cluster,
       x: position.x + radius * Math.cos(angle),
       y: position.y + radius * Math.sin(angle),
-      links: neighbours[i]!.length,
+      linkCount: neighbours[i]!.length,
     });
   });
 
@@ -174,7 +174,7 @@ export function buildPaperMap(input: PaperMapInput, linksPerPaper = 5): PaperMap
           ? [
               {
                 label: mine.label,
-                weight: sharedWeight({ ...mine, otherScore: other.score }, input.papers),
+                weight: sharedWeight({ ...mine, otherScore: other.score }, input.paperCount),
               },
             ]
           : [];

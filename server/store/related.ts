@@ -25,23 +25,27 @@ export interface SharedTopicRow {
   otherScore: number;
 }
 
-/** How much one shared topic relates two papers, in a corpus of `papers`. */
+/** How much one shared topic relates two papers, in a corpus of `paperCount`. */
 export function sharedWeight(
   row: Pick<SharedTopicRow, 'score' | 'otherScore' | 'df'>,
-  papers: number,
+  paperCount: number,
 ): number {
-  return Math.sqrt(row.score * row.otherScore) * Math.log((papers + 1) / row.df);
+  return Math.sqrt(row.score * row.otherScore) * Math.log((paperCount + 1) / row.df);
 }
 
 /** A related paper before the store adds its title and date. */
 export type RankedPaper = Omit<RelatedPaper, 'title' | 'published'>;
 
 /**
- * Related papers, best first, at most `limit`; `papers` is the corpus size. Without titles:
+ * Related papers, best first, at most `limit`; `paperCount` is the corpus size. Without titles:
  * a store reads those for the few papers returned, not for every paper sharing a topic (at
  * 80,000 papers one paper's shared rows run to tens of thousands).
  */
-export function rankRelated(rows: SharedTopicRow[], papers: number, limit: number): RankedPaper[] {
+export function rankRelated(
+  rows: SharedTopicRow[],
+  paperCount: number,
+  limit: number,
+): RankedPaper[] {
   const byPaper = new Map<string, RankedPaper & { weights: number[] }>();
   // Summed in topic order, whatever order a store returned the rows in: floating-point sums
   // depend on their order, and two papers tied on score must tie (then go by id) everywhere.
@@ -49,7 +53,7 @@ export function rankRelated(rows: SharedTopicRow[], papers: number, limit: numbe
     a.topicId < b.topicId ? -1 : a.topicId > b.topicId ? 1 : 0,
   );
   for (const row of ordered) {
-    const weight = sharedWeight(row, papers);
+    const weight = sharedWeight(row, paperCount);
     let related = byPaper.get(row.paperId);
     if (!related) {
       related = { id: row.paperId, score: 0, shared: [], weights: [] };

@@ -200,7 +200,7 @@ export function App() {
     topicMap,
     paperMap,
     focus,
-    papers: stats.status === 'ready' ? stats.data.papers : null,
+    papers: stats.status === 'ready' ? stats.data.paperCount : null,
     opened: opened.length,
     order: dataset === null ? null : dataset.graph.order,
   });

@@ -293,8 +293,8 @@ class Neo4jStore implements GraphStore {
         links: { repository: string; status: string; kind: string }[];
       }>(tx, QUERIES.candidatePaperFacts, { ids });
       const facts = factRows.map(({ id, published, links }) => paperFacts(id, published, links));
-      const [{ papers = 0 } = {}] = await run<{ papers: number }>(tx, QUERIES.countPapers);
-      return { version, papers, topics, mentions, facts, ...resolution };
+      const paperCount = await this.countPapers(tx);
+      return { version, paperCount, topics, mentions, facts, ...resolution };
     });
   }
 
@@ -309,6 +309,11 @@ class Neo4jStore implements GraphStore {
       mapVersion,
       resolution: mapResolution === null ? {} : { resolution: mapResolution },
     };
+  }
+
+  private async countPapers(tx: ManagedTransaction): Promise<number> {
+    const [{ paperCount = 0 } = {}] = await run<{ paperCount: number }>(tx, QUERIES.countPapers);
+    return paperCount;
   }
 
   private async readMapState(tx: ManagedTransaction): Promise<MapState> {
@@ -380,13 +385,13 @@ class Neo4jStore implements GraphStore {
         y: number;
         year: number | null;
         codeShare: number | null;
-        repositories: number | null;
+        repositoryCount: number | null;
       }>(tx, QUERIES.exportPlacements);
-      const topics = placements.map(({ year, codeShare, repositories, ...topic }) => ({
+      const topics = placements.map(({ year, codeShare, repositoryCount, ...topic }) => ({
         ...topic,
         ...(year === null ? {} : { year }),
         codeShare: codeShare ?? 0,
-        repositories: repositories ?? 0,
+        repositoryCount: repositoryCount ?? 0,
       }));
       const coOccurrences = await run<CoOccurrence>(tx, QUERIES.exportCoOccurrences);
       const clusters = (await run<{ cluster: Properties }>(tx, QUERIES.clusters)).map((row) =>
@@ -431,11 +436,11 @@ class Neo4jStore implements GraphStore {
         paper: Properties;
         topics: PaperDetail['topics'];
         repositories: { repository: Properties; status: string }[];
-        papers: number;
+        paperCount: number;
       }>(tx, QUERIES.paperDetail, { id });
       if (!row) return undefined;
       const shared = await run<SharedTopicRow>(tx, QUERIES.sharedTopics, { id });
-      const ranked = rankRelated(shared, row.papers, relatedLimit);
+      const ranked = rankRelated(shared, row.paperCount, relatedLimit);
       const summaries = await run<{ id: string; title: string; published: string | null }>(
         tx,
         QUERIES.paperSummaries,
@@ -465,7 +470,7 @@ class Neo4jStore implements GraphStore {
           score: number;
           hasCode: boolean;
         }[];
-        repositories: { repository: Properties; papers: number; released: boolean }[];
+        repositories: { repository: Properties; paperCount: number; released: boolean }[];
         coOccurring: TopicDetail['coOccurring'];
         years: TopicDetail['years'];
         corpus: number;
@@ -482,13 +487,13 @@ class Neo4jStore implements GraphStore {
           ? row.coOccurring
           : await run<TopicDetail['coOccurring'][number]>(tx, QUERIES.topicCoMentioned, {
               id,
-              papers: row.corpus,
+              corpus: row.corpus,
               df: Math.max(topic.df, 1),
               limit: int(limit),
             });
-      const repositories = row.repositories.map(({ repository, papers, released }) => ({
+      const repositories = row.repositories.map(({ repository, paperCount, released }) => ({
         ...repositoryFromProperties(repository),
-        papers,
+        paperCount,
         released,
       }));
       return {
@@ -503,7 +508,7 @@ class Neo4jStore implements GraphStore {
 
   async paperMapInput({ limit }: { limit: number }): Promise<PaperMapInput> {
     return this.read(async (tx) => {
-      const [{ papers = 0 } = {}] = await run<{ papers: number }>(tx, QUERIES.countPapers);
+      const paperCount = await this.countPapers(tx);
       const nodes = (
         await run<{ id: string; title: string; published: string | null; hasCode: boolean }>(
           tx,
@@ -519,7 +524,7 @@ class Neo4jStore implements GraphStore {
       const mentions = await run<PaperMapInput['mentions'][number]>(tx, QUERIES.paperMapMentions, {
         ids: nodes.map((node) => node.id),
       });
-      return { papers, nodes, mentions };
+      return { paperCount, nodes, mentions };
     });
   }
 

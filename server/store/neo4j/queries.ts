@@ -260,7 +260,7 @@ export const QUERIES = {
     RETURN p.id AS id, p.published AS published, links
     ORDER BY id`,
 
-  countPapers: 'MATCH (p:Paper) RETURN count(p) AS papers',
+  countPapers: 'MATCH (p:Paper) RETURN count(p) AS paperCount',
 
   /** Forgets the previous map: co-occurrences, clusters and every topic's place on the map. */
   clearCoOccurrences: 'MATCH (:Topic)-[c:CO_OCCURS]->(:Topic) DELETE c',
@@ -271,16 +271,16 @@ export const QUERIES = {
     SET t.cluster = -1, t.x = 0.0, t.y = 0.0, t.year = null, t.codeShare = null,
         t.repositories = null`,
 
-  /** $rows: {id, cluster, x, y, year, codeShare, repositories}. */
+  /** $rows: {id, cluster, x, y, year, codeShare, repositoryCount}. */
   placeTopics: `
     UNWIND $rows AS row
     MATCH (t:Topic {id: row.id})
     USING INDEX t:Topic(id)
     SET t.cluster = toInteger(row.cluster), t.x = toFloat(row.x), t.y = toFloat(row.y),
         t.year = toFloat(row.year), t.codeShare = toFloat(row.codeShare),
-        t.repositories = toInteger(row.repositories)`,
+        t.repositories = toInteger(row.repositoryCount)`,
 
-  /** $rows: {source, target, papers, strength}. */
+  /** $rows: {source, target, paperCount, strength}. */
   writeCoOccurrences: `
     UNWIND $rows AS row
     MATCH (s:Topic {id: row.source})
@@ -288,15 +288,15 @@ export const QUERIES = {
     MATCH (t:Topic {id: row.target})
     USING INDEX t:Topic(id)
     MERGE (s)-[c:CO_OCCURS]->(t)
-    SET c.papers = toInteger(row.papers), c.strength = toFloat(row.strength)`,
+    SET c.papers = toInteger(row.paperCount), c.strength = toFloat(row.strength)`,
 
-  /** $rows: {id, label, topics, papers, year, codeShare, repositories}. */
+  /** $rows: {id, label, topicCount, paperCount, year, codeShare, repositoryCount}. */
   writeClusters: `
     UNWIND $rows AS row
     MERGE (c:Cluster {id: toInteger(row.id)})
-    SET c.label = row.label, c.topics = toInteger(row.topics), c.papers = toInteger(row.papers),
-        c.year = toFloat(row.year), c.codeShare = toFloat(row.codeShare),
-        c.repositories = toInteger(row.repositories)`,
+    SET c.label = row.label, c.topics = toInteger(row.topicCount),
+        c.papers = toInteger(row.paperCount), c.year = toFloat(row.year),
+        c.codeShare = toFloat(row.codeShare), c.repositories = toInteger(row.repositoryCount)`,
 
   /** Ties the topics on the map to their cluster node, for Neo4j Browser. */
   linkClusters: `
@@ -308,15 +308,15 @@ export const QUERIES = {
   // ── reads ───────────────────────────────────────────────────────────────────────────────
 
   stats: `
-    RETURN COUNT { (:Paper) } AS papers,
-           COUNT { (:Topic) } AS topics,
-           COUNT { (:Repository) } AS repositories,
-           COUNT { (:Cluster) } AS clusters,
-           COUNT { (:Paper)-[:MENTIONS]->(:Topic) } AS mentions,
-           COUNT { (:Paper)-[:LINKS_TO]->(:Repository) } AS links,
+    RETURN COUNT { (:Paper) } AS paperCount,
+           COUNT { (:Topic) } AS topicCount,
+           COUNT { (:Repository) } AS repositoryCount,
+           COUNT { (:Cluster) } AS clusterCount,
+           COUNT { (:Paper)-[:MENTIONS]->(:Topic) } AS mentionCount,
+           COUNT { (:Paper)-[:LINKS_TO]->(:Repository) } AS linkCount,
            COUNT { (p:Paper)
                    WHERE EXISTS { (p)-[:LINKS_TO {status: 'released'}]->(:Repository {kind: 'code'}) } }
-             AS papersWithCode`,
+             AS paperWithCodeCount`,
 
   /** $minPapers, $cluster (null: any), $limit: from the few topics on the map, not by df. */
   mapTopics: `
@@ -332,7 +332,7 @@ export const QUERIES = {
     MATCH (s:Topic)-[c:CO_OCCURS]->(t:Topic)
     USING INDEX c:CO_OCCURS(strength)
     WHERE c.strength IS NOT NULL AND s.id IN $ids AND t.id IN $ids
-    RETURN s.id AS source, t.id AS target, c.papers AS papers, c.strength AS strength
+    RETURN s.id AS source, t.id AS target, c.papers AS paperCount, c.strength AS strength
     ORDER BY strength DESC, source, target
     LIMIT $limit`,
 
@@ -351,7 +351,7 @@ export const QUERIES = {
            COLLECT { MATCH (p)-[l:LINKS_TO]->(r:Repository)
                      RETURN {repository: r {.*}, status: l.status} AS link
                      ORDER BY r.id } AS repositories,
-           COUNT { (:Paper) } AS papers`,
+           COUNT { (:Paper) } AS paperCount`,
 
   /**
    * $id: every topic the paper shares with another paper (related.ts ranks them). Rows, not
@@ -388,34 +388,36 @@ export const QUERIES = {
                      ORDER BY m.score DESC, coalesce(p.published, '') DESC, p.id
                      LIMIT $limit } AS papers,
            COLLECT { MATCH (t)<-[:MENTIONS]-(p:Paper)-[l:LINKS_TO]->(r:Repository)
-                     WITH r, count(DISTINCT p) AS papers,
+                     WITH r, count(DISTINCT p) AS paperCount,
                           max(CASE WHEN l.status = 'released' THEN 1 ELSE 0 END) AS released
-                     RETURN {repository: r {.*}, papers: papers, released: released = 1} AS link
-                     ORDER BY papers DESC, released DESC, r.id
+                     RETURN {repository: r {.*}, paperCount: paperCount, released: released = 1}
+                       AS link
+                     ORDER BY paperCount DESC, released DESC, r.id
                      LIMIT $repositories } AS repositories,
            COLLECT { MATCH (t)-[c:CO_OCCURS]-(o:Topic)
-                     RETURN {id: o.id, label: o.label, papers: c.papers, strength: c.strength} AS topic
+                     RETURN {id: o.id, label: o.label, paperCount: c.papers, strength: c.strength}
+                       AS topic
                      ORDER BY c.strength DESC, o.id
                      LIMIT $limit } AS coOccurring,
            COLLECT { MATCH (p:Paper)-[:MENTIONS]->(t)
                      WHERE p.published =~ '[0-9]{4}.*'
-                     WITH toInteger(substring(p.published, 0, 4)) AS year, count(p) AS papers
-                     RETURN {year: year, papers: papers} AS perYear
+                     WITH toInteger(substring(p.published, 0, 4)) AS year, count(p) AS paperCount
+                     RETURN {year: year, paperCount: paperCount} AS perYear
                      ORDER BY perYear.year } AS years,
            COUNT { (:Paper) } AS corpus`,
 
   /**
-   * $id, $papers (corpus size), $df (the topic's, at least 1), $limit: for a topic off the map,
+   * $id, $corpus (papers stored), $df (the topic's, at least 1), $limit: for a topic off the map,
    * the topics its papers also mention, by association strength (rounded as the embedded store).
    */
   topicCoMentioned: `
     MATCH (p:Paper)-[:MENTIONS]->(:Topic {id: $id})
     MATCH (p)-[:MENTIONS]->(t:Topic)
     WHERE t.id <> $id
-    WITH t, count(*) AS papers
-    RETURN t.id AS id, t.label AS label, papers,
-           round(papers * toFloat($papers) / (t.df * $df), 6) AS strength
-    ORDER BY papers DESC, strength DESC, id
+    WITH t, count(*) AS paperCount
+    RETURN t.id AS id, t.label AS label, paperCount,
+           round(paperCount * toFloat($corpus) / (t.df * $df), 6) AS strength
+    ORDER BY paperCount DESC, strength DESC, id
     LIMIT $limit`,
 
   /**
@@ -566,12 +568,12 @@ export const QUERIES = {
     MATCH (t:Topic)
     WHERE t.cluster >= 0 OR t.codeShare IS NOT NULL
     RETURN t.id AS id, t.cluster AS cluster, t.x AS x, t.y AS y, t.year AS year,
-           t.codeShare AS codeShare, t.repositories AS repositories
+           t.codeShare AS codeShare, t.repositories AS repositoryCount
     ORDER BY id`,
 
   exportCoOccurrences: `
     MATCH (s:Topic)-[c:CO_OCCURS]->(t:Topic)
-    RETURN s.id AS source, t.id AS target, c.papers AS papers, c.strength AS strength
+    RETURN s.id AS source, t.id AS target, c.papers AS paperCount, c.strength AS strength
     ORDER BY source, target`,
 } as const;
 

@@ -49,7 +49,7 @@ export function topicFromProperties(t: Properties): Topic {
     y: num(t.y),
     ...optional('year', t.year as number | null),
     ...optional('codeShare', t.codeShare as number | null),
-    ...optional('repositories', t.repositories as number | null),
+    ...optional('repositoryCount', t.repositories as number | null),
   };
 }
 
@@ -57,11 +57,11 @@ export function clusterFromProperties(c: Properties): Cluster {
   return {
     id: num(c.id),
     label: text(c.label),
-    topics: num(c.topics),
-    papers: num(c.papers),
+    topicCount: num(c.topics),
+    paperCount: num(c.papers),
     ...optional('year', c.year as number | null),
     codeShare: num(c.codeShare),
-    repositories: num(c.repositories),
+    repositoryCount: num(c.repositories),
   };
 }
 

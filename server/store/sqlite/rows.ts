@@ -68,11 +68,18 @@ export function topicFromRow(row: TopicRow): Topic {
   const topic: Topic = { ...rest, aliases: JSON.parse(row.aliases) as string[] };
   if (year !== null) topic.year = year;
   if (code_share !== null) topic.codeShare = code_share;
-  if (repositories !== null) topic.repositories = repositories;
+  if (repositories !== null) topic.repositoryCount = repositories;
   return topic;
 }
 
 export function clusterFromRow(row: ClusterRow): Cluster {
-  const { year, code_share, ...rest } = row;
-  return { ...rest, codeShare: code_share, ...(year === null ? {} : { year }) };
+  return {
+    id: row.id,
+    label: row.label,
+    topicCount: row.topics,
+    paperCount: row.papers,
+    ...(row.year === null ? {} : { year: row.year }),
+    codeShare: row.code_share,
+    repositoryCount: row.repositories,
+  };
 }

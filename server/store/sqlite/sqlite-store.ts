@@ -263,8 +263,18 @@ class SqliteStore implements GraphStore {
     for (const { id, published } of paperRows.iterate(ids)) {
       facts.push(paperFacts(id, published, links.get(id) ?? []));
     }
-    const { papers } = this.db.prepare<[], { papers: number }>(SQL.countPapers).get()!;
-    return { version, papers, topics, mentions, facts, ...this.readMapResolution() };
+    return {
+      version,
+      paperCount: this.countPapers(),
+      topics,
+      mentions,
+      facts,
+      ...this.readMapResolution(),
+    };
+  }
+
+  private countPapers(): number {
+    return this.db.prepare<[], number>(SQL.countPapers).pluck().get()!;
   }
 
   private readMapResolution(): { resolution?: number } {
@@ -342,7 +352,7 @@ class SqliteStore implements GraphStore {
         ...(row.year === null ? {} : { year: row.year }),
         // Only a file from before overlays (schema 2) lacks them on a placed topic.
         codeShare: row.code_share ?? 0,
-        repositories: row.repositories ?? 0,
+        repositoryCount: row.repositories ?? 0,
       }));
     const coOccurrences = this.db.prepare<[], CoOccurrence>(SQL.allCoOccurrences).all();
     const clusters = this.db.prepare<[], ClusterRow>(SQL.allClusters).all().map(clusterFromRow);
@@ -390,9 +400,8 @@ class SqliteStore implements GraphStore {
     const repositories = this.db
       .prepare<[string], Repository & { status: LinkStatus }>(SQL.paperLinks)
       .all(id);
-    const { papers } = this.db.prepare<[], { papers: number }>(SQL.countPapers).get()!;
     const shared = this.db.prepare<[string], SharedTopicRow>(SQL.sharedTopics).all(id);
-    const ranked = rankRelated(shared, papers, relatedLimit);
+    const ranked = rankRelated(shared, this.countPapers(), relatedLimit);
     const related = withSummaries(
       ranked,
       this.db
@@ -419,7 +428,7 @@ class SqliteStore implements GraphStore {
         hasCode: hasCode === 1,
       }));
     const repositories = this.db
-      .prepare<[string, number], Repository & { papers: number; released: number }>(
+      .prepare<[string, number], Repository & { paperCount: number; released: number }>(
         SQL.topicRepositories,
       )
       .all(id, TOPIC_REPOSITORIES)
@@ -433,9 +442,7 @@ class SqliteStore implements GraphStore {
         .prepare<[number, string, number], TopicDetail['coOccurring'][number]>(SQL.topicCoMentioned)
         .all(Math.max(row.df, 1), id, limit);
     }
-    const years = this.db
-      .prepare<[string], { year: number; papers: number }>(SQL.topicYears)
-      .all(id);
+    const years = this.db.prepare<[string], TopicDetail['years'][number]>(SQL.topicYears).all(id);
     return { topic: topicFromRow(row), papers, repositories, coOccurring, years };
   }
 
@@ -453,7 +460,7 @@ class SqliteStore implements GraphStore {
   }
 
   async paperMapInput({ limit }: { limit: number }): Promise<PaperMapInput> {
-    const { papers } = this.db.prepare<[], { papers: number }>(SQL.countPapers).get()!;
+    const paperCount = this.countPapers();
     const nodes = this.db
       .prepare<[number], { id: string; title: string; published: string | null; hasCode: number }>(
         SQL.paperMapNodes,
@@ -467,7 +474,7 @@ class SqliteStore implements GraphStore {
     const mentions = this.db
       .prepare<[string], PaperMapInput['mentions'][number]>(SQL.paperMapMentions)
       .all(JSON.stringify(nodes.map((node) => node.id)));
-    return { papers, nodes, mentions };
+    return { paperCount, nodes, mentions };
   }
 
   // ── search (search.ts composes these) ────────────────────────────────────────────────

@@ -73,15 +73,15 @@ export const SQL = {
   candidatePapers: `SELECT id, published FROM papers WHERE id IN
      (SELECT DISTINCT paper_id FROM mentions WHERE topic_id IN (SELECT value FROM json_each(?)))
      ORDER BY id`,
-  countPapers: 'SELECT count(*) AS papers FROM papers',
+  countPapers: 'SELECT count(*) AS paperCount FROM papers',
   mapResolution: 'SELECT map_resolution FROM store_state',
   mapState: 'SELECT papers_version AS papersVersion, map_version AS mapVersion FROM store_state',
   placeTopic: `UPDATE topics SET cluster = @cluster, x = @x, y = @y, year = @year,
-     code_share = @codeShare, repositories = @repositories WHERE id = @id`,
+     code_share = @codeShare, repositories = @repositoryCount WHERE id = @id`,
   insertCoOccurrence:
-    'INSERT INTO co_occurs (source, target, papers, strength) VALUES (@source, @target, @papers, @strength)',
+    'INSERT INTO co_occurs (source, target, papers, strength) VALUES (@source, @target, @paperCount, @strength)',
   insertCluster: `INSERT INTO clusters (id, label, topics, papers, year, code_share, repositories)
-     VALUES (@id, @label, @topics, @papers, @year, @codeShare, @repositories)`,
+     VALUES (@id, @label, @topicCount, @paperCount, @year, @codeShare, @repositoryCount)`,
   claimMap: 'UPDATE store_state SET map_version = ?, map_resolution = ? WHERE id = 1',
   clearMap: `DELETE FROM co_occurs; DELETE FROM clusters;
      UPDATE topics SET cluster = -1, x = 0, y = 0, year = NULL, code_share = NULL,
@@ -95,20 +95,20 @@ export const SQL = {
      WHERE l.paper_id = ? ORDER BY r.id`,
   mappedTopics: 'SELECT * FROM topics WHERE cluster <> -1 OR code_share IS NOT NULL ORDER BY id',
   allCoOccurrences:
-    'SELECT source, target, papers, strength FROM co_occurs ORDER BY source, target',
+    'SELECT source, target, papers AS paperCount, strength FROM co_occurs ORDER BY source, target',
   allClusters: 'SELECT * FROM clusters ORDER BY id',
-  stats: `SELECT (SELECT count(*) FROM papers) AS papers,
-     (SELECT count(*) FROM topics) AS topics,
-     (SELECT count(*) FROM repositories) AS repositories,
-     (SELECT count(*) FROM clusters) AS clusters,
-     (SELECT count(*) FROM mentions) AS mentions,
-     (SELECT count(*) FROM links_to) AS links,
+  stats: `SELECT (SELECT count(*) FROM papers) AS paperCount,
+     (SELECT count(*) FROM topics) AS topicCount,
+     (SELECT count(*) FROM repositories) AS repositoryCount,
+     (SELECT count(*) FROM clusters) AS clusterCount,
+     (SELECT count(*) FROM mentions) AS mentionCount,
+     (SELECT count(*) FROM links_to) AS linkCount,
      (SELECT count(DISTINCT l.paper_id) FROM links_to l
      JOIN repositories r ON r.id = l.repository_id
-     WHERE l.status = 'released' AND r.kind = 'code') AS papersWithCode`,
+     WHERE l.status = 'released' AND r.kind = 'code') AS paperWithCodeCount`,
   mapTopics: `SELECT * FROM topics WHERE df >= ? AND cluster >= 0 AND (? IS NULL OR cluster = ?)
      ORDER BY df DESC, id LIMIT ?`,
-  mapEdges: `SELECT source, target, papers, strength FROM co_occurs
+  mapEdges: `SELECT source, target, papers AS paperCount, strength FROM co_occurs
      ORDER BY strength DESC, source, target`,
   paperById: 'SELECT * FROM papers WHERE id = ?',
   paperTopics: `SELECT t.id, t.label, m.score, m.in_title AS inTitle FROM mentions m
@@ -128,22 +128,22 @@ export const SQL = {
      AS hasCode
      FROM mentions m JOIN papers p ON p.id = m.paper_id
      WHERE m.topic_id = ? ORDER BY m.score DESC, p.published DESC, p.id LIMIT ?`,
-  topicRepositories: `SELECT r.*, count(DISTINCT l.paper_id) AS papers, max(l.status = 'released') AS released
+  topicRepositories: `SELECT r.*, count(DISTINCT l.paper_id) AS paperCount, max(l.status = 'released') AS released
      FROM mentions m JOIN links_to l ON l.paper_id = m.paper_id
      JOIN repositories r ON r.id = l.repository_id
      WHERE m.topic_id = ? GROUP BY r.id
-     ORDER BY papers DESC, released DESC, r.id LIMIT ?`,
-  topicCoOccurring: `SELECT t.id, t.label, c.papers, c.strength FROM co_occurs c
+     ORDER BY paperCount DESC, released DESC, r.id LIMIT ?`,
+  topicCoOccurring: `SELECT t.id, t.label, c.papers AS paperCount, c.strength FROM co_occurs c
      JOIN topics t ON t.id = CASE WHEN c.source = ? THEN c.target ELSE c.source END
      WHERE ? IN (c.source, c.target) ORDER BY c.strength DESC, t.id LIMIT ?`,
-  topicCoMentioned: `SELECT t.id, t.label, count(*) AS papers,
+  topicCoMentioned: `SELECT t.id, t.label, count(*) AS paperCount,
      round(count(*) * (SELECT count(*) FROM papers) * 1.0 / (t.df * ?), 6) AS strength
      FROM mentions mine JOIN mentions other
      ON other.paper_id = mine.paper_id AND other.topic_id <> mine.topic_id
      JOIN topics t ON t.id = other.topic_id
      WHERE mine.topic_id = ? GROUP BY t.id
-     ORDER BY papers DESC, strength DESC, t.id LIMIT ?`,
-  topicYears: `SELECT CAST(substr(p.published, 1, 4) AS INTEGER) AS year, count(*) AS papers
+     ORDER BY paperCount DESC, strength DESC, t.id LIMIT ?`,
+  topicYears: `SELECT CAST(substr(p.published, 1, 4) AS INTEGER) AS year, count(*) AS paperCount
      FROM mentions m JOIN papers p ON p.id = m.paper_id
      WHERE m.topic_id = ? AND p.published GLOB '[0-9][0-9][0-9][0-9]*'
      GROUP BY year ORDER BY year`,

@@ -124,7 +124,7 @@ export function Legend({
                   type="button"
                   className="legend__item"
                   aria-pressed={cluster.id === selectedCluster}
-                  title={`${cluster.label} — ${plural(shownIn(cluster.id), noun)} shown${noun === 'topic' ? ` of ${cluster.topics}` : ''} (click to zoom to them)`}
+                  title={`${cluster.label} — ${plural(shownIn(cluster.id), noun)} shown${noun === 'topic' ? ` of ${cluster.topicCount}` : ''} (click to zoom to them)`}
                   onMouseEnter={() => onHoverCluster(cluster.id)}
                   onFocus={() => onHoverCluster(cluster.id)}
                   onBlur={() => onHoverCluster(null)}

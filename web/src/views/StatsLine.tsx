@@ -27,7 +27,7 @@ export function StatsLine({ stats, view, shown }: StatsLineProps) {
       </p>
     );
   }
-  const { papers, topics, repositories } = stats.data;
+  const { paperCount: papers, topicCount: topics, repositoryCount: repositories } = stats.data;
   const of = (count: number, noun: string) =>
     shown === null || shown >= count
       ? plural(count, noun)

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CLUSTER_PALETTE, OTHER_CLUSTER_COLOR, createClusterColors } from './palette.ts';
 
-const cluster = (id: number, label: string, topics: number) => ({
+const cluster = (id: number, label: string, topicCount: number) => ({
   id,
   label,
-  topics,
-  papers: topics,
+  topicCount,
+  paperCount: topicCount,
   codeShare: 0,
-  repositories: 0,
+  repositoryCount: 0,
 });
 
 describe('createClusterColors', () => {

@@ -7,22 +7,35 @@ import { createFocusDataset, createMapDataset, KIND_COLORS } from '../map/map-da
 import { NO_FILTERS } from '../map/map-filters.ts';
 import { exportName, shownGraph, toCsv, toGexf } from './export-graph.ts';
 
-const node = (key: string, papers: number, cluster: number, codeShare: number) => ({
+const node = (key: string, paperCount: number, cluster: number, codeShare: number) => ({
   key,
-  attributes: { label: key, papers, cluster, x: papers, y: cluster, codeShare, repositories: 0 },
+  attributes: {
+    label: key,
+    paperCount,
+    cluster,
+    x: paperCount,
+    y: cluster,
+    codeShare,
+    repositoryCount: 0,
+  },
 });
 const base = createMapDataset({
   attributes: {
     clusters: [
-      { id: 0, label: 'a · b', topics: 2, papers: 5, codeShare: 0.2, repositories: 1 },
-      { id: 1, label: 'c', topics: 1, papers: 2, codeShare: 0, repositories: 0 },
+      { id: 0, label: 'a · b', topicCount: 2, paperCount: 5, codeShare: 0.2, repositoryCount: 1 },
+      { id: 1, label: 'c', topicCount: 1, paperCount: 2, codeShare: 0, repositoryCount: 0 },
     ],
   },
   options: { type: 'undirected', multi: false, allowSelfLoops: false },
   nodes: [node('a', 5, 0, 0.2), node('b, "quoted"', 3, 0, 0), node('c', 2, 1, 0)],
   edges: [
-    { key: 'a->b', source: 'a', target: 'b, "quoted"', attributes: { papers: 2, strength: 1.5 } },
-    { key: 'a->c', source: 'a', target: 'c', attributes: { papers: 1, strength: 0.5 } },
+    {
+      key: 'a->b',
+      source: 'a',
+      target: 'b, "quoted"',
+      attributes: { paperCount: 2, strength: 1.5 },
+    },
+    { key: 'a->c', source: 'a', target: 'c', attributes: { paperCount: 1, strength: 0.5 } },
   ],
 });
 

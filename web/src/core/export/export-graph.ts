@@ -44,18 +44,18 @@ export function shownGraph(dataset: MapDataset): Graph {
     }
     shown.addNode(node, {
       ...drawn,
-      papers: attributes.papers,
+      papers: attributes.paperCount,
       cluster: attributes.cluster,
       clusterLabel: clusterLabels.get(attributes.cluster) ?? '',
       ...(attributes.year === undefined ? {} : { year: attributes.year }),
       codeShare: attributes.codeShare,
-      repositories: attributes.repositories,
+      repositories: attributes.repositoryCount,
     });
   });
   graph.forEachEdge((edge, attributes, source, target) => {
     if (shown.hasNode(source) && shown.hasNode(target)) {
       shown.addEdgeWithKey(edge, source, target, {
-        papers: attributes.papers,
+        papers: attributes.paperCount,
         weight: attributes.strength,
       });
     }

@@ -9,10 +9,10 @@ import { createFocusGraph, FOCUS_LIMITS, type FocusDetail } from './focus-graph.
 const topic = (id: string, papers: string[], coOccurring: string[]): FocusDetail => ({
   kind: 'topic',
   data: {
-    topic: { id, label: id, aliases: [], df: papers.length, cluster: 0, x: 0, y: 0 },
+    topic: { id, label: id, aliases: [], paperCount: papers.length, cluster: 0, x: 0, y: 0 },
     papers: papers.map((p) => ({ id: p, title: `Paper ${p}`, score: 1, hasCode: false })),
     repositories: [],
-    coOccurring: coOccurring.map((t) => ({ id: t, label: t, papers: 1, strength: 1 })),
+    coOccurring: coOccurring.map((t) => ({ id: t, label: t, paperCount: 1, strength: 1 })),
     years: [],
   } satisfies TopicDetailResponse,
 });
@@ -90,7 +90,7 @@ describe('createFocusGraph', () => {
     const dag = graph.getNodeAttributes('topic:dag');
     expect(Math.hypot(dag.x, dag.y)).toBeGreaterThan(Math.hypot(before.x, before.y));
     // Sizes follow how connected a node is here.
-    expect(graph.getNodeAttribute('paper:1', 'papers')).toBe(3);
+    expect(graph.getNodeAttribute('paper:1', 'paperCount')).toBe(3);
   });
 
   it('keeps a topic and a paper with the same id apart, and caps each neighbourhood', () => {

@@ -105,9 +105,9 @@ export function createFocusGraph(opened: readonly FocusDetail[]): MapGraph {
         x,
         y,
         cluster: -1,
-        papers: 0,
+        paperCount: 0,
         codeShare: 0,
-        repositories: 0,
+        repositoryCount: 0,
       });
     }
     return key;
@@ -145,11 +145,11 @@ export function createFocusGraph(opened: readonly FocusDetail[]): MapGraph {
     for (const neighbour of neighbours) {
       const other = focusKey(neighbour.kind, neighbour.id);
       if (other !== key && !graph.hasEdge(key, other)) {
-        graph.addEdgeWithKey(`${key}->${other}`, key, other, { papers: 1, strength: 1 });
+        graph.addEdgeWithKey(`${key}->${other}`, key, other, { paperCount: 1, strength: 1 });
       }
     }
   }
   // Sized by how connected a node is here: opened nodes and shared neighbours stand out.
-  graph.forEachNode((node) => graph.setNodeAttribute(node, 'papers', graph.degree(node)));
+  graph.forEachNode((node) => graph.setNodeAttribute(node, 'paperCount', graph.degree(node)));
   return graph;
 }

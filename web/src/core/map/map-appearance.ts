@@ -62,9 +62,9 @@ export function createMapAppearance(
         : null;
   let minPapers = Infinity;
   let maxPapers = -Infinity;
-  graph.forEachNode((_, { papers }) => {
-    minPapers = Math.min(minPapers, papers);
-    maxPapers = Math.max(maxPapers, papers);
+  graph.forEachNode((_, { paperCount }) => {
+    minPapers = Math.min(minPapers, paperCount);
+    maxPapers = Math.max(maxPapers, paperCount);
   });
   const sizeOf = createNodeSizeScale(minPapers, maxPapers);
 
@@ -75,8 +75,8 @@ export function createMapAppearance(
 
   const sizes = new Map<string, number>();
   const nodeColors = new Map<string, string>();
-  graph.forEachNode((node, { papers, cluster, year, codeShare }) => {
-    sizes.set(node, sizeOf(papers));
+  graph.forEachNode((node, { paperCount, cluster, year, codeShare }) => {
+    sizes.set(node, sizeOf(paperCount));
     const value = colorMode === 'year' ? year : codeShare;
     if (colorMode === 'cluster') nodeColors.set(node, colors.colorOf(cluster));
     else nodeColors.set(node, scale ? scale.colorOf(value) : NO_VALUE_COLOR);

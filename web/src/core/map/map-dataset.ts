@@ -36,7 +36,7 @@ export const KIND_LABELS: Record<NodeKind, string> = {
 };
 
 const largestFirst = (clusters: readonly ClusterSummary[]) =>
-  [...clusters].sort((a, b) => b.topics - a.topics || a.id - b.id);
+  [...clusters].sort((a, b) => b.topicCount - a.topicCount || a.id - b.id);
 
 export function createMapDataset(map: TopicMapResponse): MapDataset {
   const graph = createTopicGraph(map);

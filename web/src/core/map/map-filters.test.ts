@@ -7,13 +7,18 @@ import {
   passesFilters,
 } from './map-filters.ts';
 
-const topic = (papers: number, year: number | undefined, codeShare: number, repositories = 0) => ({
+const topic = (
+  paperCount: number,
+  year: number | undefined,
+  codeShare: number,
+  repositoryCount = 0,
+) => ({
   kind: 'topic' as const,
-  papers,
+  paperCount,
   cluster: 0,
   ...(year === undefined ? {} : { year }),
   codeShare,
-  repositories,
+  repositoryCount,
 });
 
 describe('passesFilters', () => {

@@ -39,14 +39,14 @@ const MAX_PAPERS = 1_000_000;
 export function passesFilters(
   node: Pick<
     MapNodeAttributes,
-    'kind' | 'papers' | 'codeShare' | 'repositories' | 'year' | 'cluster'
+    'kind' | 'paperCount' | 'codeShare' | 'repositoryCount' | 'year' | 'cluster'
   >,
   filters: MapFilters,
 ): boolean {
-  if (node.kind === 'topic' && node.papers < filters.minPapers) return false;
+  if (node.kind === 'topic' && node.paperCount < filters.minPapers) return false;
   if (filters.hiddenClusters.includes(node.cluster)) return false;
   if (filters.withCode) {
-    const has = node.kind === 'topic' ? node.repositories > 0 : node.codeShare > 0;
+    const has = node.kind === 'topic' ? node.repositoryCount > 0 : node.codeShare > 0;
     if (!has) return false;
   }
   if (filters.yearFrom !== null || filters.yearTo !== null) {

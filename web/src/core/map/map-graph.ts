@@ -18,7 +18,7 @@ export type NodeKind = 'topic' | 'paper' | 'repository';
 
 /**
  * A node of any view: a topic's attributes as the topic map serves them, plus what it is.
- * For a paper, `papers` is the number of related papers linked to it (what sizes it),
+ * For a paper, `paperCount` is the number of related papers linked to it (what sizes it),
  * `codeShare` is 1 when it links released code, and `year` is its own.
  */
 export interface MapNodeAttributes extends TopicNodeAttributes {
@@ -76,10 +76,10 @@ export function createPaperGraph(map: PaperMapResponse): MapGraph {
       x: paper.x,
       y: paper.y,
       cluster: paper.cluster,
-      papers: paper.links,
+      paperCount: paper.linkCount,
       ...(paper.year === undefined ? {} : { year: paper.year }),
       codeShare: paper.hasCode ? 1 : 0,
-      repositories: 0,
+      repositoryCount: 0,
     });
   }
   return addEdges(
@@ -87,7 +87,7 @@ export function createPaperGraph(map: PaperMapResponse): MapGraph {
     map.edges.map(({ attributes, ...edge }) => ({
       ...edge,
       attributes: {
-        papers: attributes.shared.length,
+        paperCount: attributes.shared.length,
         strength: attributes.strength,
         shared: attributes.shared,
       },

@@ -13,7 +13,7 @@ export interface RepositoryListItem extends Omit<PaperRepository, 'status'> {
   /** Only promised ("will be released"), not released. */
   promised: boolean;
   /** Papers of the topic linking it. */
-  papers?: number;
+  paperCount?: number;
 }
 
 export function RepositoryList({
@@ -32,7 +32,9 @@ export function RepositoryList({
           </ExternalLink>
           <span className="repository__meta">
             {REPOSITORY_KIND_LABELS[repository.kind] ?? repository.kind} · {repository.host}
-            {repository.papers !== undefined && <> · {plural(repository.papers, 'paper')}</>}
+            {repository.paperCount !== undefined && (
+              <> · {plural(repository.paperCount, 'paper')}</>
+            )}
             {repository.promised && (
               <span className="badge" title="Announced as coming, not released yet">
                 promised

@@ -41,9 +41,9 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
   const overlays = [
     topic.year === undefined ? null : `mean year ${Math.round(topic.year)}`,
     topic.codeShare === undefined ? null : `${Math.round(topic.codeShare * 100)}% with code`,
-    topic.repositories === undefined
+    topic.repositoryCount === undefined
       ? null
-      : plural(topic.repositories, 'repository', 'repositories'),
+      : plural(topic.repositoryCount, 'repository', 'repositories'),
   ].filter((text) => text !== null);
   const cluster = context.cluster(topic.cluster);
   const aliases = topic.aliases.filter(
@@ -58,7 +58,7 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
         {topic.label}
       </h2>
       <p className="panel-meta">
-        {plural(topic.df, 'paper')}
+        {plural(topic.paperCount, 'paper')}
         {aliases.length > 0 && <> · also written {aliases.slice(0, 4).join(', ')}</>}
       </p>
       {overlays.length > 0 && (
@@ -83,8 +83,8 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
         <PanelSection
           title="Code & data"
           count={
-            (topic.repositories ?? 0) > repositories.length
-              ? `${repositories.length} of ${topic.repositories}`
+            (topic.repositoryCount ?? 0) > repositories.length
+              ? `${repositories.length} of ${topic.repositoryCount}`
               : repositories.length
           }
         >
@@ -151,7 +151,7 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
                 key={other.id}
                 label={other.label}
                 color={context.topicColor(other.id)}
-                count={other.papers}
+                count={other.paperCount}
                 onSelect={() => context.navigate({ kind: 'topic', id: other.id })}
               />
             ))}

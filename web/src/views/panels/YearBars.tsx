@@ -9,16 +9,16 @@ import { plural } from '../../core/format/format.ts';
 /** Beyond this many years the axis only has the years with papers. */
 const MAX_SPAN = 60;
 
-export function YearBars({ years }: { years: readonly { year: number; papers: number }[] }) {
+export function YearBars({ years }: { years: readonly { year: number; paperCount: number }[] }) {
   if (years.length === 0) return <p className="muted">None of its papers is dated.</p>;
   const first = years[0]!.year;
   const last = years[years.length - 1]!.year;
-  const counts = new Map(years.map(({ year, papers }) => [year, papers]));
+  const counts = new Map(years.map(({ year, paperCount }) => [year, paperCount]));
   const axis =
     last - first < MAX_SPAN
       ? Array.from({ length: last - first + 1 }, (_, i) => first + i)
       : years.map(({ year }) => year);
-  const most = Math.max(...years.map(({ papers }) => papers));
+  const most = Math.max(...years.map(({ paperCount }) => paperCount));
   return (
     <figure className="year-bars" data-testid="year-bars">
       <ol className="year-bars__plot">
