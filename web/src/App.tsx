@@ -1,50 +1,35 @@
 /**
  * The explorer's layout: the map, the search box with the stats header and the view switch,
  * the legend and the side panel, wired to what is loaded (core/use-explorer-data.ts), the URL
- * (the selection and the view, core/selection/) and what the map does with the selection
- * (core/selection/map-selection.ts, pure).
+ * (the selection and the view; the moves in core/selection/use-navigation.ts) and what the
+ * map does with the selection (core/selection/map-selection.ts, pure).
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { SearchHit } from '../../server/api/types.ts';
 import { focusKey } from './core/map/focus-graph.ts';
 import { createMapAppearance } from './core/map/map-appearance.ts';
 import type { MapDataset } from './core/map/map-dataset.ts';
-import { filtersActive, NO_FILTERS } from './core/map/map-filters.ts';
-import { mapStatus } from './core/map/map-status.ts';
-import { cameraTarget, focusAfter, selectedNodes } from './core/selection/map-selection.ts';
-import type { Route } from './core/selection/route.ts';
-import { formatRoute } from './core/selection/route.ts';
+import { filtersActive, NO_FILTERS, withClusterToggled } from './core/map/map-filters.ts';
+import { mapDescription, mapStatus, VIEW_NOUNS } from './core/map/map-status.ts';
+import { cameraTarget, selectedNodes } from './core/selection/map-selection.ts';
+import { useNavigation } from './core/selection/use-navigation.ts';
 import { useColorMode, useMapFilters, useViewState } from './core/selection/use-query-state.ts';
-import { pushUrl, useRoute } from './core/selection/use-route.ts';
-import { formatViewState, type ViewName } from './core/selection/view-state.ts';
+import { useRoute } from './core/selection/use-route.ts';
 import { useExplorerData } from './core/use-explorer-data.ts';
 import { FilterBar } from './views/FilterBar.tsx';
 import { KindLegend, Legend } from './views/Legend.tsx';
 import { GraphMap } from './views/map/GraphMap.tsx';
-import type { PanelContext } from './views/panels/panel-context.ts';
-import { SidePanel, type PanelDetail } from './views/panels/SidePanel.tsx';
+import { createPanelContext } from './views/panels/panel-context.ts';
+import { SidePanel } from './views/panels/SidePanel.tsx';
 import { SearchBox } from './views/SearchBox.tsx';
 import { StatsLine } from './views/StatsLine.tsx';
 import { StatusScreen } from './views/StatusScreen.tsx';
 import { ViewSwitch } from './views/ViewSwitch.tsx';
-import type { ColorMode } from './core/appearance/color-modes.ts';
-
-const COLOURED_BY: Record<ColorMode, [string, string]> = {
-  cluster: ['cluster', 'cluster of the main topic'],
-  year: ['mean publication year', 'publication year'],
-  code: ['share of papers with code', 'released code'],
-};
-
-const NOUNS: Record<ViewName, [string, string]> = {
-  topics: ['topic', 'Topic map'],
-  papers: ['paper', 'Paper map'],
-  focus: ['node', 'Focus graph'],
-};
 
 export function App() {
   const [viewState] = useViewState();
   const { view } = viewState;
-  const [route, navigate] = useRoute();
+  const [route] = useRoute();
   const {
     stats,
     topicMap,
@@ -52,6 +37,7 @@ export function App() {
     topic,
     paper,
     repository,
+    detail,
     opened,
     focus,
     topicDataset,
@@ -111,108 +97,34 @@ export function App() {
     [route, view, selected, pinnedCluster, dataset],
   );
 
-  // Going to a node: in the focus view, a node already drawn opens there too (its
-  // neighbourhood joins the graph); any other starts a new focus graph around it.
-  const focusGraph = view === 'focus' ? dataset?.graph : undefined;
-  const go = useCallback(
-    (next: Route) => {
-      if (view !== 'focus' || next === null) {
-        navigate(next);
-        return;
-      }
-      const drawn = focusGraph?.hasNode(focusKey(next.kind, next.id)) ?? false;
-      const expanded = focusAfter(next, opened, drawn);
-      pushUrl(
-        formatViewState(window.location.search, { ...viewState, expanded, camera: null }),
-        formatRoute(next),
-      );
-    },
-    [view, navigate, focusGraph, opened, viewState],
-  );
-  const selectNode = useCallback(
-    (node: string) => {
-      const attributes = dataset?.graph.getNodeAttributes(node);
-      if (attributes) go({ kind: attributes.kind, id: attributes.id });
-    },
-    [dataset, go],
-  );
-  const switchView = useCallback(
-    (next: ViewName) => {
-      const expanded = next === 'focus' && route !== null ? [route] : [];
-      pushUrl(
-        formatViewState(window.location.search, {
-          ...viewState,
-          view: next,
-          expanded,
-          camera: null,
-        }),
-        window.location.hash,
-      );
-    },
-    [route, viewState],
-  );
-  const closePanel = useCallback(() => navigate(null), [navigate]);
+  const { go, selectNode, switchView, closePanel } = useNavigation({
+    viewState,
+    route,
+    opened,
+    graph: dataset?.graph,
+  });
   const selectCluster = useCallback(
     (cluster: number) => setPinned(cluster === pinnedCluster ? null : { cluster, routeKey }),
     [pinnedCluster, routeKey],
   );
   const toggleCluster = useCallback(
-    (cluster: number) => {
-      const hidden = filters.hiddenClusters.includes(cluster)
-        ? filters.hiddenClusters.filter((id) => id !== cluster)
-        : [...filters.hiddenClusters, cluster].sort((a, b) => a - b);
-      setFilters({ ...filters, hiddenClusters: hidden });
-    },
+    (cluster: number) => setFilters(withClusterToggled(filters, cluster)),
     [filters, setFilters],
   );
   const chooseHit = useCallback((hit: SearchHit) => go({ kind: hit.kind, id: hit.id }), [go]);
-
-  const panelContext = useMemo((): PanelContext => {
-    const clusters = new Map(topicView?.clusters.map((cluster) => [cluster.id, cluster]));
-    return {
-      navigate: go,
-      topicColor: (id) =>
-        topicView?.graph.hasNode(id) ? topicView.appearance.nodeColor(id) : undefined,
-      cluster: (id) => {
-        const cluster = clusters.get(id);
-        return cluster === undefined || topicView === null
-          ? undefined
-          : { label: cluster.label, color: topicView.appearance.clusterColor(id) };
-      },
-    };
-  }, [topicView, go]);
-
-  const panelDetail = ((): PanelDetail | null => {
-    switch (route?.kind) {
-      case 'topic':
-        return { kind: 'topic', resource: topic };
-      case 'paper':
-        return { kind: 'paper', resource: paper };
-      case 'repository':
-        return { kind: 'repository', resource: repository };
-      default:
-        return null;
-    }
-  })();
+  const panelContext = useMemo(() => createPanelContext(topicView, go), [topicView, go]);
 
   const status = mapStatus({
     view,
     topicMap,
     paperMap,
     focus,
-    papers: stats.status === 'ready' ? stats.data.paperCount : null,
-    opened: opened.length,
+    paperCount: stats.status === 'ready' ? stats.data.paperCount : null,
+    openedCount: opened.length,
     order: dataset === null ? null : dataset.graph.order,
   });
 
-  const [noun, title] = NOUNS[view];
   const shown = dataset !== null && status === null ? dataset : null;
-  const description =
-    shown === null
-      ? ''
-      : `${title}: ${shown.graph.order} ${noun}s, coloured by ${
-          shown.kindColors ? 'kind' : COLOURED_BY[colorMode][view === 'topics' ? 0 : 1]
-        }`;
 
   return (
     <div className={route === null ? 'app' : 'app app--panel-open'}>
@@ -221,7 +133,12 @@ export function App() {
           <GraphMap
             view={view}
             dataset={shown}
-            description={description}
+            description={mapDescription(
+              view,
+              shown.graph.order,
+              colorMode,
+              shown.kindColors !== undefined,
+            )}
             selected={selected}
             hoveredCluster={hoveredCluster ?? pinnedCluster}
             cameraTarget={target}
@@ -267,7 +184,7 @@ export function App() {
       {shown !== null && shown.kindColors === undefined && (
         <Legend
           ref={legendRef}
-          noun={noun}
+          noun={VIEW_NOUNS[view].noun}
           clusters={shown.clusters}
           colorMode={colorMode}
           scale={shown.appearance.scale}
@@ -282,11 +199,11 @@ export function App() {
         />
       )}
 
-      {route !== null && panelDetail !== null && (
+      {route !== null && detail !== null && (
         <SidePanel
           ref={panelRef}
           route={route}
-          detail={panelDetail}
+          detail={detail}
           context={panelContext}
           onClose={closePanel}
         />

@@ -18,7 +18,13 @@ import { createFocusDataset, createMapDataset, createPaperDataset } from './map/
 import { useFocusDetails } from './map/use-focus-details.ts';
 import type { Route } from './selection/route.ts';
 import type { ViewState } from './selection/view-state.ts';
-import { useApiResource } from './use-api-resource.ts';
+import { useApiResource, type ApiResource } from './use-api-resource.ts';
+
+/** What the side panel shows: the selection's detail, as it loads. */
+export type SelectionDetail =
+  | { kind: 'topic'; resource: ApiResource<TopicDetailResponse> }
+  | { kind: 'paper'; resource: ApiResource<PaperDetailResponse> }
+  | { kind: 'repository'; resource: ApiResource<RepositoryDetailResponse> };
 
 export function useExplorerData(viewState: ViewState, route: Route) {
   const { view } = viewState;
@@ -67,6 +73,14 @@ export function useExplorerData(viewState: ViewState, route: Route) {
     () => (focusDetails === null ? null : createFocusDataset(focusDetails)),
     [focusDetails],
   );
+  const detail: SelectionDetail | null =
+    route?.kind === 'topic'
+      ? { kind: 'topic', resource: topic }
+      : route?.kind === 'paper'
+        ? { kind: 'paper', resource: paper }
+        : route?.kind === 'repository'
+          ? { kind: 'repository', resource: repository }
+          : null;
   return {
     stats,
     topicMap,
@@ -74,6 +88,7 @@ export function useExplorerData(viewState: ViewState, route: Route) {
     topic,
     paper,
     repository,
+    detail,
     opened,
     focus,
     topicDataset,

@@ -5,6 +5,7 @@ import {
   NO_FILTERS,
   parseFilters,
   passesFilters,
+  withClusterToggled,
 } from './map-filters.ts';
 
 const topic = (
@@ -52,6 +53,15 @@ describe('passesFilters', () => {
     const paper = { ...topic(1, 2020, 1), kind: 'paper' as const };
     expect(passesFilters(paper, { ...NO_FILTERS, minPapers: 5 })).toBe(true);
     expect(passesFilters(paper, { ...NO_FILTERS, yearFrom: 2021 })).toBe(false);
+  });
+});
+
+describe('withClusterToggled', () => {
+  it('hides a cluster, keeping the list sorted, and shows it again', () => {
+    const hidden = withClusterToggled({ ...NO_FILTERS, minPapers: 3, hiddenClusters: [4] }, 1);
+    expect(hidden).toEqual({ ...NO_FILTERS, minPapers: 3, hiddenClusters: [1, 4] });
+    expect(withClusterToggled(hidden, 4).hiddenClusters).toEqual([1]);
+    expect(filtersActive(withClusterToggled(withClusterToggled(NO_FILTERS, 2), 2))).toBe(false);
   });
 });
 

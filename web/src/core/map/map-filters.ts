@@ -57,6 +57,14 @@ export function passesFilters(
   return true;
 }
 
+/** The filters with `cluster` hidden, or shown again when it was hidden (the legend's eye). */
+export function withClusterToggled(filters: MapFilters, cluster: number): MapFilters {
+  const hidden = filters.hiddenClusters.includes(cluster)
+    ? filters.hiddenClusters.filter((id) => id !== cluster)
+    : [...filters.hiddenClusters, cluster].sort((a, b) => a - b);
+  return { ...filters, hiddenClusters: hidden };
+}
+
 export function filtersActive(filters: MapFilters): boolean {
   return (
     filters.minPapers > 1 ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraTarget, focusAfter, selectedNodes, type GraphNodes } from './map-selection.ts';
+import { cameraTarget, selectedNodes, type GraphNodes } from './map-selection.ts';
 
 const graphOf = (nodes: Record<string, number>) => ({
   order: Object.keys(nodes).length,
@@ -50,15 +50,5 @@ describe('cameraTarget', () => {
     expect(
       cameraTarget({ route: topic, view: 'papers', selected: [], pinnedCluster: null, graph }),
     ).toEqual({ key: 'papers:topic:a', nodes: [] });
-  });
-});
-
-describe('focusAfter', () => {
-  const a = { kind: 'topic', id: 'a' } as const;
-  const b = { kind: 'paper', id: 'b' } as const;
-  it('opens a drawn node beside the others, starts afresh from one not drawn', () => {
-    expect(focusAfter(b, [a], true)).toEqual([a, b]);
-    expect(focusAfter(a, [a, b], true)).toEqual([a, b]);
-    expect(focusAfter(b, [a], false)).toEqual([b]);
   });
 });

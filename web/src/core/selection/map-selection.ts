@@ -1,7 +1,7 @@
 /**
  * What the map does with the selection, as pure functions of what is loaded (App.tsx wires
- * them to the API and the URL): which nodes stand for the selection in each view, where the
- * camera goes, which focus graph a click opens, and what the map says instead of drawing.
+ * them to the API and the URL): which nodes stand for the selection in each view, and where
+ * the camera goes.
  */
 import type { Route } from './route.ts';
 import type { ViewName } from './view-state.ts';
@@ -90,18 +90,4 @@ export function cameraTarget(input: {
     return { key: `${view}:${routeKey}:${graph.order}`, nodes: graph.nodes(), fit: true };
   }
   return { key: `${view}:${routeKey}`, nodes: selected };
-}
-
-/**
- * The nodes a focus view shows after going to `next`: a node already drawn opens there too
- * (its neighbourhood joins the graph); any other starts a new focus graph around it.
- */
-export function focusAfter(
-  next: NonNullable<Route>,
-  opened: readonly NonNullable<Route>[],
-  drawn: boolean,
-): NonNullable<Route>[] {
-  if (!drawn) return [next];
-  const known = opened.some((node) => node.kind === next.kind && node.id === next.id);
-  return known ? [...opened] : [...opened, next];
 }

@@ -5,22 +5,12 @@
  * inside the panel so it is not lost with the link that was clicked.
  */
 import { useEffect, useRef, type Ref } from 'react';
-import type {
-  PaperDetailResponse,
-  RepositoryDetailResponse,
-  TopicDetailResponse,
-} from '../../../../server/api/types.ts';
 import type { Route, RouteKind } from '../../core/selection/route.ts';
-import type { ApiResource } from '../../core/use-api-resource.ts';
+import type { SelectionDetail } from '../../core/use-explorer-data.ts';
 import type { PanelContext } from './panel-context.ts';
 import { PaperPanel } from './PaperPanel.tsx';
 import { RepositoryPanel } from './RepositoryPanel.tsx';
 import { TopicPanel } from './TopicPanel.tsx';
-
-export type PanelDetail =
-  | { kind: 'topic'; resource: ApiResource<TopicDetailResponse> }
-  | { kind: 'paper'; resource: ApiResource<PaperDetailResponse> }
-  | { kind: 'repository'; resource: ApiResource<RepositoryDetailResponse> };
 
 const NOUNS = { topic: 'topic', paper: 'paper', repository: 'repository' } satisfies Record<
   RouteKind,
@@ -29,7 +19,7 @@ const NOUNS = { topic: 'topic', paper: 'paper', repository: 'repository' } satis
 
 interface SidePanelProps {
   route: NonNullable<Route>;
-  detail: PanelDetail;
+  detail: SelectionDetail;
   context: PanelContext;
   onClose: () => void;
   ref?: Ref<HTMLElement>;
@@ -72,7 +62,7 @@ export function SidePanel({ route, detail, context, onClose, ref }: SidePanelPro
   );
 }
 
-function PanelContent({ detail, context }: { detail: PanelDetail; context: PanelContext }) {
+function PanelContent({ detail, context }: { detail: SelectionDetail; context: PanelContext }) {
   const { resource } = detail;
   if (resource.status === 'idle' || resource.status === 'loading') {
     return (
