@@ -19,15 +19,14 @@
  * `--neo4j`: at the whole corpus, measure the Neo4j of NEO4J_URI (NEO4J_PASSWORD), which
  * already holds a copy of `--db`, instead of starting one and copying into it (3 minutes).
  */
-import { createReadStream, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createGunzip } from 'node:zlib';
 import neo4j from 'neo4j-driver';
 import { copyStore } from '../ingest/copy-store.ts';
 import { ingest, type StageTimings } from '../ingest/pipeline.ts';
+import { sliceCorpus } from './support/corpus-slice.ts';
 import { buildApp } from '../server/app.ts';
 import type { GraphStore } from '../server/store/graph-store.ts';
 import { createNeo4jStore } from '../server/store/neo4j/neo4j-store.ts';
@@ -97,20 +96,6 @@ async function startNeo4j(name: string) {
 }
 
 // ── ingest ───────────────────────────────────────────────────────────────────────────────
-
-/** The first `lines` lines of a gzipped JSON Lines file, as a plain file in the scratch folder. */
-async function sliceCorpus(path: string, lines: number): Promise<string> {
-  const out: string[] = [];
-  const reader = createInterface({ input: createReadStream(path).pipe(createGunzip()) });
-  for await (const line of reader) {
-    out.push(line);
-    if (out.length >= lines) break;
-  }
-  reader.close();
-  const file = join(scratch, `papers-${lines}.jsonl`);
-  writeFileSync(file, `${out.join('\n')}\n`);
-  return file;
-}
 
 const STAGES = ['read', 'merge', 'terms', 'write', 'analyze'] as const;
 
@@ -237,7 +222,7 @@ console.log(
 );
 try {
   if (values.only !== '80k') {
-    const slice = await sliceCorpus(values.corpus!, SLICE);
+    const slice = await sliceCorpus(values.corpus!, SLICE, scratch);
     const server = await startNeo4j('slice');
     // Twice: on a server just started (its JIT still compiling, on the same 2 cores as the
     // term extraction), then on the same server emptied, as a team's long-running server is.
