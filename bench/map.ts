@@ -21,6 +21,7 @@ import { ingest } from '../ingest/pipeline.ts';
 import type { GraphStore, TopicMap } from '../server/store/graph-store.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { sliceCorpus } from './support/corpus-slice.ts';
+import { paperTexts } from './support/store-papers.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -58,17 +59,6 @@ function forms(label: string): string[] {
   if (phrase === '') return [];
   const other = phrase.endsWith('s') ? phrase.slice(0, -1) : `${phrase}s`;
   return [` ${phrase} `, ` ${other} `];
-}
-
-async function texts(store: GraphStore): Promise<string[]> {
-  const all: string[] = [];
-  let after = '';
-  for (;;) {
-    const page = await store.exportPapers(after, 2_000);
-    if (page.length === 0) return all;
-    for (const { paper } of page) all.push(words(`${paper.title}. ${paper.abstract}`));
-    after = page.at(-1)!.paper.id;
-  }
 }
 
 const percent = (part: number, whole: number) =>
@@ -110,7 +100,9 @@ async function report(name: string, store: GraphStore, pool: Set<string>): Promi
   }
   console.log(`  cluster names with a junk or too-broad part: ${bad} of ${map.clusters.length}`);
 
-  const corpus = await texts(store);
+  const corpus = (await paperTexts(store)).map((paper) =>
+    words(`${paper.title}. ${paper.abstract}`),
+  );
   const ratios = map.topics.map((topic) => {
     const looked = [topic.label, ...topic.aliases].flatMap(forms);
     const users = corpus.filter((text) => looked.some((form) => text.includes(form))).length;

@@ -25,6 +25,7 @@ import { ingest } from '../ingest/pipeline.ts';
 import type { GraphStore } from '../server/store/graph-store.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { TextIndex, type Ranking } from './related/text-rank.ts';
+import { paperTexts, type PaperText } from './support/store-papers.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -40,25 +41,7 @@ const K = 10;
 const SETS = { samples: 30, arxiv: 20 } as const;
 type SetName = keyof typeof SETS;
 
-interface Paper {
-  id: string;
-  title: string;
-  abstract: string;
-}
-
-/** Every paper of a store, in id order. */
-async function papersOf(store: GraphStore): Promise<Paper[]> {
-  const papers: Paper[] = [];
-  let after = '';
-  for (;;) {
-    const page = await store.exportPapers(after, 2_000);
-    if (page.length === 0) return papers;
-    for (const { paper } of page) {
-      papers.push({ id: paper.id, title: paper.title, abstract: paper.abstract });
-    }
-    after = page.at(-1)!.paper.id;
-  }
-}
+type Paper = PaperText;
 
 /** A seeded shuffle (mulberry32), so the query papers are chosen the same way on any machine. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -144,7 +127,7 @@ type Systems = Record<string, (id: string) => Promise<Ranking>>;
 
 async function runSet(set: SetName, store: GraphStore, pool: Paper[][] | null): Promise<void> {
   const started = performance.now();
-  const papers = await papersOf(store);
+  const papers = await paperTexts(store);
   const index = new TextIndex();
   for (const paper of papers) index.add(paper.id, `${paper.title}. ${paper.abstract}`);
   const queries = queriesOf(set, papers).filter((id) => index.has(id));
