@@ -53,12 +53,17 @@ function readJudged(): Map<string, Verdict> {
 /** A text as phrases are looked for in it: lower-case words between single spaces. */
 const words = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
 
-/** The forms of a label looked for: as written, and with its last word made plural or singular. */
+/**
+ * The forms of a label looked for: as written, and with its last word made plural or
+ * singular; a label's acronym ("large language model (LLM)") is looked for on its own.
+ */
 function forms(label: string): string[] {
-  const phrase = words(label).trim();
+  const [, expansion = label, acronym] = /^(.*?)(?: \(([^()]+)\))?$/.exec(label) ?? [];
+  const phrase = words(expansion).trim();
   if (phrase === '') return [];
   const other = phrase.endsWith('s') ? phrase.slice(0, -1) : `${phrase}s`;
-  return [` ${phrase} `, ` ${other} `];
+  const short = acronym === undefined ? [] : [` ${words(acronym).trim()} `];
+  return [` ${phrase} `, ` ${other} `, ...short];
 }
 
 const percent = (part: number, whole: number) =>
