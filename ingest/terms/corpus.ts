@@ -76,6 +76,41 @@ function acronymsByExpansion(table: AcronymTable): Map<string, string> {
   return byExpansion;
 }
 
+/** Documents that must use an acronym for a term before every paper's label shows it… */
+export const ACRONYM_MIN_DOCUMENTS = 2;
+/** …and the share of the papers mentioning the term those must be. */
+export const ACRONYM_MIN_SHARE = 0.05;
+
+/** Expansion key → acronym → documents that define or use the acronym for it. */
+type AcronymUses = Map<string, Map<string, number>>;
+
+/**
+ * Expansion key → the acronym every paper's label gives it: the one most documents write for
+ * it (defining it, or using it bare), when enough of the papers mentioning the term do and the
+ * corpus reads the acronym as that term (`corpusAcronyms`: "ID" defined as identity by some
+ * papers and as in-distribution by others names neither). One paper's private acronym for a
+ * common term ("transformer (ToMer)" where 14,000 papers mention transformers) names that
+ * paper's term only.
+ */
+function supportedAcronyms(
+  uses: AcronymUses,
+  documentFrequency: ReadonlyMap<string, number>,
+  corpusAcronyms: AcronymTable,
+): Map<string, string> {
+  const supported = new Map<string, string>();
+  for (const [key, counts] of uses) {
+    const [acronym, documents] = [...counts].sort(
+      (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1),
+    )[0]!;
+    const share = documents / Math.max(documentFrequency.get(key) ?? 0, documents);
+    const meaning = corpusAcronyms.get(acronym)?.key;
+    if (documents >= ACRONYM_MIN_DOCUMENTS && share >= ACRONYM_MIN_SHARE && meaning === key) {
+      supported.set(key, acronym);
+    }
+  }
+  return supported;
+}
+
 export class TermCorpus {
   private readonly documents: StoredDocument[] = [];
   /** Interned keys and labels (one table: most labels are also keys). */
@@ -131,13 +166,16 @@ export class TermCorpus {
     doc: StoredDocument,
     corpusAcronyms: AcronymTable,
     thesaurus: Thesaurus | undefined,
+    /** Filled with the acronyms the document writes bare: expansion key → acronym. */
+    acronymsUsed?: Map<string, string>,
   ): PlacedOccurrence[] {
     const placed: PlacedOccurrence[] = [];
     for (let i = 0; i < doc.positions.length; i += 1) {
       const keyId = doc.terms[2 * i]!;
       const key = this.strings[keyId]!;
-      let term =
-        doc.defined?.get(key) ?? corpusAcronyms.get(key) ?? this.term(keyId, doc.terms[2 * i + 1]!);
+      const expanded = doc.defined?.get(key) ?? corpusAcronyms.get(key);
+      if (expanded !== undefined) acronymsUsed?.set(expanded.key, key);
+      let term = expanded ?? this.term(keyId, doc.terms[2 * i + 1]!);
       const replacement = thesaurus?.get(term.key);
       if (replacement === null) continue;
       if (replacement) term = replacement;
@@ -158,7 +196,8 @@ export class TermCorpus {
       this.documents.flatMap(({ defined }) => (defined ? [defined] : [])),
     );
     const documents = this.documents;
-    const placedTerms = (doc: StoredDocument) => this.placedTerms(doc, corpusAcronyms, thesaurus);
+    const placedTerms = (doc: StoredDocument, acronymsUsed?: Map<string, string>) =>
+      this.placedTerms(doc, corpusAcronyms, thesaurus, acronymsUsed);
 
     // Words that only modify: "causal" alone is no topic in a corpus of causal models.
     const modifiers = findModifierWords(
@@ -173,24 +212,36 @@ export class TermCorpus {
     };
     const isTopical = ({ term: { words } }: PlacedOccurrence) =>
       words.length > 1 || isAcronym(words[0] ?? '') || !modifiers.has(words[0] ?? '');
-    const mentionsOf = (doc: StoredDocument): Map<string, Mention> => {
+    const mentionsOf = (
+      doc: StoredDocument,
+      acronymsUsed?: Map<string, string>,
+    ): Map<string, Mention> => {
       const known = doc.defined;
       const acronyms = known
         ? { get: (acronym: string) => known.get(acronym) ?? corpusAcronyms.get(acronym) }
         : corpusAcronyms;
-      return collectMentions(placedTerms(doc).filter(isTopical), acronyms, rename);
+      return collectMentions(placedTerms(doc, acronymsUsed).filter(isTopical), acronyms, rename);
     };
 
     // Document frequencies, then each document ranked (its mentions folded again: cheaper in
     // memory than keeping them, and cheap next to reading).
     const documentFrequency = new Map<string, number>();
+    const acronymUses: AcronymUses = new Map();
     for (const doc of documents) {
-      for (const key of mentionsOf(doc).keys()) {
+      // The acronyms the document defines, then those it writes bare.
+      const used = doc.defined ? acronymsByExpansion(doc.defined) : new Map<string, string>();
+      for (const key of mentionsOf(doc, used).keys()) {
         documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
       }
+      for (const [key, acronym] of used) {
+        const counts = acronymUses.get(key) ?? new Map<string, number>();
+        counts.set(acronym, (counts.get(acronym) ?? 0) + 1);
+        acronymUses.set(key, counts);
+      }
     }
-    // Each expansion is labelled with its acronym: "large language model (LLM)".
-    const corpusAcronymOf = acronymsByExpansion(corpusAcronyms);
+    // Each expansion is labelled with its acronym where the corpus supports it, or where the
+    // paper defines one itself: "large language model (LLM)".
+    const corpusAcronymOf = supportedAcronyms(acronymUses, documentFrequency, corpusAcronyms);
     for (const doc of documents) {
       const ownAcronymOf = doc.defined ? acronymsByExpansion(doc.defined) : undefined;
       const withAcronym = (key: string, label: string) => {

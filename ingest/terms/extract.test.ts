@@ -85,6 +85,36 @@ describe('extractTerms on hand-written inputs', () => {
     expect(keys(result.get('uses'))).not.toContain('SCM');
   });
 
+  it('labels a term with an acronym only where enough of its papers write the acronym', () => {
+    // One paper of 41 calls transformers "ToMer"; 3 of 4 call large language models "LLMs".
+    const docs: TermDoc[] = [
+      { id: 'tomer', text: 'We train a Token Merging Transformer (ToMer) on images.' },
+      ...Array.from({ length: 40 }, (_, i) => ({
+        id: `t${i}`,
+        text: `A transformer for task ${i} of image classification.`,
+      })),
+      ...['a', 'b', 'c'].map((id) => ({
+        id: `llm-${id}`,
+        text: 'Large Language Models (LLMs) answer causal questions about image classification.',
+      })),
+      { id: 'llm-bare', text: 'A large language model answers causal questions.' },
+      // One paper defines FID, another writes it bare: two papers use the acronym.
+      { id: 'fid-defines', text: 'We report the Frechet Inception Distance (FID) of samples.' },
+      { id: 'fid-bare', text: 'Diffusion baselines are compared by FID on our samples.' },
+      { id: 'fid-spelled', text: 'The frechet inception distance of generated samples drops.' },
+    ];
+    const result = extractTerms(docs);
+    expect(termOf(result.get('t0')!, 'transformer')?.label).toBe('transformer');
+    // The paper that defines it keeps its own acronym.
+    expect(result.get('tomer')!.some((term) => term.label.endsWith('(ToMer)'))).toBe(true);
+    expect(termOf(result.get('llm-bare')!, 'large language model')?.label).toBe(
+      'large language model (LLM)',
+    );
+    expect(termOf(result.get('fid-spelled')!, 'frechet inception distance')?.label).toBe(
+      'frechet inception distance (FID)',
+    );
+  });
+
   it('ranks a term named in the title above an equally used one that is not', () => {
     // Same count, both first seen at the start: only the title boost can put GNN first.
     const text =
