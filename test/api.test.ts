@@ -270,6 +270,10 @@ describe('GET /api/search', () => {
     await get('/api/search', 400);
     await get(`/api/search?q=${'a'.repeat(201)}`, 400);
     await get('/api/search?q=causal&limit=51', 400);
+    // Control characters: the full-text query stopped at a NUL, and "%00" matched everything.
+    await get('/api/search?q=%00', 400);
+    await get('/api/search?q=cladder%00zzz', 400);
+    await get('/api/search?q=causal%09inference', 400);
     const { results } = await get<SearchResponse>('/api/search?q=causal&limit=3');
     expect(results.filter((r) => r.kind === 'topic').length).toBeLessThanOrEqual(3);
     const hostile = await get<SearchResponse>(

@@ -209,7 +209,14 @@ export function registerApiRoutes(
           type: 'object',
           required: ['q'],
           properties: {
-            q: { type: 'string', minLength: 1, maxLength: 200 },
+            // No control characters: SQLite's full-text query stops at a NUL ("x%00y" searched
+            // "x", "%00" matched everything).
+            q: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+              pattern: '^[^\\u0000-\\u001f\\u007f]*$',
+            },
             limit: limit(LIMITS.search),
           },
         },

@@ -64,7 +64,7 @@ export function FilterBar({ view, filters, onChange }: FilterBarProps) {
                   });
                 }}
               />
-              papers per topic
+              {filters.minPapers === 1 ? 'paper' : 'papers'} per topic
             </label>
           )}
           <div

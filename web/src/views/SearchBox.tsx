@@ -13,6 +13,7 @@ import {
   type KeyboardEvent as ReactKeyboardEvent,
 } from 'react';
 import type { SearchHit } from '../../../server/api/types.ts';
+import { formatDate } from '../core/format/format.ts';
 import { groupSearchHits, hitAt, moveActive } from '../core/search/search-results.ts';
 import {
   SEARCH_MAX_LENGTH,
@@ -150,7 +151,11 @@ export function SearchBox({ onChoose }: SearchBoxProps) {
                   >
                     <span className={`tag tag--${hit.kind}`}>{KIND_TAGS[hit.kind]}</span>
                     <span className="search__label">{hit.label}</span>
-                    {hit.detail && <span className="search__detail">{hit.detail}</span>}
+                    {hit.detail && (
+                      <span className="search__detail">
+                        {hit.kind === 'paper' ? formatDate(hit.detail) : hit.detail}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -80,6 +80,7 @@ describe('search queries', () => {
   it('trims and caps what was typed at the API limit', () => {
     expect(searchQuery('  causal  ')).toBe('causal');
     expect(searchQuery(' \t ')).toBe('');
+    expect(searchQuery('causal\tinference\u0000')).toBe('causal inference');
     expect(searchQuery('x'.repeat(250))).toHaveLength(SEARCH_MAX_LENGTH);
   });
 

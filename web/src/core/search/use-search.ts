@@ -13,9 +13,16 @@ export const SEARCH_LIMIT = 12;
 /** The longest query the API accepts (`q`); the input is capped at it too. */
 export const SEARCH_MAX_LENGTH = 200;
 
-/** The query to send for what was typed: trimmed, at most `SEARCH_MAX_LENGTH` characters. */
+/**
+ * The query to send for what was typed: control characters (a pasted tab) as spaces, trimmed,
+ * at most `SEARCH_MAX_LENGTH` characters (the API refuses control characters).
+ */
 export function searchQuery(input: string): string {
-  return input.trim().slice(0, SEARCH_MAX_LENGTH).trim();
+  return input
+    .replace(/\p{Cc}+/gu, ' ')
+    .trim()
+    .slice(0, SEARCH_MAX_LENGTH)
+    .trim();
 }
 
 /** A message for a failed search that a reader can act on, never the raw API error. */
