@@ -414,6 +414,15 @@ describe('explorer in Chromium', () => {
     await expect
       .poll(statsText, WAIT)
       .toContain(shown((a) => a.year !== undefined && a.year >= 2024));
+    // Fewer than 100 topics left: as on a small map, those that have room are labelled,
+    // however small they are drawn.
+    const recent = map.nodes.filter(
+      (n) => n.attributes.year !== undefined && n.attributes.year >= 2024,
+    );
+    expect(recent.length).toBeLessThan(100);
+    const labelled = () => page.evaluate(() => window.topographMap!.labels().length);
+    // (Before, none was: 38 topics, drawn small, 0 labels; now those with room, 8.)
+    await expect.poll(labelled, WAIT).toBeGreaterThanOrEqual(5);
     // A link with the filters opens filtered; Clear shows everything again.
     await page.goto(`${server.url}/?minPapers=4`);
     await expect.poll(statsText, WAIT).toContain(shown((a) => a.paperCount >= 4));

@@ -15,6 +15,9 @@ export const MAP_FONT =
 
 type MapSettings = Partial<Settings<MapNodeAttributes, MapEdgeAttributes>>;
 
+/** How big (px) a node must be drawn to be labelled on a map that is not small. */
+const LABEL_SIZE_THRESHOLD = 5;
+
 const DEFAULT_SIGMA_SETTINGS: MapSettings = {
   allowInvalidContainer: true,
   renderEdgeLabels: false,
@@ -28,7 +31,7 @@ const DEFAULT_SIGMA_SETTINGS: MapSettings = {
   // sigma's label grid is effectively off: label-layout.ts decides which labels fit.
   labelDensity: 1_000,
   labelGridCellSize: 70,
-  labelRenderedSizeThreshold: 5,
+  labelRenderedSizeThreshold: LABEL_SIZE_THRESHOLD,
   defaultDrawNodeLabel: drawTopicLabel,
   defaultDrawNodeHover: drawTopicHover,
   stagePadding: 48,
@@ -42,6 +45,14 @@ const SMALL_GRAPH = 100;
 const HEAVY_EDGES = 1_500;
 
 /**
+ * How big a node must be drawn to get a label, for a map showing `shown` nodes (after the
+ * filters): any size on a small map, or when `labelAll` (the focus view).
+ */
+export function labelThreshold(shown: number, labelAll: boolean): number {
+  return labelAll || shown < SMALL_GRAPH ? 0 : LABEL_SIZE_THRESHOLD;
+}
+
+/**
  * The settings of one renderer, whose labels `labels` lays out (see label-layout.ts), for a
  * graph of this size; `labelAll` (the focus view) labels every node that has room.
  */
@@ -51,7 +62,7 @@ export function createSigmaSettings(
 ): MapSettings {
   return {
     ...DEFAULT_SIGMA_SETTINGS,
-    ...(graph.labelAll || graph.nodes < SMALL_GRAPH ? { labelRenderedSizeThreshold: 0 } : {}),
+    labelRenderedSizeThreshold: labelThreshold(graph.nodes, graph.labelAll),
     hideEdgesOnMove: graph.edges > HEAVY_EDGES,
     defaultDrawNodeLabel: (context, data, settings) => {
       if (labels.allows(data.key)) drawTopicLabel(context, data, settings);

@@ -10,7 +10,7 @@ import Sigma from 'sigma';
 import type { MapDataset } from '../../core/map/map-dataset.ts';
 import type { MapSigma } from '../../core/map/map-graph.ts';
 import { createLabelLayout, type LabelLayout } from '../../core/map/label-layout.ts';
-import { createSigmaSettings } from '../../core/map/sigma-settings.ts';
+import { createSigmaSettings, labelThreshold } from '../../core/map/sigma-settings.ts';
 import type { CameraState, ViewName } from '../../core/selection/view-state.ts';
 import { ClusterLabels } from './ClusterLabels.tsx';
 import type { CameraTarget } from '../../core/selection/map-selection.ts';
@@ -72,6 +72,17 @@ export function GraphMap(props: GraphMapProps) {
       created.kill();
     };
   }, [container, dataset.graph, dataset.kindColors, view]);
+
+  // Filters that leave a small map label every node that has room, as a small map does.
+  const shown = dataset.appearance.visibleCount;
+  const labelAll = dataset.kindColors !== undefined;
+  useEffect(() => {
+    if (sigma === null) return;
+    const threshold = labelThreshold(shown, labelAll);
+    if (sigma.getSetting('labelRenderedSizeThreshold') !== threshold) {
+      sigma.setSetting('labelRenderedSizeThreshold', threshold);
+    }
+  }, [sigma, shown, labelAll]);
 
   return (
     <div className="graph-map">
