@@ -190,6 +190,10 @@ describe('explorer views in Chromium', () => {
     await page.getByTestId('focus-not-found').waitFor();
     expect(await page.getByTestId('focus-not-found').textContent()).toContain('no paper with id');
     expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    // The panel says where it is not: the store, not just this map.
+    await expect
+      .poll(() => page.locator('aside.side-panel h2').textContent(), WAIT)
+      .toBe('This paper is not in the store');
     // The browser logs the API's 404s (the focus graph's and the panel's); nothing else.
     expect(pageErrors.length).toBeGreaterThan(0);
     expect(pageErrors.filter((e) => !e.includes('status of 404'))).toEqual([]);

@@ -17,6 +17,7 @@ import {
   type ContinuousScale,
 } from '../core/appearance/color-modes.ts';
 import { plural } from '../core/format/format.ts';
+import { FOCUS_LIMITS } from '../core/map/focus-graph.ts';
 import { KIND_LABELS } from '../core/map/map-dataset.ts';
 import type { MapGraph, NodeKind } from '../core/map/map-graph.ts';
 import { ChoiceButtons } from './common/ChoiceButtons.tsx';
@@ -220,7 +221,12 @@ export function KindLegend({ colors, graph, ref }: KindLegendProps) {
           </li>
         ))}
       </ul>
-      <p className="legend__hint">Click a node to open its neighbourhood too.</p>
+      <p className="legend__hint">
+        Each node opened brings its strongest neighbours: up to {FOCUS_LIMITS.related} related
+        papers and {FOCUS_LIMITS.paperTopics} topics of a paper, {FOCUS_LIMITS.topicPapers} papers
+        and {FOCUS_LIMITS.coOccurring} co-occurring topics of a topic. Click a node to open its
+        neighbourhood too.
+      </p>
     </section>
   );
 }

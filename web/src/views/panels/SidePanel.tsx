@@ -85,7 +85,7 @@ function PanelContent({ detail, context }: { detail: SelectionDetail; context: P
           <span className="kicker__kind">{NOUNS[detail.kind]}</span>
         </p>
         <h2 className="panel-title">
-          {missing ? `This ${NOUNS[detail.kind]} is not in the map` : 'Could not load this'}
+          {missing ? `This ${NOUNS[detail.kind]} is not in the store` : 'Could not load this'}
         </h2>
         <p className="error-text">{resource.error.message}</p>
       </div>
