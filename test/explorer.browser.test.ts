@@ -24,6 +24,7 @@ import type {
 } from '../server/api/types.ts';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import { DEFAULT_HITS_PER_KIND } from '../web/src/core/search/search-results.ts';
+import { REPOSITORIES_SHOWN } from '../web/src/views/panels/TopicPanel.tsx';
 import { cameraAtRest, launchChromium, watchedPage } from './support/browser.ts';
 import { startSampleServer, type SampleServer } from './support/sample-server.ts';
 
@@ -186,6 +187,12 @@ describe('explorer in Chromium', () => {
     expect(withCode.length).toBeGreaterThan(0);
     await page.goto(`${server.url}/#/topic/${encodeURIComponent(node.key)}`);
     const links = panel().locator('.repository-list a');
+    // The first few, most linked first, then all of them on asking: the papers stay in reach.
+    expect(detail.repositories.length).toBeGreaterThan(REPOSITORIES_SHOWN);
+    await expect.poll(() => links.count(), WAIT).toBe(REPOSITORIES_SHOWN);
+    await panel()
+      .getByRole('button', { name: `Show all ${detail.repositories.length}` })
+      .click();
     await expect.poll(() => links.count(), WAIT).toBe(detail.repositories.length);
     const first = detail.repositories[0]!;
     expect(await links.first().getAttribute('href')).toBe(first.url);

@@ -15,6 +15,9 @@ import { RepositoryList } from './RepositoryList.tsx';
 import { TopicChip } from './TopicChip.tsx';
 import { YearBars } from './YearBars.tsx';
 
+/** Code and data shown before "Show all": the papers come next, and should be in reach. */
+export const REPOSITORIES_SHOWN = 4;
+
 interface TopicPanelProps {
   detail: TopicDetailResponse;
   context: PanelContext;
@@ -31,6 +34,7 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
   const { topic, papers, repositories, coOccurring } = detail;
   const [order, setOrder] = useState<PaperOrder>('relevance');
   const [filter, setFilter] = useState<PaperFilter>('all');
+  const [allRepositories, setAllRepositories] = useState(false);
   const withCode = papers.filter((paper) => paper.hasCode).length;
   const shown = filter === 'code' ? papers.filter((paper) => paper.hasCode) : papers;
   const listed =
@@ -89,12 +93,20 @@ export function TopicPanel({ detail, context }: TopicPanelProps) {
           }
         >
           <RepositoryList
-            repositories={repositories.map((repository) => ({
+            repositories={(allRepositories
+              ? repositories
+              : repositories.slice(0, REPOSITORIES_SHOWN)
+            ).map((repository) => ({
               ...repository,
               promised: !repository.released,
             }))}
             context={context}
           />
+          {!allRepositories && repositories.length > REPOSITORIES_SHOWN && (
+            <button type="button" className="link-button" onClick={() => setAllRepositories(true)}>
+              Show all {repositories.length}
+            </button>
+          )}
         </PanelSection>
       )}
 
