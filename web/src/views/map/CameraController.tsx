@@ -20,6 +20,7 @@ import {
   cameraFitting,
   cameraShowingAll,
   isInside,
+  labelledArea,
   sizeOf,
   topicsOnScreen,
   visibleArea,
@@ -134,11 +135,13 @@ export function CameraController({
     const single = points.length === 1;
     const area = visibleArea(sigma, obstructions, single ? undefined : sizeOf(points));
     const ratio = camera.getState().ratio;
-    const allVisible = points.every((point) => isInside(area, point));
+    // A lone topic counts as in view, and is centred, only with room for its label card
+    // on its right.
+    const allVisible = points.every((point) => isInside(single ? labelledArea(area) : area, point));
     if (!fit && allVisible && (!single || ratio <= TOPIC_RATIO)) return;
 
     const state = single
-      ? cameraCentring(sigma, points, area, Math.min(ratio, TOPIC_RATIO))
+      ? cameraCentring(sigma, points, labelledArea(area), Math.min(ratio, TOPIC_RATIO))
       : cameraFitting(sigma, points, area);
     void camera.animate(state, { duration: DURATION, easing: EASING });
   }, [sigma, key, nodesKey, fit, signature, obstructionRefs]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { largestFreeArea } from './camera-geometry.ts';
+import { isInside, labelledArea, largestFreeArea } from './camera-geometry.ts';
 
 // The explorer at 1280×800: toolbar top-left, legend bottom-left, panel on the right.
 const frame = { left: 0, top: 0, right: 1280, bottom: 800 };
@@ -40,5 +40,20 @@ describe('largestFreeArea for content of a given shape', () => {
     expect(wide).toEqual({ left: 0, top: 120, right: 824, bottom: 520 });
     const tall = largestFreeArea(frame, [toolbar, legend, panel], { width: 100, height: 800 });
     expect(tall).toEqual({ left: 396, top: 0, right: 824, bottom: 800 });
+  });
+});
+
+describe('labelledArea', () => {
+  it("keeps room on the right for a lone selection's label card", () => {
+    const area = { left: 284, top: 120, right: 824, bottom: 800 };
+    expect(labelledArea(area)).toEqual({ ...area, right: 604 });
+    // A topic just left of the panel is in view, but its label would run under the panel.
+    expect(isInside(area, { x: 780, y: 400 })).toBe(true);
+    expect(isInside(labelledArea(area), { x: 780, y: 400 })).toBe(false);
+  });
+
+  it('leaves a narrow area its left half', () => {
+    const narrow = { left: 0, top: 0, right: 300, bottom: 200 };
+    expect(labelledArea(narrow)).toEqual({ ...narrow, right: 150 });
   });
 });

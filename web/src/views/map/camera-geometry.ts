@@ -101,6 +101,18 @@ export function largestFreeArea(
   return best ?? { ...frame };
 }
 
+/** A lone selection's label card runs this far right of it: kept in view too. */
+const CARD_ROOM_PX = 220;
+
+/**
+ * Where a lone selected topic must be for its label card to show whole: `area` less the
+ * card's room on the right (at most half the area's width, so a narrow area keeps a middle).
+ */
+export function labelledArea(area: Area): Area {
+  const room = Math.min(CARD_ROOM_PX, (area.right - area.left) / 2);
+  return { ...area, right: area.right - room };
+}
+
 export function isInside(area: Area, point: Coordinates): boolean {
   return (
     point.x >= area.left && point.x <= area.right && point.y >= area.top && point.y <= area.bottom
