@@ -213,7 +213,7 @@ async function analyzeStore(
     steps[step] = Math.round(now - stepStarted) / 1000;
     stepStarted = now;
   };
-  progress.start('analyzing topics', 4);
+  progress.start('analyzing topics', 4, 'steps');
   progress.update(0, 'counting papers per topic');
   await store.refreshTopics();
   endStep('refresh');
@@ -347,7 +347,7 @@ async function storePapers(
   // A thesaurus may change the terms of unchanged papers too: then every paper is rewritten.
   const rewritten = options.thesaurus ? toStore : changed;
   const termDocs = rewritten.length > 0 ? toStore : [];
-  progress.start('extracting terms', termDocs.length);
+  progress.start('extracting terms', termDocs.length, 'papers');
   const docs = termDocs.map((paper) => ({
     id: paper.id,
     title: paper.title,

@@ -5,8 +5,8 @@
 import cliProgress from 'cli-progress';
 
 export interface Progress {
-  /** A new stage of `total` steps. */
-  start(stage: string, total: number): void;
+  /** A new stage of `total` steps, each a `unit` ("files", "papers", "steps"). */
+  start(stage: string, total: number, unit?: string): void;
   /** `done` steps of the current stage are complete; `detail` says what is being done. */
   update(done: number, detail?: string): void;
   stop(): void;
@@ -26,10 +26,11 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   if (!stream.isTTY) {
     let current = '';
     return {
-      start(stage, total) {
+      start(stage, total, unit) {
         current = stage;
-        // A count of one (the analysis) says nothing.
-        stream.write(total > 1 ? `${stage} (${total})…\n` : `${stage}…\n`);
+        // A count of one says nothing.
+        const count = unit === undefined ? String(total) : `${total} ${unit}`;
+        stream.write(total > 1 ? `${stage} (${count})…\n` : `${stage}…\n`);
       },
       update() {},
       stop() {

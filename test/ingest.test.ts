@@ -446,6 +446,9 @@ describe('ingest --resolution and TOPOGRAPH_RESOLUTION', () => {
 
   it('sets the map resolution for one ingest or for all, and refuses a bad one', async () => {
     const first = await run([SAMPLES_DIR]);
+    // Progress lines say what they count.
+    expect(first.stderr).toContain('extracting terms (176 papers)…');
+    expect(first.stderr).toContain('analyzing topics (4 steps)…');
     const chosen = clustersAt(first.stdout);
     expect(chosen?.[2]).toBe('1');
     // A new map at resolution 2: more clusters.

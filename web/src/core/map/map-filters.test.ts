@@ -44,6 +44,11 @@ describe('passesFilters', () => {
     expect(passesFilters(topic(3, 2023.6, 0), range)).toBe(true); // within the year 2023
     expect(passesFilters(topic(3, 2024, 0), range)).toBe(false);
     expect(passesFilters(topic(3, undefined, 0), range)).toBe(false);
+    // Typed the wrong way round, the same range.
+    const reversed = { ...NO_FILTERS, yearFrom: 2023, yearTo: 2021 };
+    expect(passesFilters(topic(3, 2022, 0), reversed)).toBe(true);
+    expect(passesFilters(topic(3, 2023.6, 0), reversed)).toBe(true);
+    expect(passesFilters(topic(3, 2024, 0), reversed)).toBe(false);
   });
 
   it('hides the clusters switched off; applies papers per topic to topics only', () => {

@@ -51,8 +51,13 @@ export function passesFilters(
   }
   if (filters.yearFrom !== null || filters.yearTo !== null) {
     if (node.year === undefined) return false;
-    if (filters.yearFrom !== null && node.year < filters.yearFrom) return false;
-    if (filters.yearTo !== null && node.year > filters.yearTo + 0.999) return false;
+    // A range typed the wrong way round (2026 to 2020) is the range it names.
+    const [from, to] =
+      filters.yearFrom !== null && filters.yearTo !== null && filters.yearFrom > filters.yearTo
+        ? [filters.yearTo, filters.yearFrom]
+        : [filters.yearFrom, filters.yearTo];
+    if (from !== null && node.year < from) return false;
+    if (to !== null && node.year > to + 0.999) return false;
   }
   return true;
 }
