@@ -41,8 +41,6 @@ const K = 10;
 const SETS = { samples: 30, arxiv: 20 } as const;
 type SetName = keyof typeof SETS;
 
-type Paper = PaperText;
-
 /** A seeded shuffle (mulberry32), so the query papers are chosen the same way on any machine. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   let state = seed >>> 0;
@@ -82,7 +80,7 @@ function readJudged(): Map<string, Map<string, number>> {
 }
 
 /** The query papers of a set: from queries.tsv, or chosen now (and written) when it has none. */
-function queriesOf(set: SetName, papers: readonly Paper[]): string[] {
+function queriesOf(set: SetName, papers: readonly PaperText[]): string[] {
   const listed = readTsv(QUERIES)
     .filter(([name]) => name === set)
     .map(([, id]) => id!);
@@ -125,7 +123,7 @@ const fixed = (value: number) => value.toFixed(3);
 
 type Systems = Record<string, (id: string) => Promise<Ranking>>;
 
-async function runSet(set: SetName, store: GraphStore, pool: Paper[][] | null): Promise<void> {
+async function runSet(set: SetName, store: GraphStore, pool: PaperText[][] | null): Promise<void> {
   const started = performance.now();
   const papers = await paperTexts(store);
   const index = new TextIndex();
@@ -165,7 +163,7 @@ async function runSet(set: SetName, store: GraphStore, pool: Paper[][] | null): 
   }
 }
 
-const pool: Paper[][] | null = args.pool ? [] : null;
+const pool: PaperText[][] | null = args.pool ? [] : null;
 const dir = mkdtempSync(join(tmpdir(), 'topograph-bench-related-'));
 try {
   const samples = createSqliteStore(join(dir, 'samples.db'));

@@ -57,10 +57,6 @@ export class TextIndex {
     this.norms = null;
   }
 
-  get size(): number {
-    return this.ids.length;
-  }
-
   has(id: string): boolean {
     return this.position.has(id);
   }
@@ -93,21 +89,6 @@ export class TextIndex {
       .sort((a, b) => b[1] - a[1] || (this.ids[a[0]]! < this.ids[b[0]]! ? -1 : 1))
       .slice(0, limit)
       .map(([doc]) => this.ids[doc]!);
-  }
-
-  /** The cosine of two papers' tf-idf vectors (0 when either is not indexed). */
-  cosine(a: string, b: string): number {
-    const i = this.position.get(a);
-    const j = this.position.get(b);
-    if (i === undefined || j === undefined) return 0;
-    const norms = this.documentNorms();
-    const theirs = this.termsOf[j]!;
-    let dot = 0;
-    for (const [term, tf] of this.termsOf[i]!) {
-      const other = theirs.get(term);
-      if (other !== undefined) dot += this.weight(tf, term) * this.weight(other, term);
-    }
-    return dot / ((norms[i] || 1) * (norms[j] || 1));
   }
 
   /** Papers by the cosine of their tf-idf vectors with the paper `id`'s. */

@@ -29,15 +29,13 @@ import { ViewSwitch } from './views/ViewSwitch.tsx';
 export function App() {
   const [viewState] = useViewState();
   const { view } = viewState;
-  const [route] = useRoute();
+  const route = useRoute();
   const {
     stats,
     topicMap,
     paperMap,
-    topic,
-    paper,
-    repository,
     detail,
+    selection,
     opened,
     focus,
     topicDataset,
@@ -78,19 +76,9 @@ export function App() {
 
   // What the map emphasises and where the camera goes: the selection, or what stands for it
   // in this view (a paper's topics on the topic map, a topic's papers on the paper map).
-  const paperTopics = paper.status === 'ready' ? paper.data.topics : null;
-  const topicPapers = topic.status === 'ready' ? topic.data.papers : null;
-  const repositoryPapers = repository.status === 'ready' ? repository.data.papers : null;
   const selected = useMemo(
-    () =>
-      selectedNodes(
-        route,
-        view,
-        { paperTopics, topicPapers, repositoryPapers },
-        dataset?.graph,
-        focusKey,
-      ),
-    [route, view, paperTopics, topicPapers, repositoryPapers, dataset],
+    () => selectedNodes(route, view, selection, dataset?.graph, focusKey),
+    [route, view, selection, dataset],
   );
   const target = useMemo(
     () => cameraTarget({ route, view, selected, pinnedCluster, graph: dataset?.graph }),

@@ -16,6 +16,7 @@ import type {
 import { apiPaths } from './api.ts';
 import { createFocusDataset, createMapDataset, createPaperDataset } from './map/map-dataset.ts';
 import { useFocusDetails } from './map/use-focus-details.ts';
+import type { SelectionDetails } from './selection/map-selection.ts';
 import type { Route } from './selection/route.ts';
 import type { ViewState } from './selection/view-state.ts';
 import { useApiResource, type ApiResource } from './use-api-resource.ts';
@@ -81,14 +82,20 @@ export function useExplorerData(viewState: ViewState, route: Route) {
         : route?.kind === 'repository'
           ? { kind: 'repository', resource: repository }
           : null;
+  // What the map needs of the selection's detail (map-selection.ts), once loaded.
+  const paperTopics = paper.status === 'ready' ? paper.data.topics : null;
+  const topicPapers = topic.status === 'ready' ? topic.data.papers : null;
+  const repositoryPapers = repository.status === 'ready' ? repository.data.papers : null;
+  const selection: SelectionDetails = useMemo(
+    () => ({ paperTopics, topicPapers, repositoryPapers }),
+    [paperTopics, topicPapers, repositoryPapers],
+  );
   return {
     stats,
     topicMap,
     paperMap,
-    topic,
-    paper,
-    repository,
     detail,
+    selection,
     opened,
     focus,
     topicDataset,

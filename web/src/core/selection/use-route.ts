@@ -1,11 +1,11 @@
 /**
  * The one place the selection meets the browser: reads the route from `location.hash`,
- * follows back/forward (`popstate`) and hand-edited hashes (`hashchange`), and `navigate`
- * pushes a history entry. Built on `useSyncExternalStore`, so the URL is the single source of
+ * follows back/forward (`popstate`) and hand-edited hashes (`hashchange`), and `pushUrl`
+ * pushes a history entry (use-navigation.ts says where to). Built on `useSyncExternalStore`, so the URL is the single source of
  * truth and there is no copy of it in React state to drift.
  */
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { formatRoute, parseRoute, type Route } from './route.ts';
+import { useMemo, useSyncExternalStore } from 'react';
+import { parseRoute, type Route } from './route.ts';
 
 /** Dispatched after a `pushState`, which browsers do not announce themselves. */
 export const NAVIGATE_EVENT = 'topograph:navigate';
@@ -35,12 +35,8 @@ export function pushUrl(search: string, hash: string): void {
   window.dispatchEvent(new Event(NAVIGATE_EVENT));
 }
 
-/** The current route and a function to go to another one (a no-op for the current route). */
-export function useRoute(): [Route, (route: Route) => void] {
+/** The current route (going elsewhere: use-navigation.ts). */
+export function useRoute(): Route {
   const hash = useSyncExternalStore(subscribeToLocation, getHash, () => '');
-  const route = useMemo(() => parseRoute(hash), [hash]);
-  const navigate = useCallback((next: Route) => {
-    pushUrl(window.location.search, formatRoute(next));
-  }, []);
-  return [route, navigate];
+  return useMemo(() => parseRoute(hash), [hash]);
 }

@@ -137,11 +137,12 @@ export function CameraController({
     const ratio = camera.getState().ratio;
     // A lone topic counts as in view, and is centred, only with room for its label card
     // on its right.
-    const allVisible = points.every((point) => isInside(single ? labelledArea(area) : area, point));
+    const room = single ? labelledArea(area) : area;
+    const allVisible = points.every((point) => isInside(room, point));
     if (!fit && allVisible && (!single || ratio <= TOPIC_RATIO)) return;
 
     const state = single
-      ? cameraCentring(sigma, points, labelledArea(area), Math.min(ratio, TOPIC_RATIO))
+      ? cameraCentring(sigma, points, room, Math.min(ratio, TOPIC_RATIO))
       : cameraFitting(sigma, points, area);
     void camera.animate(state, { duration: DURATION, easing: EASING });
   }, [sigma, key, nodesKey, fit, signature, obstructionRefs]);
