@@ -2,7 +2,7 @@
  * Copies a whole graph from one store into another through the `GraphStore` port, for a user
  * who outgrows the laptop (`npm run copy -- --from embedded --to neo4j`): papers page by page
  * in id order, each page one write batch (keys, mentions, links), then the topic counts and
- * labels, then the topic map as the last analysis wrote it. The target must be empty, so a copy
+ * labels, then the topic map and the similar papers as the last analysis wrote them. The target must be empty, so a copy
  * never merges two graphs by accident; at the end both stores must count the same.
  */
 import type { ExportSide, IngestSide, StoreStats } from '../server/store/graph-store.ts';
@@ -71,6 +71,15 @@ export async function copyStore(
     ...(await source.exportAnalysis()),
     version: current ? papersVersion : papersVersion - 1,
   });
+  progress.stop();
+  progress.start('copying similar papers', expected.paperCount);
+  let listed = 0;
+  for (let page = await source.exportSimilar('', batchSize); page.length > 0;) {
+    await target.writeSimilar(page);
+    listed += page.length;
+    progress.update(listed);
+    page = await source.exportSimilar(page.at(-1)!.paperId, batchSize);
+  }
   progress.stop();
 
   const stats = await target.stats();

@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IngestSide, PaperWrite } from '../server/store/graph-store.ts';
+import type { IngestSide, PaperText, PaperWrite } from '../server/store/graph-store.ts';
 import type { Paper } from '../server/store/model.ts';
 import {
   drawTopicMap,
@@ -15,6 +15,7 @@ import {
   type AnalysisStep,
   type MapReport,
 } from './analyze/analyze-topics.ts';
+import { similarPapers } from './analyze/similar-papers.ts';
 import { IngestError } from './errors.ts';
 import { recordProblem, withoutMarkup } from './record.ts';
 import { findRepositoryLinks } from './links/find-repository-links.ts';
@@ -80,7 +81,7 @@ export interface StageTimings {
   write: number;
   analyze: number;
   /** The analyze stage step by step (see ingest/analyze). */
-  analysis: Partial<Record<'refresh' | 'read' | AnalysisStep | 'store', number>>;
+  analysis: Partial<Record<'refresh' | 'read' | AnalysisStep | 'store' | 'similar', number>>;
 }
 
 /**
@@ -180,7 +181,10 @@ export async function ingest(
   const state = await store.mapState();
   const behind = state.mapVersion < state.papersVersion;
   let map: MapReport | undefined;
-  if (changed || behind || (await store.stats()).clusterCount === 0) {
+  const held = await store.stats();
+  // A store written by a Topograph from before similar papers has none: the analysis adds them.
+  const withoutSimilar = held.paperCount > 1 && held.similarCount === 0;
+  if (changed || behind || held.clusterCount === 0 || withoutSimilar) {
     map = await analyzeStore(store, options, timings);
     if (behind && !changed) map.caughtUp = true;
   }
@@ -208,12 +212,12 @@ async function analyzeStore(
   const progress = options.progress ?? SILENT_PROGRESS;
   const steps = timings.analysis;
   let stepStarted = performance.now();
-  const endStep = (step: 'refresh' | 'read' | 'store') => {
+  const endStep = (step: 'refresh' | 'read' | 'store' | 'similar') => {
     const now = performance.now();
     steps[step] = Math.round(now - stepStarted) / 1000;
     stepStarted = now;
   };
-  progress.start('analyzing topics', 4, 'steps');
+  progress.start('analyzing the corpus', 5, 'steps');
   progress.update(0, 'counting papers per topic');
   await store.refreshTopics();
   endStep('refresh');
@@ -239,9 +243,33 @@ async function analyzeStore(
   // False when another ingest, which read more papers, wrote its map first: that one stays.
   if (!(await store.writeAnalysis(analysis))) report.superseded = true;
   endStep('store');
-  progress.update(4);
+  // Another ingest's analysis, of more papers, has written (or is writing) its own.
+  if (!report.superseded) {
+    progress.update(4, 'finding similar papers');
+    await writeSimilarPapers(store);
+    endStep('similar');
+  }
+  progress.update(5);
   progress.stop();
   return report;
+}
+
+/** Papers read and lists written per store call. */
+const SIMILAR_PAGE = 5_000;
+const SIMILAR_BATCH = 1_000;
+
+/** Every paper's similar papers, from the whole store's texts (see similar-papers.ts). */
+async function writeSimilarPapers(store: IngestSide): Promise<void> {
+  const papers: PaperText[] = [];
+  for (let page = await store.readPaperTexts('', SIMILAR_PAGE); page.length > 0;) {
+    papers.push(...page);
+    page = await store.readPaperTexts(page.at(-1)!.id, SIMILAR_PAGE);
+  }
+  const lists = similarPapers(papers);
+  papers.length = 0;
+  for (let start = 0; start < lists.length; start += SIMILAR_BATCH) {
+    await store.writeSimilar(lists.slice(start, start + SIMILAR_BATCH));
+  }
 }
 
 /** Whether a file is empty or blank (whitespace only; a compressed file only when empty). */

@@ -43,9 +43,16 @@ describe('copying a store (embedded → embedded)', () => {
       const stats = await copyStore(sample.store, target, { batchSize: 50, progress });
       expect(stats).toEqual(await sample.store.stats());
       expect(stats.paperCount).toBe(176);
-      // 176 papers in batches of 50: four pages, progress after each.
-      expect(updates).toEqual([50, 100, 150, 176]);
-      expect(stages).toEqual(['copying papers', 'counting topics', 'copying the map']);
+      // 176 papers in batches of 50: four pages, progress after each; then their similar
+      // papers (every sample paper has some), the same way.
+      expect(updates).toEqual([50, 100, 150, 176, 50, 100, 150, 176]);
+      expect(stages).toEqual([
+        'copying papers',
+        'counting topics',
+        'copying the map',
+        'copying similar papers',
+      ]);
+      expect(stats.similarCount).toBe(1_760);
       expect(await readEverything(target)).toEqual(await readEverything(sample.store));
       // The map's resolution too, which the next ingest into the copy keeps.
       expect((await target.exportAnalysis()).resolution).toBeGreaterThan(0);

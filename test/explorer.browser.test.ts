@@ -587,7 +587,7 @@ describe('explorer in Chromium', () => {
     try {
       const stats: StatsResponse = {
         ...{ paperCount: 0, topicCount: 0, repositoryCount: 0, clusterCount: 0 },
-        ...{ mentionCount: 0, linkCount: 0, paperWithCodeCount: 0 },
+        ...{ mentionCount: 0, linkCount: 0, similarCount: 0, paperWithCodeCount: 0 },
       };
       const emptyMap: TopicMapResponse = {
         attributes: { clusters: [] },

@@ -101,6 +101,7 @@ describe('ingesting the sample corpus', () => {
       'links',
       'overlays',
       'store',
+      'similar',
     ]);
   });
 
@@ -448,7 +449,7 @@ describe('ingest --resolution and TOPOGRAPH_RESOLUTION', () => {
     const first = await run([SAMPLES_DIR]);
     // Progress lines say what they count.
     expect(first.stderr).toContain('extracting terms (176 papers)…');
-    expect(first.stderr).toContain('analyzing topics (4 steps)…');
+    expect(first.stderr).toContain('analyzing the corpus (5 steps)…');
     const chosen = clustersAt(first.stdout);
     expect(chosen?.[2]).toBe('1');
     // A new map at resolution 2: more clusters.

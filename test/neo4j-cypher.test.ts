@@ -43,7 +43,14 @@ const SCHEMA: DbSchema = {
     'Stale',
     'TopographTestDatabase',
   ],
-  relationshipTypes: ['MENTIONS', 'LINKS_TO', 'CO_OCCURS', 'IN_CLUSTER', 'IDENTIFIES'],
+  relationshipTypes: [
+    'MENTIONS',
+    'LINKS_TO',
+    'CO_OCCURS',
+    'IN_CLUSTER',
+    'IDENTIFIES',
+    'SIMILAR_TO',
+  ],
   propertyKeys: [
     // Paper
     ...['id', 'title', 'abstract', 'published', 'authors', 'authorsCount', 'upvotes'],
@@ -53,10 +60,10 @@ const SCHEMA: DbSchema = {
     ...['labelKey', 'idKey', 'papersVersion', 'mapVersion', 'marksStale'],
     ...['mapResolution'],
     ...['topics', 'papers', 'host', 'owner', 'name', 'kind', 'key', 'note'],
-    // MENTIONS, LINKS_TO, CO_OCCURS
-    ...['score', 'count', 'inTitle', 'status', 'strength'],
+    // MENTIONS, LINKS_TO, CO_OCCURS, SIMILAR_TO
+    ...['score', 'count', 'inTitle', 'status', 'strength', 'rank', 'phrases'],
     // Keys of the maps in $rows that are no property (the linter cannot tell a map from a node)
-    ...['paperId', 'topicId', 'source', 'target', 'repository'],
+    ...['paperId', 'topicId', 'source', 'target', 'repository', 'similar'],
     ...['paperCount', 'topicCount', 'repositoryCount'],
   ],
   // Every parameter a statement may take (the adapter's, the docs', the test support's).

@@ -254,6 +254,7 @@ export function describeGraphStoreContract(
         clusterCount: 2,
         mentionCount: 9,
         linkCount: 2,
+        similarCount: 0,
         // p2 links released code; p3 only promises it.
         paperWithCodeCount: 1,
       });
@@ -381,6 +382,88 @@ export function describeGraphStoreContract(
       const p3 = await store.paper('p3', 10);
       expect(p3?.repositories).toEqual([{ ...dowhy, status: 'promised' }]);
       expect(await store.paper('nope', 10)).toBeUndefined();
+    });
+
+    it('gives the stored similar papers, in their order, with the topics each shares', async () => {
+      await store.writeSimilar([
+        {
+          paperId: 'p1',
+          similar: [
+            { id: 'p4', score: 0.42, phrases: ['optical string'] },
+            { id: 'p2', score: 0.3, phrases: ['string diagram', 'causal'] },
+            { id: 'nope', score: 0.2, phrases: ['missing'] },
+            { id: 'p3', score: 0.1, phrases: ['effects'] },
+          ],
+        },
+      ]);
+      const detail = await store.paper('p1', 10);
+      // The text decides the order; the shared topics, rarest first, are the reasons; a paper
+      // not in the store is left out.
+      expect(detail?.related).toEqual([
+        {
+          id: 'p4',
+          title: 'Unrelated optics',
+          score: 0.42,
+          shared: [],
+          phrases: ['optical string'],
+        },
+        {
+          id: 'p2',
+          title: 'Diagrams for causal effects',
+          score: 0.3,
+          shared: [
+            { id: 'string diagram', label: 'string diagram' },
+            { id: 'causal inference', label: 'causal inference' },
+          ],
+          phrases: ['string diagram', 'causal'],
+        },
+        {
+          id: 'p3',
+          title: 'Causal effects of smoking',
+          published: '2021-06-01',
+          score: 0.1,
+          shared: [{ id: 'causal inference', label: 'causal inference' }],
+          phrases: ['effects'],
+        },
+      ]);
+      expect((await store.paper('p1', 1))?.related.map((r) => r.id)).toEqual(['p4']);
+      // The paper map links by them too, among the papers it draws (p4 names no topic on it).
+      const input = await store.paperMapInput({ limit: 10 });
+      expect(input.nodes.map((node) => node.id).sort()).toEqual(['p1', 'p2', 'p3']);
+      expect(input.similar).toEqual([
+        { paperId: 'p1', id: 'p2', score: 0.3 },
+        { paperId: 'p1', id: 'p3', score: 0.1 },
+      ]);
+      expect((await store.stats()).similarCount).toBe(3);
+      // Written again, a list replaces the paper's; other papers' lists stay.
+      await store.writeSimilar([
+        { paperId: 'p3', similar: [{ id: 'p2', score: 0.5, phrases: ['causal effects'] }] },
+      ]);
+      await store.writeSimilar([
+        { paperId: 'p1', similar: [{ id: 'p2', score: 0.3, phrases: [] }] },
+      ]);
+      expect((await store.paper('p1', 10))?.related.map((r) => r.id)).toEqual(['p2']);
+      expect(await store.exportSimilar('', 10)).toEqual([
+        { paperId: 'p1', similar: [{ id: 'p2', score: 0.3, phrases: [] }] },
+        { paperId: 'p3', similar: [{ id: 'p2', score: 0.5, phrases: ['causal effects'] }] },
+      ]);
+      expect(await store.exportSimilar('p1', 10)).toEqual([
+        { paperId: 'p3', similar: [{ id: 'p2', score: 0.5, phrases: ['causal effects'] }] },
+      ]);
+      // An empty list clears the paper's: it is ranked by shared topics again.
+      await store.writeSimilar([{ paperId: 'p1', similar: [] }]);
+      expect((await store.paper('p1', 10))?.related.map((r) => r.id)).toEqual(['p2', 'p3']);
+    });
+
+    it('reads the papers’ texts page by page, in id order', async () => {
+      const first = await store.readPaperTexts('', 3);
+      expect(first.map((text) => text.id)).toEqual(['p1', 'p2', 'p3']);
+      expect(first[0]).toEqual({
+        id: 'p1',
+        title: 'String diagram surgery',
+        abstract: 'String diagram surgery. An abstract about string diagram surgery.',
+      });
+      expect((await store.readPaperTexts('p3', 3)).map((text) => text.id)).toEqual(['p4']);
     });
 
     it('details a topic and a repository', async () => {

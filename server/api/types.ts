@@ -27,6 +27,8 @@ export interface StatsResponse {
   clusterCount: number;
   mentionCount: number;
   linkCount: number;
+  /** Similar-paper links the last analysis stored (10 per paper at most). */
+  similarCount: number;
   /** Papers linking at least one released code repository. */
   paperWithCodeCount: number;
 }
@@ -84,9 +86,12 @@ export interface PaperSummary {
 }
 
 export interface RelatedPaper extends PaperSummary {
+  /** Cosine similarity of the two texts (0–1]; a shared-topic score before any analysis. */
   score: number;
   /** The topics both papers mention, most specific first. */
   shared: { id: string; label: string }[];
+  /** The words both texts use that weigh most in `score`, as written; pairs first. */
+  phrases: string[];
 }
 
 export interface TopicNodeAttributes {
@@ -143,7 +148,10 @@ export interface PaperNodeAttributes {
   linkCount: number;
 }
 
-/** Two related papers: how related, and the topics they share (at most three labels). */
+/**
+ * Two related papers: how related (the similarity of their texts), and the topics they share
+ * (at most three labels; none when only their words are shared).
+ */
 export interface RelatedEdgeAttributes {
   strength: number;
   shared: string[];

@@ -118,6 +118,8 @@ export interface StoreStats {
   clusterCount: number;
   mentionCount: number;
   linkCount: number;
+  /** Similar-paper links stored by the last analysis (see `writeSimilar`). */
+  similarCount: number;
   /** Papers linking at least one released code repository. */
   paperWithCodeCount: number;
 }
@@ -149,6 +151,30 @@ export interface RelatedPaper extends PaperSummary {
   score: number;
   /** The topics both papers mention, most specific first. */
   shared: { id: string; label: string }[];
+  /** The words both texts use that weigh most in `score`, as written (see `SimilarPaper`). */
+  phrases: string[];
+}
+
+/** A paper's text, as similarity reads it. */
+export interface PaperText {
+  id: string;
+  title: string;
+  abstract: string;
+}
+
+/** One similar paper, as ingest/analyze computed it from the whole texts. */
+export interface SimilarPaper {
+  id: string;
+  /** Cosine similarity of the two texts, (0, 1]. */
+  score: number;
+  /** Shared word pairs, then words, most telling first, as first written in the corpus. */
+  phrases: string[];
+}
+
+/** A paper's similar papers, most similar first (empty: none shares a term with it). */
+export interface SimilarList {
+  paperId: string;
+  similar: SimilarPaper[];
 }
 
 export interface PaperDetail {
@@ -199,6 +225,11 @@ export interface PaperMapInput {
     x: number;
     y: number;
   }[];
+  /**
+   * The stored similar papers of those papers that are among them, as `SimilarPaper`s of
+   * `paperId` (empty before any analysis wrote them: links then come from shared topics).
+   */
+  similar: { paperId: string; id: string; score: number }[];
 }
 
 export interface RepositoryDetail {
@@ -254,6 +285,13 @@ export interface IngestSide extends StoreBase {
    * answers false.
    */
   writeAnalysis(analysis: Analysis): Promise<boolean>;
+  /** Up to `limit` papers' texts with an id after `after` ('' for the first page), in id order. */
+  readPaperTexts(after: string, limit: number): Promise<PaperText[]>;
+  /**
+   * Replaces the similar papers of each listed paper, in one transaction; a similar paper not
+   * in the store is skipped.
+   */
+  writeSimilar(lists: SimilarList[]): Promise<void>;
 }
 
 /** What a copy reads from its source (`npm run copy`). */
@@ -269,6 +307,8 @@ export interface ExportSide extends StoreBase {
    * (`writeAnalysis` of it on a copy reproduces the map).
    */
   exportAnalysis(): Promise<Analysis>;
+  /** Up to `limit` papers' similar lists with a paper id after `after`, in id order. */
+  exportSimilar(after: string, limit: number): Promise<SimilarList[]>;
 }
 
 /** What the API reads (graph-reader.ts makes the API's `GraphReader` of it). */

@@ -34,9 +34,30 @@ const INPUT: PaperMapInput = {
     mention('c', 'optics', 0.5, 3, off),
     mention('d', 'optics', 0.7, 3, off),
   ],
+  similar: [],
 };
 
 describe('buildPaperMap', () => {
+  it('links by the stored similarity of the texts when the store has it', () => {
+    // The texts say a–c and b–e (e shares no topic); a names b too. Pairs counted once, at the
+    // higher of their two scores; a paper not drawn ("z") is ignored.
+    const similar = [
+      { paperId: 'a', id: 'c', score: 0.5 },
+      { paperId: 'c', id: 'a', score: 0.5 },
+      { paperId: 'a', id: 'b', score: 0.2 },
+      { paperId: 'b', id: 'e', score: 0.4 },
+      { paperId: 'b', id: 'z', score: 0.9 },
+    ];
+    const map = buildPaperMap({ ...INPUT, similar }, 1);
+    expect(map.edges.map((e) => [e.source, e.target, e.strength])).toEqual([
+      ['a', 'c', 0.5],
+      ['b', 'e', 0.4],
+    ]);
+    // The reasons are still the shared topics.
+    expect(map.edges[0]!.shared).toEqual(['CAUSAL']);
+    expect(buildPaperMap({ ...INPUT, similar }, 5).edges).toHaveLength(3);
+  });
+
   it('links each paper to its most related papers, explained by the topics they share', () => {
     const map = buildPaperMap(INPUT, 1);
     // With one link each: a–b (the rare topic), b's best is a too, c's best is d (optics is

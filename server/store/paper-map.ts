@@ -1,6 +1,6 @@
 /**
- * The paper map: papers linked to the papers they are most related to (the related-paper
- * relation of related.ts, over the papers drawn), each placed where its main topics sit on the
+ * The paper map: papers linked to the papers they are most related to (the related papers of
+ * the paper panel, over the papers drawn), each placed where its main topics sit on the
  * topic map, so switching between the two maps keeps the reader's bearings: a paper about
  * string diagrams appears among the string-diagram topics. Its colour is the cluster of its
  * main topic on the map. Pure, so both store adapters draw the same map.
@@ -51,10 +51,46 @@ function unitHash(text: string, seed: number): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
-/** Each paper linked to its `linksPerPaper` most related papers among those drawn. */
+/**
+ * Each paper linked to its `linksPerPaper` most related papers among those drawn: by the
+ * stored similarity of their texts (as the paper panel ranks them), or, in a store no analysis
+ * has written similar papers to, by their shared topics.
+ */
 function strongestLinks(input: PaperMapInput, linksPerPaper: number): Map<number, number> {
   const n = input.nodes.length;
   const index = new Map(input.nodes.map((node, i) => [node.id, i]));
+  const scores =
+    input.similar.length > 0 ? similarPairs(input, index) : sharedTopicPairs(input, index);
+  const best: [number, number][][] = Array.from({ length: n }, () => []);
+  for (const [key, score] of scores) {
+    best[Math.floor(key / n)]!.push([key, score]);
+    best[key % n]!.push([key, score]);
+  }
+  const kept = new Map<number, number>();
+  for (const list of best) {
+    list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    for (const [key, score] of list.slice(0, linksPerPaper)) kept.set(key, score);
+  }
+  return kept;
+}
+
+/** Pair key `i·n + j` (i < j) → the similarity of papers i and j (the larger of the two). */
+function similarPairs(input: PaperMapInput, index: Map<string, number>): Map<number, number> {
+  const n = input.nodes.length;
+  const scores = new Map<number, number>();
+  for (const { paperId, id, score } of input.similar) {
+    const a = index.get(paperId);
+    const b = index.get(id);
+    if (a === undefined || b === undefined || a === b) continue;
+    const key = Math.min(a, b) * n + Math.max(a, b);
+    scores.set(key, Math.max(scores.get(key) ?? 0, score));
+  }
+  return scores;
+}
+
+/** Pair key → the shared-topic score of the two papers (related.ts's `sharedWeight`, summed). */
+function sharedTopicPairs(input: PaperMapInput, index: Map<string, number>): Map<number, number> {
+  const n = input.nodes.length;
   const byTopic = new Map<string, { mention: Mention; paper: number }[]>();
   for (const mention of input.mentions) {
     const paper = index.get(mention.paperId);
@@ -78,17 +114,7 @@ function strongestLinks(input: PaperMapInput, linksPerPaper: number): Map<number
       }
     }
   }
-  const best: [number, number][][] = Array.from({ length: n }, () => []);
-  for (const [key, score] of scores) {
-    best[Math.floor(key / n)]!.push([key, score]);
-    best[key % n]!.push([key, score]);
-  }
-  const kept = new Map<number, number>();
-  for (const list of best) {
-    list.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    for (const [key, score] of list.slice(0, linksPerPaper)) kept.set(key, score);
-  }
-  return kept;
+  return scores;
 }
 
 export function buildPaperMap(input: PaperMapInput, linksPerPaper = 5): PaperMap {

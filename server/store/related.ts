@@ -1,5 +1,10 @@
 /**
- * Ranks the papers related to one paper by the concepts they share, Adamic–Adar style: a sum
+ * A paper's related papers: its similar papers as the last analysis stored them (the whole
+ * texts compared, ingest/analyze/similar-papers.ts), each with the topics the two share as its
+ * reason (`explainSimilar`). A store whose papers were never analysed (an ingest stopped
+ * before its analysis) ranks by the shared topics alone (`rankRelated`).
+ *
+ * `rankRelated` ranks the papers related to one paper by the concepts they share, Adamic–Adar style: a sum
  * over the shared topics, each counting for how specific it is (inverse document frequency)
  * times how strongly both papers name it (the geometric mean of the two mention scores). Two
  * papers sharing "causal inference" in a corpus about causal inference are barely related;
@@ -11,7 +16,7 @@
  * but name few others above papers sharing three specific ones ("Can Large Language Models
  * Infer Causation from Correlation?" got CLadder third behind a paper sharing only "NLP").
  */
-import type { RelatedPaper } from './graph-store.ts';
+import type { RelatedPaper, SimilarPaper } from './graph-store.ts';
 
 /** One topic shared by the paper and another paper. */
 export interface SharedTopicRow {
@@ -56,7 +61,7 @@ export function rankRelated(
     const weight = sharedWeight(row, paperCount);
     let related = byPaper.get(row.paperId);
     if (!related) {
-      related = { id: row.paperId, score: 0, shared: [], weights: [] };
+      related = { id: row.paperId, score: 0, shared: [], phrases: [], weights: [] };
       byPaper.set(row.paperId, related);
     }
     related.score += weight;
@@ -77,14 +82,47 @@ export function rankRelated(
     }));
 }
 
+/**
+ * The stored similar papers, in their order, each with the topics it shares with the paper
+ * (`rows`: the shared topics of the paper and those papers), most specific first.
+ */
+export function explainSimilar(
+  similar: readonly SimilarPaper[],
+  rows: readonly SharedTopicRow[],
+  paperCount: number,
+): RankedPaper[] {
+  const shared = new Map<string, { topic: { id: string; label: string }; weight: number }[]>();
+  for (const row of rows) {
+    const list = shared.get(row.paperId) ?? [];
+    list.push({
+      topic: { id: row.topicId, label: row.label },
+      weight: sharedWeight(row, paperCount),
+    });
+    shared.set(row.paperId, list);
+  }
+  return similar.map(({ id, score, phrases }) => ({
+    id,
+    score,
+    shared: (shared.get(id) ?? [])
+      .sort(
+        (a, b) =>
+          b.weight - a.weight ||
+          a.topic.label.localeCompare(b.topic.label) ||
+          (a.topic.id < b.topic.id ? -1 : 1),
+      )
+      .map(({ topic }) => topic),
+    phrases,
+  }));
+}
+
 /** The ranked papers with their titles and dates, from a store's `summaries` of them. */
 export function withSummaries(
   ranked: readonly RankedPaper[],
   summaries: readonly { id: string; title: string; published: string | null }[],
 ): RelatedPaper[] {
   const byId = new Map(summaries.map((paper) => [paper.id, paper]));
-  return ranked.map(({ id, score, shared }) => {
+  return ranked.map(({ id, score, shared, phrases }) => {
     const { title = '', published = null } = byId.get(id) ?? {};
-    return { id, title, ...(published ? { published } : {}), score, shared };
+    return { id, title, ...(published ? { published } : {}), score, shared, phrases };
   });
 }

@@ -30,11 +30,20 @@ import type {
   TopicMap,
   TopicMapQuery,
   TopicMentions,
+  PaperText,
+  SimilarList,
+  SimilarPaper,
 } from '../graph-store.ts';
 import { StoreError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import { paperFacts } from '../paper-facts.ts';
 import type { CoOccurrence, Paper, Repository } from '../model.ts';
-import { rankRelated, withSummaries, type SharedTopicRow } from '../related.ts';
+import {
+  explainSimilar,
+  rankRelated,
+  withSummaries,
+  type RankedPaper,
+  type SharedTopicRow,
+} from '../related.ts';
 import { lucenePhrase, luceneQuery } from './lucene.ts';
 import { QUERIES, SCHEMA_QUERIES } from './queries.ts';
 import {
@@ -354,7 +363,27 @@ class Neo4jStore implements GraphStore {
     });
   }
 
+  async readPaperTexts(after: string, limit: number): Promise<PaperText[]> {
+    return this.read((tx) => run<PaperText>(tx, QUERIES.paperTexts, { after, limit: int(limit) }));
+  }
+
+  async writeSimilar(lists: SimilarList[]): Promise<void> {
+    const rows = lists.map(({ paperId, similar }) => ({
+      paperId,
+      similar: similar.map((other, rank) => ({ ...other, rank })),
+    }));
+    await this.write(async (tx) => {
+      for (const page of chunks(rows)) await run(tx, QUERIES.writeSimilar, { rows: page });
+    });
+  }
+
   // ── export (npm run copy) ─────────────────────────────────────────────────────────────
+
+  async exportSimilar(after: string, limit: number): Promise<SimilarList[]> {
+    return this.read((tx) =>
+      run<SimilarList>(tx, QUERIES.exportSimilar, { after, limit: int(limit) }),
+    );
+  }
 
   async exportPapers(after: string, limit: number): Promise<PaperWrite[]> {
     const rows = await this.read((tx) =>
@@ -439,8 +468,7 @@ class Neo4jStore implements GraphStore {
         paperCount: number;
       }>(tx, QUERIES.paperDetail, { id });
       if (!row) return undefined;
-      const shared = await run<SharedTopicRow>(tx, QUERIES.sharedTopics, { id });
-      const ranked = rankRelated(shared, row.paperCount, relatedLimit);
+      const ranked = await this.related(tx, id, relatedLimit, row.paperCount);
       const summaries = await run<{ id: string; title: string; published: string | null }>(
         tx,
         QUERIES.paperSummaries,
@@ -457,6 +485,25 @@ class Neo4jStore implements GraphStore {
         related,
       };
     });
+  }
+
+  /** The stored similar papers with their shared topics, else the shared-topic ranking. */
+  private async related(
+    tx: ManagedTransaction,
+    id: string,
+    limit: number,
+    paperCount: number,
+  ): Promise<RankedPaper[]> {
+    const similar = await run<SimilarPaper>(tx, QUERIES.similarOf, { id, limit: int(limit) });
+    if (similar.length === 0) {
+      const shared = await run<SharedTopicRow>(tx, QUERIES.sharedTopics, { id });
+      return rankRelated(shared, paperCount, limit);
+    }
+    const rows = await run<SharedTopicRow>(tx, QUERIES.sharedTopicsWith, {
+      id,
+      ids: similar.map((paper) => paper.id),
+    });
+    return explainSimilar(similar, rows, paperCount);
   }
 
   async topic(id: string, limit: number): Promise<TopicDetail | undefined> {
@@ -521,10 +568,14 @@ class Neo4jStore implements GraphStore {
         ...(published ? { published } : {}),
         hasCode,
       }));
+      const ids = nodes.map((node) => node.id);
       const mentions = await run<PaperMapInput['mentions'][number]>(tx, QUERIES.paperMapMentions, {
-        ids: nodes.map((node) => node.id),
+        ids,
       });
-      return { paperCount, nodes, mentions };
+      const similar = await run<PaperMapInput['similar'][number]>(tx, QUERIES.paperMapSimilar, {
+        ids,
+      });
+      return { paperCount, nodes, mentions, similar };
     });
   }
 

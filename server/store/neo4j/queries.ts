@@ -13,7 +13,9 @@
  * The graph: `(:Paper)-[:MENTIONS {label, score, count, inTitle}]->(:Topic)`,
  * `(:Paper)-[:LINKS_TO {status}]->(:Repository)`, `(:Topic)-[:CO_OCCURS {papers, strength}]->(:Topic)`
  * (source < target), `(:Topic)-[:IN_CLUSTER]->(:Cluster)` for the topics on the map, and
- * `(:PaperKey {key})-[:IDENTIFIES]->(:Paper)`, the match keys by which later inputs find a paper.
+ * `(:PaperKey {key})-[:IDENTIFIES]->(:Paper)`, the match keys by which later inputs find a paper,
+ * and `(:Paper)-[:SIMILAR_TO {rank, score, phrases}]->(:Paper)`, each paper's most similar
+ * papers by their whole texts as the last analysis computed them.
  * Properties a paper or topic lacks are absent (Cypher null), as the embedded store's NULLs.
  */
 
@@ -264,6 +266,30 @@ export const QUERIES = {
 
   /** Forgets the previous map: co-occurrences, clusters and every topic's place on the map. */
   clearCoOccurrences: 'MATCH (:Topic)-[c:CO_OCCURS]->(:Topic) DELETE c',
+
+  /** $after, $limit: a page of papers' texts, in id order. */
+  paperTexts: `
+    MATCH (p:Paper)
+    WHERE p.id > $after
+    RETURN p.id AS id, p.title AS title, p.abstract AS abstract
+    ORDER BY p.id
+    LIMIT $limit`,
+
+  /** $rows [{paperId, similar: [{id, rank, score, phrases}]}]: replaces each paper's list. */
+  writeSimilar: `
+    UNWIND $rows AS row
+    MATCH (p:Paper {id: row.paperId})
+    USING INDEX p:Paper(id)
+    CALL (p) {
+      MATCH (p)-[old:SIMILAR_TO]->(:Paper)
+      DELETE old
+    }
+    WITH p, row
+    UNWIND row.similar AS similar
+    MATCH (o:Paper {id: similar.id})
+    USING INDEX o:Paper(id)
+    CREATE (p)-[:SIMILAR_TO {rank: toInteger(similar.rank), score: toFloat(similar.score),
+                             phrases: similar.phrases}]->(o)`,
   clearClusters: 'MATCH (c:Cluster) DETACH DELETE c',
   clearPlacements: `
     MATCH (t:Topic)
@@ -314,6 +340,7 @@ export const QUERIES = {
            COUNT { (:Cluster) } AS clusterCount,
            COUNT { (:Paper)-[:MENTIONS]->(:Topic) } AS mentionCount,
            COUNT { (:Paper)-[:LINKS_TO]->(:Repository) } AS linkCount,
+           COUNT { (:Paper)-[:SIMILAR_TO]->(:Paper) } AS similarCount,
            COUNT { (p:Paper)
                    WHERE EXISTS { (p)-[:LINKS_TO {status: 'released'}]->(:Repository {kind: 'code'}) } }
              AS paperWithCodeCount`,
@@ -361,6 +388,20 @@ export const QUERIES = {
   sharedTopics: `
     MATCH (p:Paper {id: $id})-[mine:MENTIONS]->(t:Topic)<-[other:MENTIONS]-(o:Paper)
     WHERE o <> p
+    RETURN o.id AS paperId, t.id AS topicId, t.label AS label, t.df AS df,
+           mine.score AS score, other.score AS otherScore`,
+
+  /** $id, $limit: the paper's stored similar papers, most similar first. */
+  similarOf: `
+    MATCH (:Paper {id: $id})-[s:SIMILAR_TO]->(o:Paper)
+    RETURN o.id AS id, s.score AS score, s.phrases AS phrases
+    ORDER BY s.rank
+    LIMIT $limit`,
+
+  /** $id, $ids: the topics the paper shares with each of the given papers. */
+  sharedTopicsWith: `
+    MATCH (p:Paper {id: $id})-[mine:MENTIONS]->(t:Topic)<-[other:MENTIONS]-(o:Paper)
+    WHERE o.id IN $ids
     RETURN o.id AS paperId, t.id AS topicId, t.label AS label, t.df AS df,
            mine.score AS score, other.score AS otherScore`,
 
@@ -448,6 +489,14 @@ export const QUERIES = {
     ORDER BY paperId, score DESC, topicId`,
 
   /** $id */
+  /** $ids: the stored similar papers of those papers that are among them. */
+  paperMapSimilar: `
+    MATCH (p:Paper)-[s:SIMILAR_TO]->(o:Paper)
+    USING INDEX p:Paper(id)
+    WHERE p.id IN $ids AND o.id IN $ids
+    RETURN p.id AS paperId, o.id AS id, s.score AS score
+    ORDER BY paperId, s.rank`,
+
   repository: 'MATCH (r:Repository {id: $id}) RETURN r {.*} AS repository',
 
   /** $id: the papers linking it, newest first (undated last). */
@@ -561,6 +610,18 @@ export const QUERIES = {
                              inTitle: m.inTitle} ORDER BY t.id } AS mentions,
            COLLECT { MATCH (p)-[l:LINKS_TO]->(r:Repository)
                      RETURN {repository: r {.*}, status: l.status} ORDER BY r.id } AS repositories
+    ORDER BY p.id`,
+
+  /** $after, $limit: the similar lists of the next papers having one, in id order. */
+  exportSimilar: `
+    MATCH (p:Paper)
+    WHERE p.id > $after AND EXISTS { (p)-[:SIMILAR_TO]->(:Paper) }
+    WITH p
+    ORDER BY p.id
+    LIMIT $limit
+    RETURN p.id AS paperId,
+           COLLECT { MATCH (p)-[s:SIMILAR_TO]->(o:Paper)
+                     RETURN {id: o.id, score: s.score, phrases: s.phrases} ORDER BY s.rank } AS similar
     ORDER BY p.id`,
 
   /** The topics the last analysis placed or gave overlays. */

@@ -2,7 +2,7 @@
  * Rows of the embedded store's tables and their conversion to the graph model: SQL NULL
  * becomes an absent field, JSON text becomes lists, 0/1 becomes a boolean.
  */
-import type { Cluster } from '../graph-store.ts';
+import type { Cluster, SimilarPaper } from '../graph-store.ts';
 import type { Paper, Topic } from '../model.ts';
 
 export interface PaperRow {
@@ -82,4 +82,15 @@ export function clusterFromRow(row: ClusterRow): Cluster {
     codeShare: row.code_share,
     repositoryCount: row.repositories,
   };
+}
+
+export interface SimilarRow {
+  id: string;
+  score: number;
+  /** JSON list of strings. */
+  phrases: string;
+}
+
+export function similarFromRow({ id, score, phrases }: SimilarRow): SimilarPaper {
+  return { id, score, phrases: JSON.parse(phrases) as string[] };
 }

@@ -18,10 +18,14 @@
  * recounted all 1.6 million mentions (9.5 of the 18.7 s it took). An upgraded file counts all
  * of them once. `store_state.map_resolution`: the Leiden resolution of the stored map.
  *
+ * Version 6: `similar`, each paper's most similar papers by their whole texts, as the last
+ * analysis computed them (see `writeSimilar`); an upgraded file has none until its next
+ * ingest, and ranks related papers by shared topics meanwhile.
+ *
  * upgrades.ts turns a file of each older version into one of the next.
  */
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS papers (
@@ -121,4 +125,12 @@ CREATE TABLE IF NOT EXISTS store_state (
 INSERT OR IGNORE INTO store_state (id) VALUES (1);
 CREATE TABLE IF NOT EXISTS stale_topics (id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS stale_repositories (id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS similar (
+  paper_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  rank INTEGER NOT NULL,
+  other_id TEXT NOT NULL REFERENCES papers(id) ON DELETE CASCADE,
+  score REAL NOT NULL,
+  phrases TEXT NOT NULL,
+  PRIMARY KEY (paper_id, rank)
+) WITHOUT ROWID;
 `;

@@ -14,7 +14,9 @@ import type {
   PaperFacts,
   TopicMentions,
   PaperDetail,
+  PaperText,
   PaperWrite,
+  SimilarList,
   RepositoryDetail,
   PaperHit,
   TopicHit,
@@ -28,7 +30,13 @@ import type {
 import { StoreBusyError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
 import { paperFacts, type LinkFact } from '../paper-facts.ts';
-import { rankRelated, withSummaries, type SharedTopicRow } from '../related.ts';
+import {
+  explainSimilar,
+  rankRelated,
+  withSummaries,
+  type RankedPaper,
+  type SharedTopicRow,
+} from '../related.ts';
 import { SCHEMA_VERSION } from './schema.ts';
 import { SQL } from './statements.ts';
 import { searchIndexer } from './search-index.ts';
@@ -36,9 +44,11 @@ import { upgrade } from './upgrades.ts';
 import {
   clusterFromRow,
   paperFromRow,
+  similarFromRow,
   topicFromRow,
   type ClusterRow,
   type PaperRow,
+  type SimilarRow,
   type TopicRow,
 } from './rows.ts';
 import { ftsPhrase, ftsQuery, likeEscape } from './search-query.ts';
@@ -320,7 +330,42 @@ class SqliteStore implements GraphStore {
     );
   }
 
+  async readPaperTexts(after: string, limit: number): Promise<PaperText[]> {
+    return this.db.prepare<[string, number], PaperText>(SQL.paperTextsAfter).all(after, limit);
+  }
+
+  async writeSimilar(lists: SimilarList[]): Promise<void> {
+    const db = this.db;
+    const clear = db.prepare<[string]>(SQL.clearSimilar);
+    const insert = db.prepare<
+      [{ paperId: string; rank: number; otherId: string; score: number; phrases: string }]
+    >(SQL.insertSimilar);
+    this.locked(() =>
+      db
+        .transaction(() => {
+          for (const { paperId, similar } of lists) {
+            clear.run(paperId);
+            similar.forEach(({ id: otherId, score, phrases }, rank) =>
+              insert.run({ paperId, rank, otherId, score, phrases: JSON.stringify(phrases) }),
+            );
+          }
+        })
+        .immediate(),
+    );
+  }
+
   // ── export (npm run copy) ─────────────────────────────────────────────────────────────
+
+  async exportSimilar(after: string, limit: number): Promise<SimilarList[]> {
+    const lists: SimilarList[] = [];
+    for (const row of this.db
+      .prepare<[string, number], SimilarRow & { paperId: string }>(SQL.similarAfter)
+      .all(after, limit)) {
+      if (lists.at(-1)?.paperId !== row.paperId) lists.push({ paperId: row.paperId, similar: [] });
+      lists.at(-1)!.similar.push(similarFromRow(row));
+    }
+    return lists;
+  }
 
   async exportPapers(after: string, limit: number): Promise<PaperWrite[]> {
     const papers = this.db.prepare<[string, number], PaperRow>(SQL.papersAfter).all(after, limit);
@@ -400,8 +445,7 @@ class SqliteStore implements GraphStore {
     const repositories = this.db
       .prepare<[string], Repository & { status: LinkStatus }>(SQL.paperLinks)
       .all(id);
-    const shared = this.db.prepare<[string], SharedTopicRow>(SQL.sharedTopics).all(id);
-    const ranked = rankRelated(shared, this.countPapers(), relatedLimit);
+    const ranked = this.related(id, relatedLimit);
     const related = withSummaries(
       ranked,
       this.db
@@ -411,6 +455,22 @@ class SqliteStore implements GraphStore {
         .all(JSON.stringify(ranked.map((paper) => paper.id))),
     );
     return { paper: paperFromRow(row), topics, repositories, related };
+  }
+
+  /** The stored similar papers with their shared topics, else the shared-topic ranking. */
+  private related(id: string, limit: number): RankedPaper[] {
+    const similar = this.db
+      .prepare<[string, number], SimilarRow>(SQL.similarOf)
+      .all(id, limit)
+      .map(similarFromRow);
+    if (similar.length === 0) {
+      const shared = this.db.prepare<[string], SharedTopicRow>(SQL.sharedTopics).all(id);
+      return rankRelated(shared, this.countPapers(), limit);
+    }
+    const rows = this.db
+      .prepare<[string, string], SharedTopicRow>(SQL.sharedTopicsWith)
+      .all(id, JSON.stringify(similar.map((paper) => paper.id)));
+    return explainSimilar(similar, rows, this.countPapers());
   }
 
   async topic(id: string, limit: number): Promise<TopicDetail | undefined> {
@@ -471,10 +531,14 @@ class SqliteStore implements GraphStore {
         ...(published ? { published } : {}),
         hasCode: hasCode === 1,
       }));
+    const ids = JSON.stringify(nodes.map((node) => node.id));
     const mentions = this.db
       .prepare<[string], PaperMapInput['mentions'][number]>(SQL.paperMapMentions)
-      .all(JSON.stringify(nodes.map((node) => node.id)));
-    return { paperCount, nodes, mentions };
+      .all(ids);
+    const similar = this.db
+      .prepare<[{ ids: string }], PaperMapInput['similar'][number]>(SQL.paperMapSimilar)
+      .all({ ids });
+    return { paperCount, nodes, mentions, similar };
   }
 
   // ── search (search.ts composes these) ────────────────────────────────────────────────

@@ -103,6 +103,7 @@ export const SQL = {
      (SELECT count(*) FROM clusters) AS clusterCount,
      (SELECT count(*) FROM mentions) AS mentionCount,
      (SELECT count(*) FROM links_to) AS linkCount,
+     (SELECT count(*) FROM similar) AS similarCount,
      (SELECT count(DISTINCT l.paper_id) FROM links_to l
      JOIN repositories r ON r.id = l.repository_id
      WHERE l.status = 'released' AND r.kind = 'code') AS paperWithCodeCount`,
@@ -119,6 +120,23 @@ export const SQL = {
      JOIN topics t ON t.id = mine.topic_id
      JOIN mentions other ON other.topic_id = mine.topic_id AND other.paper_id <> mine.paper_id
      WHERE mine.paper_id = ?`,
+  similarOf: `SELECT other_id AS id, score, phrases FROM similar WHERE paper_id = ?
+     ORDER BY rank LIMIT ?`,
+  sharedTopicsWith: `SELECT other.paper_id AS paperId, t.id AS topicId, t.label, t.df,
+     mine.score, other.score AS otherScore
+     FROM mentions mine
+     JOIN topics t ON t.id = mine.topic_id
+     JOIN mentions other ON other.topic_id = mine.topic_id
+     WHERE mine.paper_id = ? AND other.paper_id IN (SELECT value FROM json_each(?))`,
+  paperTextsAfter: 'SELECT id, title, abstract FROM papers WHERE id > ? ORDER BY id LIMIT ?',
+  clearSimilar: 'DELETE FROM similar WHERE paper_id = ?',
+  /** A similar paper, when both papers are stored (as Neo4j's MATCH on both). */
+  insertSimilar: `INSERT INTO similar (paper_id, rank, other_id, score, phrases)
+     SELECT p.id, @rank, o.id, @score, @phrases FROM papers p JOIN papers o ON o.id = @otherId
+     WHERE p.id = @paperId`,
+  similarAfter: `SELECT paper_id AS paperId, other_id AS id, score, phrases FROM similar
+     WHERE paper_id IN (SELECT DISTINCT paper_id FROM similar WHERE paper_id > ?
+     ORDER BY paper_id LIMIT ?) ORDER BY paper_id, rank`,
   paperSummaries:
     'SELECT id, title, published FROM papers WHERE id IN (SELECT value FROM json_each(?))',
   topicById: 'SELECT * FROM topics WHERE id = ?',
@@ -155,6 +173,10 @@ export const SQL = {
      FROM mentions m JOIN topics t ON t.id = m.topic_id
      WHERE m.paper_id IN (SELECT value FROM json_each(?)) AND t.df >= 2
      ORDER BY m.paper_id, m.score DESC, m.topic_id`,
+  paperMapSimilar: `SELECT paper_id AS paperId, other_id AS id, score FROM similar
+     WHERE paper_id IN (SELECT value FROM json_each(@ids))
+       AND other_id IN (SELECT value FROM json_each(@ids))
+     ORDER BY paper_id, rank`,
   topicsNamed: `SELECT id, label, df FROM topics
      WHERE id IN (SELECT value FROM json_each(?)) AND df > 0 ORDER BY id`,
   papersMatching: `SELECT p.id, p.title, p.published FROM paper_search s

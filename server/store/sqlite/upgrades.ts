@@ -61,6 +61,8 @@ const UPGRADES: Record<number, (db: Db) => void> = {
       INSERT OR IGNORE INTO stale_topics (id) SELECT id FROM topics;
       INSERT OR IGNORE INTO stale_repositories (id) SELECT id FROM repositories;`);
   },
+  // Similar papers: the table comes with SCHEMA; the next ingest fills it.
+  5: () => {},
 };
 
 /** Creates the tables of a new file (`version` 0), or upgrades a file of an older version. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, plural } from './format.ts';
+import { formatDate, plural, relatedReason } from './format.ts';
 
 describe('plural', () => {
   it('picks the noun form by count', () => {
@@ -19,5 +19,21 @@ describe('formatDate', () => {
   it('passes through what it cannot read, and nothing for nothing', () => {
     expect(formatDate('last spring')).toBe('last spring');
     expect(formatDate(undefined)).toBeNull();
+  });
+});
+
+describe('relatedReason', () => {
+  const topic = (label: string) => ({ label });
+
+  it('gives the shared topics first, at most four', () => {
+    const shared = ['a', 'b', 'c', 'd', 'e'].map(topic);
+    expect(relatedReason({ shared, phrases: ['x'] })).toBe('shares: a, b, c, d');
+  });
+
+  it('gives the shared words when no topic is shared, and nothing when neither is', () => {
+    expect(relatedReason({ shared: [], phrases: ['causal effect', 'smoking'] })).toBe(
+      'same words: causal effect, smoking',
+    );
+    expect(relatedReason({ shared: [], phrases: [] })).toBeUndefined();
   });
 });

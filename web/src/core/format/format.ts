@@ -29,3 +29,24 @@ export function formatDate(iso: string | undefined, locale = 'en-GB'): string | 
     day: day === undefined ? undefined : 'numeric',
   });
 }
+
+/** How many shared topics or words a related paper's line gives. */
+const REASONS_SHOWN = 4;
+
+/**
+ * Why a paper is related, in a line: the topics the two share, most specific first; when they
+ * share none, the words of their texts that weigh most in their similarity.
+ */
+export function relatedReason(other: {
+  shared: readonly { label: string }[];
+  phrases: readonly string[];
+}): string | undefined {
+  if (other.shared.length > 0) {
+    const labels = other.shared.slice(0, REASONS_SHOWN).map((topic) => topic.label);
+    return `shares: ${labels.join(', ')}`;
+  }
+  if (other.phrases.length > 0) {
+    return `same words: ${other.phrases.slice(0, REASONS_SHOWN).join(', ')}`;
+  }
+  return undefined;
+}

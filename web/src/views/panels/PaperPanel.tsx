@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import type { PaperDetailResponse } from '../../../../server/api/types.ts';
-import { formatDate, plural } from '../../core/format/format.ts';
+import { formatDate, plural, relatedReason } from '../../core/format/format.ts';
 import { paperHomeLink, paperLinks } from '../../core/links/paper-links.ts';
 import { safeHttpUrl } from '../../core/links/safe-url.ts';
 import { ExternalLink } from '../common/ExternalLink.tsx';
@@ -118,13 +118,10 @@ export function PaperPanel({ detail, context }: PaperPanelProps) {
             id: other.id,
             title: other.title,
             published: other.published,
-            detail:
-              other.shared.length > 0
-                ? `shares: ${other.shared.map((topic) => topic.label).join(', ')}`
-                : undefined,
+            detail: relatedReason(other),
           }))}
           onOpenPaper={(id) => context.navigate({ kind: 'paper', id })}
-          empty="No other paper shares its topics yet."
+          empty="No other paper shares its words yet."
         />
       </PanelSection>
 
