@@ -1,8 +1,9 @@
-// The papers sharing the most topics with a paper, and which topics (the rarest first).
-MATCH (paper:Paper {id: $paperId})-[:MENTIONS]->(topic:Topic)<-[:MENTIONS]-(other:Paper)
-WITH other, topic
-ORDER BY topic.df, topic.label
-RETURN other.id AS id, other.title AS title, count(topic) AS shared,
-       collect(topic.label) AS topics
-ORDER BY shared DESC, id
+// A paper's most similar papers by their whole texts, as its panel lists them, with the
+// topics both mention (the rarest first) and the words their texts share that weigh most.
+MATCH (paper:Paper {id: $paperId})-[similar:SIMILAR_TO]->(other:Paper)
+RETURN other.id AS id, other.title AS title, round(similar.score, 3) AS score,
+       COLLECT { MATCH (paper)-[:MENTIONS]->(topic:Topic)<-[:MENTIONS]-(other)
+                 RETURN topic.label ORDER BY topic.df, topic.label } AS topics,
+       similar.phrases AS words
+ORDER BY similar.rank
 LIMIT 10
