@@ -8,7 +8,8 @@
  *   touched (the baseline of the recount);
  * - **new map**: the same, the map drawn afresh (`--new-map`: the baseline of stability).
  *
- * For each: wall time by stage and analysis step, and how stable the map stayed: of the topics
+ * For each: wall time by stage and analysis step (the similar papers fitted in, or all found
+ * again), and how stable the map stayed: of the topics
  * on the map before and after, how many kept their cluster; clusters before and after.
  * Target (issue 15): 50 papers into 80,000 in under 20 s, the map stable.
  *
@@ -169,9 +170,9 @@ await base.close();
 
 console.log(`\n${ADDED} newest papers added to ${papers.toLocaleString('en')} (${basePath})\n`);
 console.log(
-  '| variant | total | terms + write | refresh | read | select | cluster | layout | rest | map topics kept | kept their cluster | same cluster id | clusters |',
+  '| variant | total | terms + write | refresh | read | select | cluster | layout | rest | similar papers | map topics kept | kept their cluster | same cluster id | clusters |',
 );
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of results) {
   const { timings } = r.summary;
   const step = timings.analysis;
@@ -181,6 +182,7 @@ for (const r of results) {
     `| ${r.variant} | ${r.seconds.toFixed(1)} s | ${(timings.terms + timings.write).toFixed(1)} | ` +
       `${step.refresh?.toFixed(1)} | ${step.read?.toFixed(1)} | ${step.select?.toFixed(1)} | ` +
       `${step.cluster?.toFixed(1)} | ${step.layout?.toFixed(1)} | ${rest.toFixed(1)} | ` +
+      `${step.similar?.toFixed(1) ?? '–'} (${r.summary.map?.similarPapers?.mode ?? 'current'}) | ` +
       `${r.onBoth} of ${r.mapBefore} | ${pct(r.keptCluster, r.onBoth)} | ` +
       `${pct(r.sameId, r.onBoth)} | ` +
       `${r.clustersBefore} → ${r.clustersAfter} (resolution ${r.summary.map?.resolution}) |`,

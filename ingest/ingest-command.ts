@@ -23,6 +23,16 @@ import { parseThesaurus, type Thesaurus } from './terms/thesaurus.ts';
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** What the ingest did to the related papers, when it did anything. */
+function similarLine(similar: NonNullable<IngestSummary['map']>['similarPapers']): string[] {
+  if (!similar) return [];
+  return [
+    similar.mode === 'all'
+      ? `related:      found for every paper (${count(similar.listCount, 'paper')})`
+      : `related:      the changed papers fitted in (${count(similar.listCount, 'list')} written)`,
+  ];
+}
+
 function formatSummary(summary: IngestSummary, seconds: number): string {
   const { paperCounts: papers } = summary;
   // Failures include paths that are no file of a known format; the rest were read.
@@ -47,6 +57,7 @@ function formatSummary(summary: IngestSummary, seconds: number): string {
             ? 'topic map:    empty (no topic is named by two papers yet)'
             : `topic map:    ${count(summary.map.topicCount, 'topic')} in ${count(summary.map.clusterCount, 'cluster')} (resolution ${summary.map.resolution})`) +
           (summary.map.caughtUp ? '; drawn again: an earlier ingest stopped before its map' : ''),
+    ...similarLine(summary.map?.similarPapers),
     `time:         ${seconds.toFixed(1)} s (${Object.entries(summary.timings)
       .flatMap(([stage, time]) => (typeof time === 'number' ? [`${stage} ${time.toFixed(1)}`] : []))
       .join(', ')})`,

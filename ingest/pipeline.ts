@@ -6,7 +6,12 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { IngestSide, PaperText, PaperWrite } from '../server/store/graph-store.ts';
+import type {
+  IngestSide,
+  PaperText,
+  PaperWrite,
+  SimilarList,
+} from '../server/store/graph-store.ts';
 import type { Paper } from '../server/store/model.ts';
 import {
   drawTopicMap,
@@ -15,7 +20,7 @@ import {
   type AnalysisStep,
   type MapReport,
 } from './analyze/analyze-topics.ts';
-import { similarPapers } from './analyze/similar-papers.ts';
+import { similarityIndex, similarPapers, updateSimilar } from './analyze/similar-papers.ts';
 import { IngestError } from './errors.ts';
 import { recordProblem, withoutMarkup } from './record.ts';
 import { findRepositoryLinks } from './links/find-repository-links.ts';
@@ -168,8 +173,18 @@ export async function ingest(
     stageStarted = now;
   };
 
+  // Whether the stored similar papers were complete before this ingest: then the papers it
+  // changes can be fitted in instead of every list computed again.
+  const before = await store.mapState();
   // Everything held for the papers (records, texts, terms) is let go before the analysis.
-  const stored = await storePapers(files, failures, store, options, endStage, timings);
+  const { changedIds, ...stored } = await storePapers(
+    files,
+    failures,
+    store,
+    options,
+    endStage,
+    timings,
+  );
 
   // ── corpus analysis ── (skipped when no paper, and no term, changed and the map is of the
   // papers stored: an ingest killed before its map was written leaves it behind them)
@@ -180,12 +195,14 @@ export async function ingest(
     options.newMap === true;
   const state = await store.mapState();
   const behind = state.mapVersion < state.papersVersion;
+  // Similar papers behind: new papers, an ingest stopped while writing them, a store from a
+  // Topograph before them.
+  const similarBehind = state.similarVersion < state.papersVersion;
+  const fitIn =
+    before.papersVersion > 0 && before.similarVersion >= before.papersVersion ? changedIds : null;
   let map: MapReport | undefined;
-  const held = await store.stats();
-  // A store written by a Topograph from before similar papers has none: the analysis adds them.
-  const withoutSimilar = held.paperCount > 1 && held.similarCount === 0;
-  if (changed || behind || held.clusterCount === 0 || withoutSimilar) {
-    map = await analyzeStore(store, options, timings);
+  if (changed || behind || similarBehind || (await store.stats()).clusterCount === 0) {
+    map = await analyzeStore(store, options, timings, similarBehind ? { fitIn } : null);
     if (behind && !changed) map.caughtUp = true;
   }
   endStage('analyze');
@@ -208,6 +225,8 @@ async function analyzeStore(
   store: IngestSide,
   options: IngestOptions,
   timings: StageTimings,
+  /** Null: the similar papers are current; `fitIn`: the changed papers, when few enough. */
+  similar: { fitIn: ReadonlySet<string> | null } | null,
 ): Promise<MapReport> {
   const progress = options.progress ?? SILENT_PROGRESS;
   const steps = timings.analysis;
@@ -244,9 +263,9 @@ async function analyzeStore(
   if (!(await store.writeAnalysis(analysis))) report.superseded = true;
   endStep('store');
   // Another ingest's analysis, of more papers, has written (or is writing) its own.
-  if (!report.superseded) {
+  if (similar && !report.superseded) {
     progress.update(4, 'finding similar papers');
-    await writeSimilarPapers(store);
+    report.similarPapers = await writeSimilarPapers(store, similar.fitIn);
     endStep('similar');
   }
   progress.update(5);
@@ -258,18 +277,49 @@ async function analyzeStore(
 const SIMILAR_PAGE = 5_000;
 const SIMILAR_BATCH = 1_000;
 
-/** Every paper's similar papers, from the whole store's texts (see similar-papers.ts). */
-async function writeSimilarPapers(store: IngestSide): Promise<void> {
+/**
+ * Changed papers are fitted into the stored lists when they are at most this share of the
+ * store (a daily listing into a large store); more, and every list is computed again.
+ */
+const FIT_IN_SHARE = 0.1;
+
+/**
+ * The similar papers, from the whole store's texts (see similar-papers.ts): every paper's, or
+ * only the `fitIn` papers' and those they join. Says which, for the summary.
+ */
+async function writeSimilarPapers(
+  store: IngestSide,
+  fitIn: ReadonlySet<string> | null,
+): Promise<NonNullable<MapReport['similarPapers']>> {
+  const { papersVersion } = await store.mapState();
   const papers: PaperText[] = [];
   for (let page = await store.readPaperTexts('', SIMILAR_PAGE); page.length > 0;) {
     papers.push(...page);
     page = await store.readPaperTexts(page.at(-1)!.id, SIMILAR_PAGE);
   }
-  const lists = similarPapers(papers);
+  const fitting = fitIn !== null && fitIn.size <= FIT_IN_SHARE * papers.length;
+  const lists = fitting
+    ? await updateSimilar(similarityIndex(papers), fitIn, {
+        readSimilar: async (ids) => {
+          const stored: SimilarList[] = [];
+          for (let start = 0; start < ids.length; start += SIMILAR_BATCH) {
+            stored.push(...(await store.readSimilar(ids.slice(start, start + SIMILAR_BATCH))));
+          }
+          return stored;
+        },
+        findListing: (ids) => store.findListing(ids),
+      })
+    : similarPapers(papers);
   papers.length = 0;
-  for (let start = 0; start < lists.length; start += SIMILAR_BATCH) {
-    await store.writeSimilar(lists.slice(start, start + SIMILAR_BATCH));
+  // The last batch (an empty one when there is nothing to write) records the version.
+  for (let start = 0; start === 0 || start < lists.length; start += SIMILAR_BATCH) {
+    const last = start + SIMILAR_BATCH >= lists.length;
+    await store.writeSimilar(
+      lists.slice(start, start + SIMILAR_BATCH),
+      last ? papersVersion : undefined,
+    );
   }
+  return { mode: fitting ? 'fitted in' : 'all', listCount: lists.length };
 }
 
 /** Whether a file is empty or blank (whitespace only; a compressed file only when empty). */
@@ -436,5 +486,6 @@ async function storePapers(
     mergedCount: merged,
     paperCounts: counts,
     withoutAbstractCount: incoming.filter((paper) => paper.abstract === '').length,
+    changedIds: new Set(changed.map((paper) => paper.id)),
   };
 }

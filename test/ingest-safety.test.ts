@@ -59,6 +59,7 @@ describe('an ingest stopped before its map', () => {
         expect(await store.mapState()).toEqual({
           papersVersion: state.papersVersion,
           mapVersion: state.papersVersion,
+          similarVersion: state.papersVersion,
         });
         expect(await readEverything(store)).toEqual(await readEverything(clean));
         // And then it stands.

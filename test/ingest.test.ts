@@ -25,6 +25,7 @@ const TABLES = [
   'links_to',
   'co_occurs',
   'clusters',
+  'similar',
 ];
 
 /** Every row of every table, in a fixed order: the whole content of the store. */
@@ -504,5 +505,44 @@ describe('settings from a .env file', () => {
       env: { ...env, TOPOGRAPH_DB: join(dir, 'from-shell.db') },
     });
     expect(existsSync(join(dir, 'from-shell.db'))).toBe(true);
+  });
+});
+
+describe('related papers after a small ingest into a store', () => {
+  it('fits the new papers into the stored lists, as computing them all would place them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topograph-fit-in-'));
+    const path = join(dir, 'store.db');
+    const store = createSqliteStore(path);
+    try {
+      await ingest([SAMPLES_DIR], store);
+      // A paper written as a sample paper is, under a new title: each is the other's closest.
+      const original = (await store.findPaperText('String Diagram Surgery', 'phrase', 1))[0]!;
+      const { paper } = (await store.paper(original.id, 0))!;
+      const listing = join(dir, 'listing.jsonl');
+      const title = 'Interventions as string diagram surgery, revisited';
+      writeFileSync(listing, JSON.stringify({ title, abstract: paper.abstract }) + '\n');
+      const summary = await ingest([listing], store);
+      expect(summary.paperCounts).toMatchObject({ new: 1 });
+      expect(summary.map?.similarPapers?.mode).toBe('fitted in');
+      const added = (await store.findPaperText(title, 'phrase', 1))[0]!;
+      expect((await store.paper(added.id, 10))!.related[0]!.id).toBe(original.id);
+      expect((await store.paper(original.id, 10))!.related[0]!.id).toBe(added.id);
+      expect(await store.mapState()).toMatchObject({ similarVersion: 2, papersVersion: 2 });
+      // Every list computed afresh puts the new paper where it was fitted in.
+      const fresh = createSqliteStore(join(dir, 'fresh.db'));
+      try {
+        await ingest([SAMPLES_DIR, listing], fresh);
+        const ids = async (s: typeof store, id: string) =>
+          (await s.paper(id, 10))!.related.map((other) => other.id);
+        expect(await ids(store, added.id)).toEqual(await ids(fresh, added.id));
+      } finally {
+        await fresh.close();
+      }
+      // Nothing new: the lists stand, nothing is computed again.
+      expect((await ingest([listing], store)).map).toBeUndefined();
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

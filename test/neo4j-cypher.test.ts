@@ -58,7 +58,7 @@ const SCHEMA: DbSchema = {
     // Topic, Cluster, Repository, PaperKey
     ...['label', 'aliases', 'df', 'cluster', 'x', 'y', 'year', 'codeShare', 'repositories'],
     ...['labelKey', 'idKey', 'papersVersion', 'mapVersion', 'marksStale'],
-    ...['mapResolution'],
+    ...['mapResolution', 'similarVersion'],
     ...['topics', 'papers', 'host', 'owner', 'name', 'kind', 'key', 'note'],
     // MENTIONS, LINKS_TO, CO_OCCURS, SIMILAR_TO
     ...['score', 'count', 'inTitle', 'status', 'strength', 'rank', 'phrases'],

@@ -297,11 +297,19 @@ export function describeGraphStoreContract(
     });
 
     it('counts versions: one a batch of papers, the map the version it was drawn from', async () => {
-      expect(await store.mapState()).toEqual({ papersVersion: 1, mapVersion: 1 });
+      expect(await store.mapState()).toEqual({
+        papersVersion: 1,
+        mapVersion: 1,
+        similarVersion: 0,
+      });
       expect(await store.exportAnalysis()).toMatchObject({ version: 1, resolution: 1.25 });
       await store.writePapers([{ ...FIXTURE[0]!, paper: paper('p5', 'Fifth paper') }]);
       // Papers written, map not yet drawn again: the next ingest must draw it, whatever changed.
-      expect(await store.mapState()).toEqual({ papersVersion: 2, mapVersion: 1 });
+      expect(await store.mapState()).toEqual({
+        papersVersion: 2,
+        mapVersion: 1,
+        similarVersion: 0,
+      });
       const read = await store.readTopicMentions({ minPapers: 1, limit: 100 });
       expect(read.version).toBe(2);
       // With the resolution of the map stored, which the next map keeps while it fits.
@@ -311,7 +319,11 @@ export function describeGraphStoreContract(
         'resolution',
       );
       expect(await store.writeAnalysis({ ...FIXTURE_ANALYSIS, version: read.version })).toBe(true);
-      expect(await store.mapState()).toEqual({ papersVersion: 2, mapVersion: 2 });
+      expect(await store.mapState()).toEqual({
+        papersVersion: 2,
+        mapVersion: 2,
+        similarVersion: 0,
+      });
     });
 
     it('keeps a map of later papers over an older one written after it', async () => {
@@ -327,7 +339,11 @@ export function describeGraphStoreContract(
       const clusters = async () =>
         (await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 })).clusters;
       expect(await clusters()).toEqual(newer.clusters);
-      expect(await store.mapState()).toEqual({ papersVersion: 2, mapVersion: 2 });
+      expect(await store.mapState()).toEqual({
+        papersVersion: 2,
+        mapVersion: 2,
+        similarVersion: 0,
+      });
       // The same version again (a new map of the same papers: --new-map) replaces it.
       expect(await store.writeAnalysis({ ...FIXTURE_ANALYSIS, version: 2 })).toBe(true);
       expect(await clusters()).toEqual(FIXTURE_ANALYSIS.clusters);
@@ -346,7 +362,11 @@ export function describeGraphStoreContract(
       await expect(store.writePapers([fresh, broken])).rejects.toThrow();
       expect(await store.findPapers(['title:new paper'])).toEqual([]);
       expect((await store.stats()).paperCount).toBe(4);
-      expect(await store.mapState()).toEqual({ papersVersion: 1, mapVersion: 1 });
+      expect(await store.mapState()).toEqual({
+        papersVersion: 1,
+        mapVersion: 1,
+        similarVersion: 0,
+      });
     });
 
     it('serves the topic map: positioned topics, strongest edges, clusters', async () => {
@@ -435,6 +455,20 @@ export function describeGraphStoreContract(
         { paperId: 'p1', id: 'p3', score: 0.1 },
       ]);
       expect((await store.stats()).similarCount).toBe(3);
+      expect(await store.findListing(['p2', 'p4'])).toEqual(['p1']);
+      expect(await store.findListing(['p1'])).toEqual([]);
+      // Written without a version: the lists are not complete for any papers version yet.
+      expect((await store.mapState()).similarVersion).toBe(0);
+      expect(await store.readSimilar(['p3', 'p1', 'nope'])).toEqual([
+        {
+          paperId: 'p1',
+          similar: [
+            { id: 'p4', score: 0.42, phrases: ['optical string'] },
+            { id: 'p2', score: 0.3, phrases: ['string diagram', 'causal'] },
+            { id: 'p3', score: 0.1, phrases: ['effects'] },
+          ],
+        },
+      ]);
       // Written again, a list replaces the paper's; other papers' lists stay.
       await store.writeSimilar([
         { paperId: 'p3', similar: [{ id: 'p2', score: 0.5, phrases: ['causal effects'] }] },
@@ -450,8 +484,10 @@ export function describeGraphStoreContract(
       expect(await store.exportSimilar('p1', 10)).toEqual([
         { paperId: 'p3', similar: [{ id: 'p2', score: 0.5, phrases: ['causal effects'] }] },
       ]);
-      // An empty list clears the paper's: it is ranked by shared topics again.
-      await store.writeSimilar([{ paperId: 'p1', similar: [] }]);
+      // An empty list clears the paper's: it is ranked by shared topics again. A version
+      // marks the lists complete for it.
+      await store.writeSimilar([{ paperId: 'p1', similar: [] }], 1);
+      expect(await store.mapState()).toMatchObject({ papersVersion: 1, similarVersion: 1 });
       expect((await store.paper('p1', 10))?.related.map((r) => r.id)).toEqual(['p2', 'p3']);
     });
 

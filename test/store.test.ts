@@ -120,13 +120,21 @@ describe('embedded store file versions', () => {
 
     const store = createSqliteStore(path);
     try {
-      expect(await store.mapState()).toEqual({ papersVersion: 0, mapVersion: 0 });
+      expect(await store.mapState()).toEqual({
+        papersVersion: 0,
+        mapVersion: 0,
+        similarVersion: 0,
+      });
       expect((await store.stats()).paperCount).toBe(4);
       expect((await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 })).clusters).toEqual(
         FIXTURE_ANALYSIS.clusters,
       );
       await store.writePapers(FIXTURE.slice(0, 1));
-      expect(await store.mapState()).toEqual({ papersVersion: 1, mapVersion: 0 });
+      expect(await store.mapState()).toEqual({
+        papersVersion: 1,
+        mapVersion: 0,
+        similarVersion: 0,
+      });
     } finally {
       await store.close();
     }

@@ -83,6 +83,11 @@ export interface MapReport {
   caughtUp?: true;
   /** Not stored: another ingest, which had read more papers, wrote its map first. */
   superseded?: true;
+  /**
+   * The similar papers written: every paper's (`all`), or the changed papers' and the lists
+   * they joined (`fitted in`); absent when they were current.
+   */
+  similarPapers?: { mode: 'all' | 'fitted in'; listCount: number };
 }
 
 export type AnalysisStep = 'select' | 'cluster' | 'layout' | 'links' | 'overlays';

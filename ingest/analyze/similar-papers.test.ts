@@ -1,6 +1,7 @@
 // Similar papers by their whole texts, on hand-made texts whose order can be checked by reading.
 import { describe, expect, it } from 'vitest';
-import { similarPapers } from './similar-papers.ts';
+import type { SimilarList } from '../../server/store/graph-store.ts';
+import { similarityIndex, similarPapers, updateSimilar } from './similar-papers.ts';
 
 const paper = (id: string, title: string, abstract: string) => ({ id, title, abstract });
 
@@ -63,5 +64,49 @@ describe('similarPapers', () => {
     expect(one.find((list) => list.paperId === 'a')?.similar.map((other) => other.id)).toEqual([
       'b',
     ]);
+  });
+});
+
+describe('updateSimilar', () => {
+  // A store of five papers with their lists, then "f" added (or "a" changed).
+  const storedLists = similarPapers(PAPERS.slice(0, 5));
+  const stored = {
+    readSimilar: async (ids: string[]): Promise<SimilarList[]> =>
+      storedLists.filter((list) => ids.includes(list.paperId) && list.similar.length > 0),
+    findListing: async (ids: string[]) =>
+      storedLists
+        .filter((list) => list.similar.some((other) => ids.includes(other.id)))
+        .map((list) => list.paperId),
+  };
+  const index = similarityIndex(PAPERS);
+  const full = new Map(similarPapers(PAPERS).map((list) => [list.paperId, list.similar]));
+
+  it('gives a paper added its list, as a full run would', async () => {
+    const lists = new Map(
+      (await updateSimilar(index, new Set(['f']), stored)).map((list) => [list.paperId, list]),
+    );
+    expect(lists.get('f')?.similar).toEqual(full.get('f'));
+    // "e" now has "f", with the score a full run gives it; papers "f" shares nothing with
+    // keep their lists and are not written.
+    expect(lists.get('e')?.similar).toEqual(full.get('e'));
+    expect([...lists.keys()].sort()).toEqual(['e', 'f']);
+  });
+
+  it('puts a changed paper where its new score ranks it, in at most `limit`', async () => {
+    const changed = [
+      { id: 'a', title: 'Lenses', abstract: 'Thin lenses and the focal length of light.' },
+    ];
+    const papers = [...changed, ...PAPERS.slice(1, 5)];
+    const lists = new Map(
+      (await updateSimilar(similarityIndex(papers), new Set(['a']), stored, 1)).map((list) => [
+        list.paperId,
+        list.similar.map((other) => other.id),
+      ]),
+    );
+    // "a" is now about optics: "d" (which had nothing) gets it; "b" and "c", which listed it,
+    // are computed again: without it, nothing is like them.
+    expect(lists.get('d')).toEqual(['a']);
+    expect(lists.get('b')).toEqual([]);
+    expect(lists.get('c')).toEqual([]);
   });
 });

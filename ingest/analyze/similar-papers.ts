@@ -62,8 +62,26 @@ export interface SimilarOptions {
   /** See `CANDIDATE_DF` and `CANDIDATES` (for measuring them). */
   candidateDf?: number;
   candidates?: number;
-  /** Called every 1,000 papers with how many are done. */
+  /** Called every 1,000 papers queried with how many are done. */
   onProgress?: (done: number) => void;
+}
+
+/** A paper (by its position in the papers indexed) and its cosine with the one queried. */
+export interface Scored {
+  doc: number;
+  score: number;
+}
+
+/** The papers' vectors and inverted index; `query` a paper against all the others. */
+export interface SimilarityIndex {
+  readonly papers: readonly PaperText[];
+  /**
+   * The `limit` papers most similar to `doc` (highest score, then lowest id), and every
+   * candidate scored on the way (at most `CANDIDATES`), each with its exact cosine.
+   */
+  query(doc: number, limit: number): { best: Scored[]; scored: Scored[] };
+  /** The rarer terms two papers share, word pairs first, as most written. */
+  phrases(a: number, b: number): string[];
 }
 
 /**
@@ -72,13 +90,95 @@ export interface SimilarOptions {
  */
 export function similarPapers(
   papers: readonly PaperText[],
-  {
-    limit = SIMILAR_PER_PAPER,
-    candidateDf = CANDIDATE_DF,
-    candidates: candidateCount = CANDIDATES,
-    onProgress,
-  }: SimilarOptions = {},
+  options: SimilarOptions = {},
 ): SimilarList[] {
+  const index = similarityIndex(papers, options);
+  const limit = options.limit ?? SIMILAR_PER_PAPER;
+  return papers.map((_, doc) => {
+    const list = listOf(index, doc, index.query(doc, limit).best);
+    if (options.onProgress && (doc + 1) % 1_000 === 0) options.onProgress(doc + 1);
+    return list;
+  });
+}
+
+function listOf(index: SimilarityIndex, doc: number, best: Scored[]): SimilarList {
+  return {
+    paperId: index.papers[doc]!.id,
+    similar: best.map((other) => similarOf(index, doc, other)),
+  };
+}
+
+function similarOf(index: SimilarityIndex, doc: number, { doc: other, score }: Scored) {
+  return {
+    id: index.papers[other]!.id,
+    score: Math.round(score * 1e4) / 1e4,
+    phrases: index.phrases(doc, other),
+  };
+}
+
+/** What `updateSimilar` reads of the stored lists (GraphStore's `readSimilar`, `findListing`). */
+export interface StoredSimilar {
+  readSimilar(ids: string[]): Promise<SimilarList[]>;
+  findListing(ids: string[]): Promise<string[]>;
+}
+
+/**
+ * The lists to write when `changed` papers were added to (or changed in) a store whose other
+ * papers' lists are current: the changed papers' lists, and those of the papers whose stored
+ * lists name a changed paper, computed afresh; then each changed paper joins the stored list of
+ * every other paper it now ranks among the best of (among its candidates).
+ */
+export async function updateSimilar(
+  index: SimilarityIndex,
+  changed: ReadonlySet<string>,
+  stored: StoredSimilar,
+  limit = SIMILAR_PER_PAPER,
+): Promise<SimilarList[]> {
+  // A changed paper's old score may no longer hold where it is listed: those lists are redone.
+  const requery = new Set([...changed, ...(await stored.findListing([...changed]))]);
+  const lists = new Map<string, SimilarList>();
+  /** Candidate id → the changed papers that scored it, with their score. */
+  const joining = new Map<string, { doc: number; other: number; score: number }[]>();
+  index.papers.forEach((paper, doc) => {
+    if (!requery.has(paper.id)) return;
+    const { best, scored } = index.query(doc, limit);
+    lists.set(paper.id, listOf(index, doc, best));
+    if (!changed.has(paper.id)) return;
+    for (const { doc: other, score } of scored) {
+      const id = index.papers[other]!.id;
+      if (requery.has(id)) continue; // its own list is computed afresh
+      const entries = joining.get(id) ?? [];
+      entries.push({ doc: other, other: doc, score });
+      joining.set(id, entries);
+    }
+  });
+  const storedLists = new Map(
+    (await stored.readSimilar([...joining.keys()])).map((list) => [list.paperId, list.similar]),
+  );
+  for (const [paperId, entries] of joining) {
+    // A paper without a stored list had none like it: an empty one.
+    const before = storedLists.get(paperId) ?? [];
+    const merged = [...before];
+    let touched = false;
+    for (const { doc, other, score } of entries) {
+      const worst = merged.length < limit ? -Infinity : merged.at(-1)!.score;
+      const rounded = Math.round(score * 1e4) / 1e4;
+      if (rounded <= worst) continue;
+      merged.push(similarOf(index, doc, { doc: other, score }));
+      merged.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+      merged.length = Math.min(merged.length, limit);
+      touched = true;
+    }
+    if (touched) lists.set(paperId, { paperId, similar: merged });
+  }
+  return [...lists.values()];
+}
+
+/** Builds the vectors and the inverted index of `papers` (see the module's comment). */
+export function similarityIndex(
+  papers: readonly PaperText[],
+  { candidateDf = CANDIDATE_DF, candidates: candidateCount = CANDIDATES }: SimilarOptions = {},
+): SimilarityIndex {
   const n = papers.length;
   // ── vocabulary: stems → word ids; each word's count, for the form the reasons show ──
   const stemIds = new Map<string, number>();
@@ -205,11 +305,10 @@ export function similarPapers(
       postingWeights[slot] = rowWeights[i]!;
     }
   }
-  // ── every paper as a query: candidates by the rarer terms, then the common terms added ──
+  // ── a paper as a query: candidates by the rarer terms, then the common terms added ──
   const partial = new Float64Array(n);
   const touched = new Uint32Array(n);
   const queryCommon = new Float32Array(commonCount);
-  const lists: SimilarList[] = [];
   const best = bestByPartial(candidateCount);
   /** Accumulates the query's terms from `from` in `partial`; the number of papers touched. */
   const gather = (query: number, from: number): number => {
@@ -229,43 +328,36 @@ export function similarPapers(
   const clear = (count: number) => {
     for (let i = 0; i < count; i++) partial[touched[i]!] = 0;
   };
-  for (let query = 0; query < n; query++) {
-    let scored: { doc: number; score: number }[];
-    let count = gather(query, rareStart[query]!);
+  const query = (doc: number, limit: number) => {
+    let scored: Scored[];
+    let count = gather(doc, rareStart[doc]!);
     if (count >= limit) {
       const candidates = best(touched, count, partial);
-      for (let i = rowStart[query]!; i < rareStart[query]!; i++) {
+      for (let i = rowStart[doc]!; i < rareStart[doc]!; i++) {
         queryCommon[rowTerms[i]!] = rowWeights[i]!;
       }
-      scored = candidates.map((doc) => {
-        let score = partial[doc]!;
-        for (let i = rowStart[doc]!; i < rareStart[doc]!; i++) {
+      scored = candidates.map((other) => {
+        let score = partial[other]!;
+        for (let i = rowStart[other]!; i < rareStart[other]!; i++) {
           score += queryCommon[rowTerms[i]!]! * rowWeights[i]!;
         }
-        return { doc, score };
+        return { doc: other, score };
       });
-      for (let i = rowStart[query]!; i < rareStart[query]!; i++) queryCommon[rowTerms[i]!] = 0;
+      for (let i = rowStart[doc]!; i < rareStart[doc]!; i++) queryCommon[rowTerms[i]!] = 0;
     } else {
       // Too few papers share a rarer term: every term finds them, scored in full at once.
       clear(count);
-      count = gather(query, rowStart[query]!);
-      scored = Array.from(touched.subarray(0, count), (doc) => ({ doc, score: partial[doc]! }));
+      count = gather(doc, rowStart[doc]!);
+      scored = Array.from(touched.subarray(0, count), (other) => ({
+        doc: other,
+        score: partial[other]!,
+      }));
     }
     clear(count);
-    const top = scored
-      .sort((a, b) => b.score - a.score || (papers[a.doc]!.id < papers[b.doc]!.id ? -1 : 1))
-      .slice(0, limit);
-    lists.push({
-      paperId: papers[query]!.id,
-      similar: top.map(({ doc, score }) => ({
-        id: papers[doc]!.id,
-        score: Math.round(score * 1e4) / 1e4,
-        phrases: sharedPhrases(query, doc),
-      })),
-    });
-    if (onProgress && (query + 1) % 1_000 === 0) onProgress(query + 1);
-  }
-  return lists;
+    scored.sort((a, b) => b.score - a.score || (papers[a.doc]!.id < papers[b.doc]!.id ? -1 : 1));
+    return { best: scored.slice(0, limit), scored };
+  };
+  return { papers, query, phrases: sharedPhrases };
 
   /** The rarer terms two papers share, by their share of the cosine, as most written. */
   function sharedPhrases(a: number, b: number): string[] {

@@ -95,11 +95,12 @@ export function createMapCache(
 
   return {
     async send(request, reply, route, compute) {
-      const { papersVersion, mapVersion } = await store.mapState();
+      const { papersVersion, mapVersion, similarVersion } = await store.mapState();
       const query = Object.entries(request.query as Record<string, unknown>).sort(([a], [b]) =>
         a < b ? -1 : 1,
       );
-      const key = `${route}?${JSON.stringify(query)}@${papersVersion}.${mapVersion}`;
+      // The paper map's links are the stored similar papers: their version is in the key too.
+      const key = `${route}?${JSON.stringify(query)}@${papersVersion}.${mapVersion}.${similarVersion}`;
       const etag = `"${createHash('sha1').update(key).digest('base64url').slice(0, 20)}"`;
       reply
         .header('ETag', etag)

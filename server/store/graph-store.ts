@@ -109,6 +109,13 @@ export interface Cluster extends TopicOverlay {
 export interface MapState {
   papersVersion: number;
   mapVersion: number;
+  /**
+   * The papers version the stored similar papers are complete for (`writeSimilar` with a
+   * version): at the papers version, a few papers added can be fitted in (`updateSimilar`);
+   * behind it (an ingest stopped while writing them, a store from before them), every list is
+   * computed again.
+   */
+  similarVersion: number;
 }
 
 export interface StoreStats {
@@ -289,9 +296,14 @@ export interface IngestSide extends StoreBase {
   readPaperTexts(after: string, limit: number): Promise<PaperText[]>;
   /**
    * Replaces the similar papers of each listed paper, in one transaction; a similar paper not
-   * in the store is skipped.
+   * in the store is skipped. With `version`, the last batch: the lists are complete for that
+   * papers version (`MapState.similarVersion`).
    */
-  writeSimilar(lists: SimilarList[]): Promise<void>;
+  writeSimilar(lists: SimilarList[], version?: number): Promise<void>;
+  /** The stored similar papers of those of `ids` that have any, in id order. */
+  readSimilar(ids: string[]): Promise<SimilarList[]>;
+  /** The papers whose stored similar papers include any of `ids`, in id order. */
+  findListing(ids: string[]): Promise<string[]>;
 }
 
 /** What a copy reads from its source (`npm run copy`). */

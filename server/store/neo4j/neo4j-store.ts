@@ -312,10 +312,16 @@ class Neo4jStore implements GraphStore {
     tx: ManagedTransaction,
   ): Promise<MapState & { resolution: { resolution?: number } }> {
     const [state] = await run<MapState & { mapResolution: number | null }>(tx, QUERIES.mapState);
-    const { papersVersion = 0, mapVersion = 0, mapResolution = null } = state ?? {};
+    const {
+      papersVersion = 0,
+      mapVersion = 0,
+      similarVersion = 0,
+      mapResolution = null,
+    } = state ?? {};
     return {
       papersVersion,
       mapVersion,
+      similarVersion,
       resolution: mapResolution === null ? {} : { resolution: mapResolution },
     };
   }
@@ -326,8 +332,8 @@ class Neo4jStore implements GraphStore {
   }
 
   private async readMapState(tx: ManagedTransaction): Promise<MapState> {
-    const { papersVersion, mapVersion } = await this.readState(tx);
-    return { papersVersion, mapVersion };
+    const { papersVersion, mapVersion, similarVersion } = await this.readState(tx);
+    return { papersVersion, mapVersion, similarVersion };
   }
 
   async mapState(): Promise<MapState> {
@@ -367,14 +373,24 @@ class Neo4jStore implements GraphStore {
     return this.read((tx) => run<PaperText>(tx, QUERIES.paperTexts, { after, limit: int(limit) }));
   }
 
-  async writeSimilar(lists: SimilarList[]): Promise<void> {
+  async writeSimilar(lists: SimilarList[], version?: number): Promise<void> {
     const rows = lists.map(({ paperId, similar }) => ({
       paperId,
       similar: similar.map((other, rank) => ({ ...other, rank })),
     }));
     await this.write(async (tx) => {
       for (const page of chunks(rows)) await run(tx, QUERIES.writeSimilar, { rows: page });
+      if (version !== undefined) await run(tx, QUERIES.claimSimilar, { version: int(version) });
     });
+  }
+
+  async readSimilar(ids: string[]): Promise<SimilarList[]> {
+    return this.read((tx) => run<SimilarList>(tx, QUERIES.similarOfPapers, { ids }));
+  }
+
+  async findListing(ids: string[]): Promise<string[]> {
+    const rows = await this.read((tx) => run<{ id: string }>(tx, QUERIES.listingSimilar, { ids }));
+    return rows.map((row) => row.id);
   }
 
   // ── export (npm run copy) ─────────────────────────────────────────────────────────────

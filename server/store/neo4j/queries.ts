@@ -91,7 +91,13 @@ export const QUERIES = {
   mapState: `
     OPTIONAL MATCH (s:StoreState {id: 'graph'})
     RETURN coalesce(s.papersVersion, 0) AS papersVersion, coalesce(s.mapVersion, 0) AS mapVersion,
-           s.mapResolution AS mapResolution`,
+           coalesce(s.similarVersion, 0) AS similarVersion, s.mapResolution AS mapResolution`,
+
+  /** $version: the papers version the similar papers are complete for. */
+  claimSimilar: `
+    MERGE (s:StoreState {id: 'graph'})
+      ON CREATE SET s.papersVersion = 0, s.mapVersion = 0
+    SET s.similarVersion = $version`,
 
   /** $keys: match keys → the papers holding any of them. */
   findPapers: `
@@ -611,6 +617,24 @@ export const QUERIES = {
            COLLECT { MATCH (p)-[l:LINKS_TO]->(r:Repository)
                      RETURN {repository: r {.*}, status: l.status} ORDER BY r.id } AS repositories
     ORDER BY p.id`,
+
+  /** $ids: the similar lists of those papers that have one, in id order. */
+  similarOfPapers: `
+    MATCH (p:Paper)
+    USING INDEX p:Paper(id)
+    WHERE p.id IN $ids AND EXISTS { (p)-[:SIMILAR_TO]->(:Paper) }
+    RETURN p.id AS paperId,
+           COLLECT { MATCH (p)-[s:SIMILAR_TO]->(o:Paper)
+                     RETURN {id: o.id, score: s.score, phrases: s.phrases} ORDER BY s.rank } AS similar
+    ORDER BY p.id`,
+
+  /** $ids: the papers whose similar papers include any of these. */
+  listingSimilar: `
+    MATCH (p:Paper)-[:SIMILAR_TO]->(o:Paper)
+    USING INDEX o:Paper(id)
+    WHERE o.id IN $ids
+    RETURN DISTINCT p.id AS id
+    ORDER BY id`,
 
   /** $after, $limit: the similar lists of the next papers having one, in id order. */
   exportSimilar: `

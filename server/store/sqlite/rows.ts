@@ -2,7 +2,7 @@
  * Rows of the embedded store's tables and their conversion to the graph model: SQL NULL
  * becomes an absent field, JSON text becomes lists, 0/1 becomes a boolean.
  */
-import type { Cluster, SimilarPaper } from '../graph-store.ts';
+import type { Cluster, SimilarList, SimilarPaper } from '../graph-store.ts';
 import type { Paper, Topic } from '../model.ts';
 
 export interface PaperRow {
@@ -93,4 +93,14 @@ export interface SimilarRow {
 
 export function similarFromRow({ id, score, phrases }: SimilarRow): SimilarPaper {
   return { id, score, phrases: JSON.parse(phrases) as string[] };
+}
+
+/** Rows of similar papers, by paper then rank, as one list a paper. */
+export function similarLists(rows: (SimilarRow & { paperId: string })[]): SimilarList[] {
+  const lists: SimilarList[] = [];
+  for (const row of rows) {
+    if (lists.at(-1)?.paperId !== row.paperId) lists.push({ paperId: row.paperId, similar: [] });
+    lists.at(-1)!.similar.push(similarFromRow(row));
+  }
+  return lists;
 }

@@ -19,8 +19,9 @@
  * of them once. `store_state.map_resolution`: the Leiden resolution of the stored map.
  *
  * Version 6: `similar`, each paper's most similar papers by their whole texts, as the last
- * analysis computed them (see `writeSimilar`); an upgraded file has none until its next
- * ingest, and ranks related papers by shared topics meanwhile.
+ * analysis computed them (see `writeSimilar`), and `store_state.similar_version`, the papers
+ * version they are complete for; an upgraded file has none until its next ingest, and ranks
+ * related papers by shared topics meanwhile.
  *
  * upgrades.ts turns a file of each older version into one of the next.
  */
@@ -120,7 +121,8 @@ CREATE TABLE IF NOT EXISTS store_state (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   papers_version INTEGER NOT NULL DEFAULT 0,
   map_version INTEGER NOT NULL DEFAULT 0,
-  map_resolution REAL
+  map_resolution REAL,
+  similar_version INTEGER NOT NULL DEFAULT 0
 );
 INSERT OR IGNORE INTO store_state (id) VALUES (1);
 CREATE TABLE IF NOT EXISTS stale_topics (id TEXT PRIMARY KEY) WITHOUT ROWID;

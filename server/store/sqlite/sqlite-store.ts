@@ -45,6 +45,7 @@ import {
   clusterFromRow,
   paperFromRow,
   similarFromRow,
+  similarLists,
   topicFromRow,
   type ClusterRow,
   type PaperRow,
@@ -334,7 +335,7 @@ class SqliteStore implements GraphStore {
     return this.db.prepare<[string, number], PaperText>(SQL.paperTextsAfter).all(after, limit);
   }
 
-  async writeSimilar(lists: SimilarList[]): Promise<void> {
+  async writeSimilar(lists: SimilarList[], version?: number): Promise<void> {
     const db = this.db;
     const clear = db.prepare<[string]>(SQL.clearSimilar);
     const insert = db.prepare<
@@ -349,22 +350,32 @@ class SqliteStore implements GraphStore {
               insert.run({ paperId, rank, otherId, score, phrases: JSON.stringify(phrases) }),
             );
           }
+          if (version !== undefined) db.prepare(SQL.claimSimilar).run(version);
         })
         .immediate(),
     );
   }
 
+  async readSimilar(ids: string[]): Promise<SimilarList[]> {
+    return similarLists(
+      this.db
+        .prepare<[string], SimilarRow & { paperId: string }>(SQL.similarOfPapers)
+        .all(JSON.stringify(ids)),
+    );
+  }
+
+  async findListing(ids: string[]): Promise<string[]> {
+    return this.db.prepare<[string], string>(SQL.listingSimilar).pluck().all(JSON.stringify(ids));
+  }
+
   // ── export (npm run copy) ─────────────────────────────────────────────────────────────
 
   async exportSimilar(after: string, limit: number): Promise<SimilarList[]> {
-    const lists: SimilarList[] = [];
-    for (const row of this.db
-      .prepare<[string, number], SimilarRow & { paperId: string }>(SQL.similarAfter)
-      .all(after, limit)) {
-      if (lists.at(-1)?.paperId !== row.paperId) lists.push({ paperId: row.paperId, similar: [] });
-      lists.at(-1)!.similar.push(similarFromRow(row));
-    }
-    return lists;
+    return similarLists(
+      this.db
+        .prepare<[string, number], SimilarRow & { paperId: string }>(SQL.similarAfter)
+        .all(after, limit),
+    );
   }
 
   async exportPapers(after: string, limit: number): Promise<PaperWrite[]> {

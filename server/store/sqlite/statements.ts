@@ -75,7 +75,9 @@ export const SQL = {
      ORDER BY id`,
   countPapers: 'SELECT count(*) AS paperCount FROM papers',
   mapResolution: 'SELECT map_resolution FROM store_state',
-  mapState: 'SELECT papers_version AS papersVersion, map_version AS mapVersion FROM store_state',
+  mapState: `SELECT papers_version AS papersVersion, map_version AS mapVersion,
+     similar_version AS similarVersion FROM store_state`,
+  claimSimilar: 'UPDATE store_state SET similar_version = ? WHERE id = 1',
   placeTopic: `UPDATE topics SET cluster = @cluster, x = @x, y = @y, year = @year,
      code_share = @codeShare, repositories = @repositoryCount WHERE id = @id`,
   insertCoOccurrence:
@@ -134,6 +136,10 @@ export const SQL = {
   insertSimilar: `INSERT INTO similar (paper_id, rank, other_id, score, phrases)
      SELECT p.id, @rank, o.id, @score, @phrases FROM papers p JOIN papers o ON o.id = @otherId
      WHERE p.id = @paperId`,
+  similarOfPapers: `SELECT paper_id AS paperId, other_id AS id, score, phrases FROM similar
+     WHERE paper_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id, rank`,
+  listingSimilar: `SELECT DISTINCT paper_id FROM similar
+     WHERE other_id IN (SELECT value FROM json_each(?)) ORDER BY paper_id`,
   similarAfter: `SELECT paper_id AS paperId, other_id AS id, score, phrases FROM similar
      WHERE paper_id IN (SELECT DISTINCT paper_id FROM similar WHERE paper_id > ?
      ORDER BY paper_id LIMIT ?) ORDER BY paper_id, rank`,

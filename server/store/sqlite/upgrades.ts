@@ -62,7 +62,7 @@ const UPGRADES: Record<number, (db: Db) => void> = {
       INSERT OR IGNORE INTO stale_repositories (id) SELECT id FROM repositories;`);
   },
   // Similar papers: the table comes with SCHEMA; the next ingest fills it.
-  5: () => {},
+  5: (db) => addColumns(db, { store_state: { similar_version: 'INTEGER NOT NULL DEFAULT 0' } }),
 };
 
 /** Creates the tables of a new file (`version` 0), or upgrades a file of an older version. */
