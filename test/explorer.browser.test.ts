@@ -273,6 +273,22 @@ describe('explorer in Chromium', () => {
     expect(await repository.getAttribute('target')).toBe('_blank');
     expect(await repository.getAttribute('rel')).toContain('noopener');
 
+    // Its related papers as the store ranks them, each saying why: the topics the two share,
+    // or the words their texts do.
+    const related = panel()
+      .locator('.panel-section')
+      .filter({ has: page.getByRole('heading', { name: /^Related papers/ }) })
+      .locator('.paper-list__item');
+    await expect.poll(() => related.count(), WAIT).toBe(tah.related.length);
+    expect(tah.related.length).toBe(10);
+    expect(await related.first().locator('.paper-list__title').textContent()).toBe(
+      tah.related[0]!.title,
+    );
+    for (const detail of await related.locator('.paper-list__detail').allTextContents()) {
+      expect(detail).toMatch(/^(shares: |same words: )\S/);
+    }
+    expect(await related.locator('.paper-list__detail').count()).toBe(10);
+
     if (process.env.SCREENSHOT === '1') {
       await settledRatio();
       await page.screenshot({ path: '/tmp/explorer-paper.png' });

@@ -16,6 +16,7 @@
  * but name few others above papers sharing three specific ones ("Can Large Language Models
  * Infer Causation from Correlation?" got CLadder third behind a paper sharing only "NLP").
  */
+import { stemmer } from 'stemmer';
 import type { RelatedPaper, SimilarPaper } from './graph-store.ts';
 
 /** One topic shared by the paper and another paper. */
@@ -115,14 +116,84 @@ export function explainSimilar(
   }));
 }
 
-/** The ranked papers with their titles and dates, from a store's `summaries` of them. */
+/** What a store reads of each related paper: its title, date, abstract and key terms. */
+export interface RelatedSummary {
+  id: string;
+  title: string;
+  published: string | null;
+  abstract: string;
+  /** Its topics' ids and labels, best first. */
+  topics: { id: string; label: string }[];
+}
+
+/** Key phrases given as a related paper's words, at most. */
+const KEY_PHRASES_SHOWN = 4;
+
+/**
+ * The ranked papers with their titles and dates, from a store's `summaries` of them. Their
+ * words become the key terms of either paper that the other's title or abstract uses, the
+ * paper's own (`paper`) first, when any does: noun phrases such as "causal reasoning", where
+ * the stored words are adjacent words such as "models llms". Topics both mention are left out,
+ * being given already.
+ */
 export function withSummaries(
   ranked: readonly RankedPaper[],
-  summaries: readonly { id: string; title: string; published: string | null }[],
+  summaries: readonly RelatedSummary[],
+  paper: { title: string; abstract: string; topics: readonly { id: string; label: string }[] },
 ): RelatedPaper[] {
-  const byId = new Map(summaries.map((paper) => [paper.id, paper]));
+  const byId = new Map(summaries.map((summary) => [summary.id, summary]));
+  const mine = keyPhrases(paper.topics);
+  const myText = ` ${stems(`${paper.title} . ${paper.abstract}`)} `;
   return ranked.map(({ id, score, shared, phrases }) => {
-    const { title = '', published = null } = byId.get(id) ?? {};
-    return { id, title, ...(published ? { published } : {}), score, shared, phrases };
+    const { title = '', published = null, abstract = '', topics = [] } = byId.get(id) ?? {};
+    const text = ` ${stems(`${title} . ${abstract}`)} `;
+    const given = new Set(shared.map((topic) => topic.id));
+    const used = [
+      ...mine.filter((phrase) => text.includes(` ${phrase.stems} `)),
+      ...keyPhrases(topics).filter((phrase) => myText.includes(` ${phrase.stems} `)),
+    ]
+      .filter((phrase) => !given.has(phrase.id) && given.add(phrase.id))
+      // One of two phrases where one holds the other ("causal reasoning", "LLM causal
+      // reasoning"): the first, the better key term.
+      .filter((phrase, index, all) =>
+        all
+          .slice(0, index)
+          .every(
+            (before) =>
+              !` ${before.stems} `.includes(` ${phrase.stems} `) &&
+              !` ${phrase.stems} `.includes(` ${before.stems} `),
+          ),
+      )
+      .slice(0, KEY_PHRASES_SHOWN)
+      .map((phrase) => phrase.label);
+    return {
+      id,
+      title,
+      ...(published ? { published } : {}),
+      score,
+      shared,
+      phrases: used.length > 0 ? used : phrases,
+    };
   });
+}
+
+/** Topics as phrases to look for: labels without their acronym, stemmed. */
+function keyPhrases(topics: readonly { id: string; label: string }[]) {
+  return topics.flatMap((topic) => {
+    // "large language model (LLM)" → "large language model".
+    const label = topic.label.replace(/\s*\([^)]*\)$/, '');
+    const stemmed = stems(label);
+    return stemmed === '' ? [] : [{ id: topic.id, label, stems: stemmed }];
+  });
+}
+
+/** The stemmed words of a text, lower-cased, one space apart. */
+function stems(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '')
+    .map((word) => stemmer(word))
+    .join(' ');
 }

@@ -42,6 +42,7 @@ import {
   rankRelated,
   withSummaries,
   type RankedPaper,
+  type RelatedSummary,
   type SharedTopicRow,
 } from '../related.ts';
 import { lucenePhrase, luceneQuery } from './lucene.ts';
@@ -485,14 +486,13 @@ class Neo4jStore implements GraphStore {
       }>(tx, QUERIES.paperDetail, { id });
       if (!row) return undefined;
       const ranked = await this.related(tx, id, relatedLimit, row.paperCount);
-      const summaries = await run<{ id: string; title: string; published: string | null }>(
-        tx,
-        QUERIES.paperSummaries,
-        { ids: ranked.map((paper) => paper.id) },
-      );
-      const related = withSummaries(ranked, summaries);
+      const summaries = await run<RelatedSummary>(tx, QUERIES.paperSummaries, {
+        ids: ranked.map((paper) => paper.id),
+      });
+      const paper = paperFromProperties(row.paper);
+      const related = withSummaries(ranked, summaries, { ...paper, topics: row.topics });
       return {
-        paper: paperFromProperties(row.paper),
+        paper,
         topics: row.topics,
         repositories: row.repositories.map((link) => ({
           ...repositoryFromProperties(link.repository),

@@ -411,12 +411,15 @@ export const QUERIES = {
     RETURN o.id AS paperId, t.id AS topicId, t.label AS label, t.df AS df,
            mine.score AS score, other.score AS otherScore`,
 
-  /** $ids: titles and dates of the few related papers returned. */
+  /** $ids: titles, dates, abstracts and topics (best first) of the few related papers returned. */
   paperSummaries: `
     MATCH (p:Paper)
     USING INDEX p:Paper(id)
     WHERE p.id IN $ids
-    RETURN p.id AS id, p.title AS title, p.published AS published`,
+    RETURN p.id AS id, p.title AS title, p.published AS published,
+           p.abstract AS abstract,
+           COLLECT { MATCH (p)-[m:MENTIONS]->(t:Topic)
+                     RETURN {id: t.id, label: t.label} ORDER BY m.score DESC, t.id } AS topics`,
 
   /**
    * $id, $limit: a topic, its papers by score (newest first on a tie, undated last, then id),

@@ -35,6 +35,7 @@ import {
   rankRelated,
   withSummaries,
   type RankedPaper,
+  type RelatedSummary,
   type SharedTopicRow,
 } from '../related.ts';
 import { SCHEMA_VERSION } from './schema.ts';
@@ -457,14 +458,14 @@ class SqliteStore implements GraphStore {
       .prepare<[string], Repository & { status: LinkStatus }>(SQL.paperLinks)
       .all(id);
     const ranked = this.related(id, relatedLimit);
-    const related = withSummaries(
-      ranked,
-      this.db
-        .prepare<[string], { id: string; title: string; published: string | null }>(
-          SQL.paperSummaries,
-        )
-        .all(JSON.stringify(ranked.map((paper) => paper.id))),
-    );
+    const summaries = this.db
+      .prepare<[string], Omit<RelatedSummary, 'topics'> & { topics: string }>(SQL.paperSummaries)
+      .all(JSON.stringify(ranked.map((paper) => paper.id)))
+      .map((summary) => ({
+        ...summary,
+        topics: JSON.parse(summary.topics) as RelatedSummary['topics'],
+      }));
+    const related = withSummaries(ranked, summaries, { ...row, topics });
     return { paper: paperFromRow(row), topics, repositories, related };
   }
 

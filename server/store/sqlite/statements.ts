@@ -143,8 +143,11 @@ export const SQL = {
   similarAfter: `SELECT paper_id AS paperId, other_id AS id, score, phrases FROM similar
      WHERE paper_id IN (SELECT DISTINCT paper_id FROM similar WHERE paper_id > ?
      ORDER BY paper_id LIMIT ?) ORDER BY paper_id, rank`,
-  paperSummaries:
-    'SELECT id, title, published FROM papers WHERE id IN (SELECT value FROM json_each(?))',
+  paperSummaries: `SELECT p.id, p.title, p.published, p.abstract,
+     (SELECT json_group_array(json_object('id', t.id, 'label', t.label))
+      FROM (SELECT t.id, t.label FROM mentions m JOIN topics t ON t.id = m.topic_id
+            WHERE m.paper_id = p.id ORDER BY m.score DESC, t.id) t) AS topics
+     FROM papers p WHERE p.id IN (SELECT value FROM json_each(?))`,
   topicById: 'SELECT * FROM topics WHERE id = ?',
   topicPapers: `SELECT p.id, p.title, p.published, m.score,
      EXISTS (SELECT 1 FROM links_to l JOIN repositories r ON r.id = l.repository_id

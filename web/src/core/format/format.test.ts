@@ -25,12 +25,22 @@ describe('formatDate', () => {
 describe('relatedReason', () => {
   const topic = (label: string) => ({ label });
 
-  it('gives the shared topics first, at most four', () => {
+  it('gives the shared topics, at most four, and no words when two topics or more explain it', () => {
     const shared = ['a', 'b', 'c', 'd', 'e'].map(topic);
     expect(relatedReason({ shared, phrases: ['x'] })).toBe('shares: a, b, c, d');
+    expect(relatedReason({ shared: shared.slice(0, 2), phrases: ['x'] })).toBe('shares: a, b');
   });
 
-  it('gives the shared words when no topic is shared, and nothing when neither is', () => {
+  it('adds the shared words to a single topic, leaving out those the topic names', () => {
+    expect(
+      relatedReason({
+        shared: [topic('large language model (LLM)')],
+        phrases: ['language model', 'causal reasoning', 'benchmark', 'events', 'queries'],
+      }),
+    ).toBe('shares: large language model (LLM) · same words: causal reasoning, benchmark, events');
+  });
+
+  it('gives the shared words alone when no topic is shared, and nothing when neither is', () => {
     expect(relatedReason({ shared: [], phrases: ['causal effect', 'smoking'] })).toBe(
       'same words: causal effect, smoking',
     );

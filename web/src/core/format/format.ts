@@ -30,23 +30,29 @@ export function formatDate(iso: string | undefined, locale = 'en-GB'): string | 
   });
 }
 
-/** How many shared topics or words a related paper's line gives. */
+/** How many shared topics and words a related paper's line gives in all. */
 const REASONS_SHOWN = 4;
 
 /**
- * Why a paper is related, in a line: the topics the two share, most specific first; when they
- * share none, the words of their texts that weigh most in their similarity.
+ * Why a paper is related, in a line: the topics the two share, most specific first; when
+ * fewer than two topics explain it, the words of their texts that weigh most in their
+ * similarity too (those no topic shown already names).
  */
 export function relatedReason(other: {
   shared: readonly { label: string }[];
   phrases: readonly string[];
 }): string | undefined {
-  if (other.shared.length > 0) {
-    const labels = other.shared.slice(0, REASONS_SHOWN).map((topic) => topic.label);
-    return `shares: ${labels.join(', ')}`;
-  }
-  if (other.phrases.length > 0) {
-    return `same words: ${other.phrases.slice(0, REASONS_SHOWN).join(', ')}`;
-  }
-  return undefined;
+  const labels = other.shared.slice(0, REASONS_SHOWN).map((topic) => topic.label);
+  const named = labels.join(' ').toLowerCase();
+  const words =
+    labels.length >= 2
+      ? []
+      : other.phrases
+          .filter((phrase) => !named.includes(phrase.toLowerCase()))
+          .slice(0, REASONS_SHOWN - labels.length);
+  const parts = [
+    ...(labels.length > 0 ? [`shares: ${labels.join(', ')}`] : []),
+    ...(words.length > 0 ? [`same words: ${words.join(', ')}`] : []),
+  ];
+  return parts.length > 0 ? parts.join(' · ') : undefined;
 }
