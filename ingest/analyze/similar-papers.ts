@@ -23,6 +23,7 @@
 import { eng } from 'stopword';
 import { stemmer } from 'stemmer';
 import type { PaperText, SimilarList } from '../../server/store/graph-store.ts';
+import { CountTable } from './count-table.ts';
 
 /** Similar papers kept per paper: the paper panel shows 10. */
 export const SIMILAR_PER_PAPER = 10;
@@ -203,27 +204,39 @@ export function similarityIndex(
   const countStart = new Uint32Array(n + 1);
   const countTerms: number[] = [];
   const countValues: number[] = [];
-  const df = new Map<number, number>();
+  const df = new CountTable(1 << 20);
+  // A paper's terms one after another (words and pairs), sorted, then counted in runs.
+  let buffer = new Float64Array(4_096);
   papers.forEach((paper, doc) => {
-    const tf = new Map<number, number>();
+    let length = 0;
+    const push = (term: number) => {
+      if (length === buffer.length) {
+        const larger = new Float64Array(buffer.length * 2);
+        larger.set(buffer);
+        buffer = larger;
+      }
+      buffer[length++] = term;
+    };
     for (const text of [paper.title, paper.abstract]) {
       let previous: number | null = null;
       for (const word of wordsOf(text)) {
         const id = word === null ? null : wordId(word);
         if (id !== null) {
-          tf.set(id, (tf.get(id) ?? 0) + 1);
-          if (previous !== null && previous !== id) {
-            const pair = previous * BIGRAM_BASE + id;
-            tf.set(pair, (tf.get(pair) ?? 0) + 1);
-          }
+          push(id);
+          if (previous !== null && previous !== id) push(previous * BIGRAM_BASE + id);
         }
         previous = id;
       }
     }
-    for (const [term, count] of tf) {
-      df.set(term, (df.get(term) ?? 0) + 1);
+    const terms = buffer.subarray(0, length).sort();
+    for (let i = 0; i < length;) {
+      const term = terms[i]!;
+      let end = i + 1;
+      while (end < length && terms[end] === term) end++;
+      df.add(term);
       countTerms.push(term);
-      countValues.push(count);
+      countValues.push(end - i);
+      i = end;
     }
     countStart[doc + 1] = countTerms.length;
   });
@@ -240,12 +253,13 @@ export function similarityIndex(
   stemIds.clear();
   // ── unit vectors (words, then pairs scaled to √BIGRAM_WEIGHT), as sparse rows: each row's
   // common terms (in more than CANDIDATE_DF papers) first, numbered 0…commonCount-1 ──
-  const termIndex = new Map<number, number>();
+  /** Term → its index + 1 (0: none yet). */
+  const termIndex = new CountTable(1 << 20);
   const terms: number[] = [];
-  for (const [term, documents] of df) {
+  for (const [term, documents] of df.entries()) {
     if (documents > candidateDf) {
-      termIndex.set(term, terms.length);
       terms.push(term);
+      termIndex.set(term, terms.length);
     }
   }
   const commonCount = terms.length;
@@ -259,7 +273,7 @@ export function similarityIndex(
     const entries: [number, number][] = [];
     for (let i = countStart[doc]!; i < countStart[doc + 1]!; i++) {
       const term = countTerms[i]!;
-      const documents = df.get(term)!;
+      const documents = df.get(term);
       const weight = (1 + Math.log(countValues[i]!)) * Math.log(n / documents);
       if (weight <= 0) continue;
       if (term < BIGRAM_BASE) wordNorm += weight * weight;
@@ -269,11 +283,11 @@ export function similarityIndex(
     const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
     const pairScale = pairNorm > 0 ? Math.sqrt(BIGRAM_WEIGHT / pairNorm) : 0;
     const indexed = entries.map(([term, weight]) => {
-      let index = termIndex.get(term);
-      if (index === undefined) {
+      let index = termIndex.get(term) - 1;
+      if (index < 0) {
         index = terms.length;
-        termIndex.set(term, index);
         terms.push(term);
+        termIndex.set(term, terms.length);
       }
       return [index, weight * (term < BIGRAM_BASE ? wordScale : pairScale)] as const;
     });
