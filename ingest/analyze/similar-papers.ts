@@ -45,17 +45,17 @@ const STOP = new Set([...eng, 'http', 'https', 'www', 'com', 'org', 'io', 'githu
 /** Bigram ids are `first · BIGRAM_BASE + second` over word ids (below 2^26 words). */
 const BIGRAM_BASE = 2 ** 26;
 
-/** The words of a text, lower-cased; `null` where a stop word or number breaks a pair. */
-function wordsOf(text: string): (string | null)[] {
-  const out: (string | null)[] = [];
-  for (const word of text
-    .toLowerCase()
-    .normalize('NFKC')
-    .split(/[^\p{L}\p{N}]+/u)) {
-    if (word === '') continue;
-    out.push(word.length < 2 || STOP.has(word) || /^\d+$/.test(word) ? null : word);
-  }
-  return out;
+/** The words of a text, lower-cased (stop words and numbers too: they break pairs). */
+function wordsOf(text: string): string[] {
+  const lower = text.toLowerCase();
+  // NFKC changes nothing in ASCII, most abstracts.
+  const normal = /[^\p{ASCII}]/u.test(lower) ? lower.normalize('NFKC') : lower;
+  return normal.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+}
+
+/** Whether a word is left out: a stop word, a single character, a number. */
+function leftOut(word: string): boolean {
+  return word.length < 2 || STOP.has(word) || /^\d+$/.test(word);
 }
 
 export interface SimilarOptions {
@@ -185,11 +185,16 @@ export function similarityIndex(
   const stemIds = new Map<string, number>();
   const words = new Map<string, { id: number; count: number }>();
   let stemCount = 0;
+  /** A word's stem id, -1 for a word left out (each word judged once, then looked up). */
   const wordId = (word: string): number => {
     const known = words.get(word);
     if (known !== undefined) {
       known.count++;
       return known.id;
+    }
+    if (leftOut(word)) {
+      words.set(word, { id: -1, count: 0 });
+      return -1;
     }
     const stem = stemmer(word);
     let id = stemIds.get(stem);
@@ -209,21 +214,20 @@ export function similarityIndex(
   let buffer = new Float64Array(4_096);
   papers.forEach((paper, doc) => {
     let length = 0;
-    const push = (term: number) => {
-      if (length === buffer.length) {
-        const larger = new Float64Array(buffer.length * 2);
-        larger.set(buffer);
+    for (const text of [paper.title, paper.abstract]) {
+      const tokens = wordsOf(text);
+      // At most a word and a pair a word.
+      if (length + 2 * tokens.length > buffer.length) {
+        const larger = new Float64Array(2 * (length + 2 * tokens.length));
+        larger.set(buffer.subarray(0, length));
         buffer = larger;
       }
-      buffer[length++] = term;
-    };
-    for (const text of [paper.title, paper.abstract]) {
-      let previous: number | null = null;
-      for (const word of wordsOf(text)) {
-        const id = word === null ? null : wordId(word);
-        if (id !== null) {
-          push(id);
-          if (previous !== null && previous !== id) push(previous * BIGRAM_BASE + id);
+      let previous = -1;
+      for (const word of tokens) {
+        const id = wordId(word);
+        if (id >= 0) {
+          buffer[length++] = id;
+          if (previous >= 0 && previous !== id) buffer[length++] = previous * BIGRAM_BASE + id;
         }
         previous = id;
       }
@@ -244,7 +248,7 @@ export function similarityIndex(
   const forms: string[] = new Array<string>(stemCount);
   const formCounts = new Uint32Array(stemCount);
   for (const [word, { id, count }] of words) {
-    if (count > formCounts[id]!) {
+    if (id >= 0 && count > formCounts[id]!) {
       forms[id] = word;
       formCounts[id] = count;
     }
@@ -253,56 +257,67 @@ export function similarityIndex(
   stemIds.clear();
   // ── unit vectors (words, then pairs scaled to √BIGRAM_WEIGHT), as sparse rows: each row's
   // common terms (in more than CANDIDATE_DF papers) first, numbered 0…commonCount-1 ──
-  /** Term → its index + 1 (0: none yet). */
+  // Terms of two papers or more are numbered, the common ones first; a term of one paper only
+  // counts in its paper's norm.
+  /** Term → its index + 1 (0: a term of one paper). */
   const termIndex = new CountTable(1 << 20);
   const terms: number[] = [];
-  for (const [term, documents] of df.entries()) {
-    if (documents > candidateDf) {
+  const termDf: number[] = [];
+  const numberTerms = (common: boolean) => {
+    for (const [term, documents] of df.entries()) {
+      if (documents < 2 || documents > candidateDf !== common) continue;
       terms.push(term);
+      termDf.push(documents);
       termIndex.set(term, terms.length);
     }
-  }
+  };
+  numberTerms(true);
   const commonCount = terms.length;
+  numberTerms(false);
+  df.clear();
   const rowStart = new Uint32Array(n + 1);
   const rareStart = new Uint32Array(n);
   const rowTerms: number[] = [];
   const rowWeights: number[] = [];
+  // Scratch for one row: its term indices, sorted natively, and their weights by index.
+  let widest = 0;
+  for (let doc = 0; doc < n; doc++) {
+    widest = Math.max(widest, countStart[doc + 1]! - countStart[doc]!);
+  }
+  const entryIndices = new Uint32Array(widest);
+  const weightAt = new Float64Array(terms.length);
+  const logN = Math.log(n);
   for (let doc = 0; doc < n; doc++) {
     let wordNorm = 0;
     let pairNorm = 0;
-    const entries: [number, number][] = [];
+    let entryCount = 0;
     for (let i = countStart[doc]!; i < countStart[doc + 1]!; i++) {
       const term = countTerms[i]!;
-      const documents = df.get(term);
-      const weight = (1 + Math.log(countValues[i]!)) * Math.log(n / documents);
+      const index = termIndex.get(term) - 1;
+      const idf = index < 0 ? logN : Math.log(n / termDf[index]!);
+      const weight = (1 + Math.log(countValues[i]!)) * idf;
       if (weight <= 0) continue;
       if (term < BIGRAM_BASE) wordNorm += weight * weight;
       else pairNorm += weight * weight;
-      if (documents >= 2) entries.push([term, weight]); // else shared by no other: norm only
+      if (index >= 0) {
+        entryIndices[entryCount++] = index;
+        weightAt[index] = weight;
+      }
     }
     const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
     const pairScale = pairNorm > 0 ? Math.sqrt(BIGRAM_WEIGHT / pairNorm) : 0;
-    const indexed = entries.map(([term, weight]) => {
-      let index = termIndex.get(term) - 1;
-      if (index < 0) {
-        index = terms.length;
-        terms.push(term);
-        termIndex.set(term, terms.length);
-      }
-      return [index, weight * (term < BIGRAM_BASE ? wordScale : pairScale)] as const;
-    });
-    indexed.sort((x, y) => x[0] - y[0]);
+    const sorted = entryIndices.subarray(0, entryCount).sort();
     rareStart[doc] = rowTerms.length;
-    for (const [index, weight] of indexed) {
+    for (const index of sorted) {
       rowTerms.push(index);
-      rowWeights.push(weight);
+      rowWeights.push(weightAt[index]! * (terms[index]! < BIGRAM_BASE ? wordScale : pairScale));
+      weightAt[index] = 0;
       if (index < commonCount) rareStart[doc] = rowTerms.length;
     }
     rowStart[doc + 1] = rowTerms.length;
   }
   countTerms.length = 0;
   countValues.length = 0;
-  df.clear();
   termIndex.clear();
   // ── postings of the rarer terms: for each, the papers having it and its weight in each ──
   const termCount = terms.length;
