@@ -12,13 +12,16 @@
  * the cosine lowered it at every weight tried (0.1: 0.45; 0.3: 0.39): key terms keep a few
  * phrases of each abstract, the words keep all of it.
  *
- * Each similar paper keeps the words and word pairs that contributed most to the score, as
- * written in the text: the reason shown when the two papers share no topic.
+ * Each similar paper keeps the rarer words and word pairs that contributed most to the score,
+ * as most written: the reason given when neither paper's key terms are found in the other
+ * (server/store/related.ts).
  *
  * Cost: every paper is a query over an inverted index of the others (term at a time into a
- * dense accumulator). Terms in more than `COMMON_SHARE` of a large store (`COMMON_FROM`
- * papers or more) are left out of every vector: "model", "method", "propose" in the 80,000
- * arXiv papers, whose postings would make up most of the work and say least.
+ * dense accumulator), over the terms of at most `CANDIDATE_DF` papers only: the `CANDIDATES`
+ * papers scoring highest on those get the common terms' part of the cosine added ("model",
+ * "method" in the 80,000 arXiv papers, whose postings would make up most of the work), so
+ * every score is the exact cosine. A few papers added to a large store (a daily listing) are
+ * fitted into the stored lists (`updateSimilar`): the index is built, only they are queried.
  */
 import { eng } from 'stopword';
 import { stemmer } from 'stemmer';
