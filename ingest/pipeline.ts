@@ -28,7 +28,7 @@ import { mergePaper, paperFromRecord, PaperIndex } from './merge/merge-papers.ts
 import { paperKeys } from './merge/paper-key.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
 import { formatFor, SOURCE_FORMATS } from './sources/index.ts';
-import { readCorpus } from './terms/extract.ts';
+import { readCorpus, type KeyTerm } from './terms/extract.ts';
 import { readCorpusInParallel } from './terms/extract-parallel.ts';
 import type { Thesaurus } from './terms/thesaurus.ts';
 
@@ -456,19 +456,21 @@ async function storePapers(
     progress.update(written);
   };
   progress.start('writing papers', toWrite.size);
-  for (const [id, terms] of corpus.rank(topK, options.thesaurus)) {
+  const mentionOf = (keyTerm: boolean) => (term: KeyTerm) => ({
+    topicId: term.key,
+    label: term.label,
+    score: term.score,
+    count: term.count,
+    inTitle: term.inTitle,
+    keyTerm,
+  });
+  for (const { id, keyTerms, otherTerms } of corpus.rank(topK, options.thesaurus)) {
     const paper = toWrite.get(id);
     if (!paper) continue;
     batch.push({
       paper,
       keys: paperKeys(paper),
-      mentions: terms.map((term) => ({
-        topicId: term.key,
-        label: term.label,
-        score: term.score,
-        count: term.count,
-        inTitle: term.inTitle,
-      })),
+      mentions: [...keyTerms.map(mentionOf(true)), ...otherTerms.map(mentionOf(false))],
       repositories: findRepositoryLinks(paper),
     });
     if (batch.length === batchSize) await flush();

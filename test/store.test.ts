@@ -170,6 +170,32 @@ describe('embedded store file versions', () => {
     }
   });
 
+  it('upgrades a version 6 file: every stored mention is a key term', async () => {
+    const path = join(dir, 'v6.db');
+    const v6 = createSqliteStore(path);
+    await v6.writePapers(FIXTURE);
+    await v6.refreshTopics();
+    await v6.close();
+    // A version 6 file stored key terms only, unmarked.
+    const db = new Database(path);
+    db.exec('ALTER TABLE mentions DROP COLUMN key_term');
+    db.pragma('user_version = 6');
+    db.close();
+
+    const store = createSqliteStore(path);
+    try {
+      expect((await store.paper('p1', 10))?.topics.map((t) => t.id)).toEqual([
+        'string diagram',
+        'causal inference',
+        'intervention',
+      ]);
+      const [p1] = await store.exportPapers('', 1);
+      expect(p1?.mentions.map((m) => m.keyTerm)).toEqual([true, true, true]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a file written by a newer version, and leaves it alone', () => {
     const path = join(dir, 'future.db');
     const db = new Database(path);

@@ -109,12 +109,15 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
     started = now;
   };
 
-  // Order fixes every later step: by papers, then id, whatever order the store gave.
+  // Order fixes every later step: by papers, then id, whatever order the store gave. The map
+  // is made of key terms (which topics, how they link, where they sit); a topic's counts and
+  // overlays are of every paper mentioning it.
   const candidates = [...input.topics]
-    .sort((a, b) => b.df - a.df || compare(a.id, b.id))
+    .sort((a, b) => b.keyDf - a.keyDf || compare(a.id, b.id))
     .slice(0, Math.ceil(maxTopics / share));
   const index = new Map(candidates.map((topic, i) => [topic.id, i]));
-  const papersOf = topicPapers(input, index);
+  const papersOf = topicPapers(input, index, 'key terms');
+  const allPapersOf = topicPapers(input, index, 'all');
   const topicsOf = paperTopics(papersOf);
   const allPairs = countPairs(topicsOf.values(), candidates.length);
 
@@ -137,7 +140,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   }
   const mapped = linkedGroups(selected, allPairs, candidates.length);
   const ids = mapped.map((i) => candidates[i]!.id);
-  const df = mapped.map((i) => candidates[i]!.df);
+  const df = mapped.map((i) => candidates[i]!.keyDf);
   const pairs = restrictPairs(allPairs, candidates.length, mapped);
   step('select');
 
@@ -149,7 +152,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
       cluster: -1,
       x: 0,
       y: 0,
-      ...overlayOf(papersOf[i] ?? [], facts),
+      ...overlayOf(allPapersOf[i] ?? [], facts),
     }));
     return {
       analysis: { version: input.version, topics, coOccurrences: [], clusters: [] },
@@ -204,7 +207,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   const mappedAt = new Map(mapped.map((candidate, i) => [candidate, i]));
   const topics = candidates.map((topic, candidate) => {
     const i = mappedAt.get(candidate);
-    const overlay = overlayOf(papersOf[candidate] ?? [], facts);
+    const overlay = overlayOf(allPapersOf[candidate] ?? [], facts);
     if (i === undefined) return { id: topic.id, cluster: -1, x: 0, y: 0, ...overlay };
     return {
       id: topic.id,
@@ -221,7 +224,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
     pairs,
     (i) => ({
       label: candidates[mapped[i]!]!.label,
-      papers: papersOf[mapped[i]!] ?? [],
+      papers: allPapersOf[mapped[i]!] ?? [],
     }),
     facts,
   );

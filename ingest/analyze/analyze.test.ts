@@ -16,8 +16,20 @@ import { coOccurrences, countPairs } from './co-occurrence.ts';
 import { nameCluster } from './name-clusters.ts';
 import { relevanceScores } from './relevance.ts';
 
-const topic = (id: string, df: number, label = id) => ({ id, label, df, cluster: -1, x: 0, y: 0 });
-const mention = (paperId: string, topicId: string) => ({ paperId, topicId });
+const topic = (id: string, df: number, label = id) => ({
+  id,
+  label,
+  df,
+  keyDf: df,
+  cluster: -1,
+  x: 0,
+  y: 0,
+});
+const mention = (paperId: string, topicId: string, keyTerm = true) => ({
+  paperId,
+  topicId,
+  keyTerm,
+});
 const facts = (ids: string[]) => ids.map((id) => ({ id, hasCode: false, repositories: [] }));
 
 describe('coOccurrences', () => {
@@ -186,6 +198,41 @@ describe('analyzeTopics', () => {
     expect(analysis.clusters[0]!.label.split(' · ').sort()).toEqual(['solo', 'x', 'y']);
   });
 
+  it('makes the map of key terms; counts every paper mentioning a topic in its overlays', () => {
+    const input = {
+      version: 1,
+      paperCount: 7,
+      topics: [topic('solo', 2), topic('x', 2), topic('y', 2)],
+      mentions: [
+        mention('p4', 'solo'),
+        mention('p5', 'solo'),
+        mention('p6', 'x'),
+        mention('p6', 'y'),
+        mention('p5', 'x'),
+        mention('p4', 'y'),
+      ],
+      facts: [{ id: 'p7', year: 2024, hasCode: true, repositories: [] }, ...facts(['p4', 'p5'])],
+    };
+    const keyTermsOnly = analyzeTopics(input);
+    // p7 writes "solo" and "x" without naming either a key term: no link between them, but
+    // both count it.
+    const withP7 = analyzeTopics({
+      ...input,
+      mentions: [...input.mentions, mention('p7', 'solo', false), mention('p7', 'x', false)],
+    });
+    expect(withP7.coOccurrences).toEqual(keyTermsOnly.coOccurrences);
+    expect(withP7.topics.map(({ id, cluster, x, y }) => ({ id, cluster, x, y }))).toEqual(
+      keyTermsOnly.topics.map(({ id, cluster, x, y }) => ({ id, cluster, x, y })),
+    );
+    expect(withP7.topics.find((t) => t.id === 'solo')).toMatchObject({
+      year: 2024,
+      codeShare: 0.333,
+    });
+    expect(keyTermsOnly.topics.find((t) => t.id === 'solo')).toMatchObject({ codeShare: 0 });
+    expect(withP7.clusters[0]?.paperCount).toBe(4);
+    expect(keyTermsOnly.clusters[0]?.paperCount).toBe(3);
+  });
+
   it('draws no map when no topics are linked, and keeps their overlays', () => {
     const analysis = analyzeTopics({
       version: 1,
@@ -215,7 +262,7 @@ describe('analyzeTopics', () => {
   it('leaves off the map a topic spread evenly over the field, in a big enough corpus', () => {
     // Four fields of five specific topics; "proposed method" appears in papers of all four.
     const topics = [topic('proposed method', 400)];
-    const mentions: { paperId: string; topicId: string }[] = [];
+    const mentions: ReturnType<typeof mention>[] = [];
     for (let paper = 0; paper < RELEVANCE_FROM_PAPERS; paper++) {
       const field = paper % 4;
       const id = `p${paper}`;
@@ -257,9 +304,9 @@ describe('analyzeTopics', () => {
     // of each of the next three fields: at resolution 1 Leiden sees only 3 clusters.
     let state = 1;
     const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
-    const mentions = new Map<string, { paperId: string; topicId: string }>();
+    const mentions = new Map<string, ReturnType<typeof mention>>();
     const add = (paperId: string, topicId: string) =>
-      mentions.set(`${paperId} ${topicId}`, { paperId, topicId });
+      mentions.set(`${paperId} ${topicId}`, mention(paperId, topicId));
     for (let paper = 0; paper < 900; paper++) {
       const field = paper % 12;
       for (let k = 0; k < 3; k++) add(`p${paper}`, `f${field}t${Math.floor(random() * 6)}`);

@@ -76,12 +76,13 @@ export interface TopicMentions {
   /** Papers in the store (the N of association strength). */
   paperCount: number;
   /**
-   * The most mentioned topics with at least `minPapers` papers, most mentioned first, with
-   * where the last analysis put them (cluster -1: off the map), so a new map can keep to it.
+   * The topics most papers name a key term (`keyDf`), those of at least `minPapers` such
+   * papers, most first, with where the last analysis put them (cluster -1: off the map), so a
+   * new map can keep to it.
    */
-  topics: Pick<Topic, 'id' | 'label' | 'df' | 'cluster' | 'x' | 'y'>[];
-  /** Every mention of those topics, by paper then topic. */
-  mentions: Pick<Mention, 'paperId' | 'topicId'>[];
+  topics: (Pick<Topic, 'id' | 'label' | 'df' | 'cluster' | 'x' | 'y'> & { keyDf: number })[];
+  /** Every mention of those topics, key term or not, by paper then topic. */
+  mentions: Pick<Mention, 'paperId' | 'topicId' | 'keyTerm'>[];
   /** The papers of those mentions. */
   facts: PaperFacts[];
   /** The resolution the stored map was drawn at, when known (see `Analysis`). */
@@ -132,7 +133,10 @@ export interface StoreStats {
 }
 
 export interface TopicMapQuery {
-  /** Most-mentioned topics first; at most this many. */
+  /**
+   * At most this many topics, the map's weightiest first: those most papers name a key term
+   * (which is how the map chose them).
+   */
   limit: number;
   /** Only topics mentioned by at least this many papers. */
   minPapers: number;

@@ -292,7 +292,7 @@ class Neo4jStore implements GraphStore {
         limit: int(query.limit),
       });
       const ids = topics.map((topic) => topic.id);
-      const mentions = await run<{ paperId: string; topicId: string }>(
+      const mentions = await run<{ paperId: string; topicId: string; keyTerm: boolean }>(
         tx,
         QUERIES.candidateMentions,
         { ids },

@@ -204,7 +204,7 @@ class SqliteStore implements GraphStore {
             markOldTopics.run(paper.id);
             deleteMentions.run(paper.id);
             for (const mention of mentions) {
-              insertTopic.run(mention.topicId, mention.label);
+              insertTopic.run(mention.topicId, mention.label || mention.topicId);
               markTopic.run(mention.topicId);
               insertMention.run(
                 paper.id,
@@ -213,6 +213,7 @@ class SqliteStore implements GraphStore {
                 mention.score,
                 mention.count,
                 mention.inTitle ? 1 : 0,
+                mention.keyTerm ? 1 : 0,
               );
             }
             markOldRepositories.run(paper.id);
@@ -256,8 +257,11 @@ class SqliteStore implements GraphStore {
       .all(minPapers, limit);
     const ids = JSON.stringify(topics.map((topic) => topic.id));
     const mentions = this.db
-      .prepare<[string], { paperId: string; topicId: string }>(SQL.candidateMentions)
-      .all(ids);
+      .prepare<[string], { paperId: string; topicId: string; keyTerm: number }>(
+        SQL.candidateMentions,
+      )
+      .all(ids)
+      .map((mention) => ({ ...mention, keyTerm: mention.keyTerm === 1 }));
     const links = new Map<string, LinkFact[]>();
     const linkRows = this.db.prepare<
       [],
@@ -384,15 +388,24 @@ class SqliteStore implements GraphStore {
     const keys = this.db.prepare<[string], string>(SQL.paperKeys).pluck();
     const mentions = this.db.prepare<
       [string],
-      { topicId: string; label: string; score: number; count: number; inTitle: number }
+      {
+        topicId: string;
+        label: string;
+        score: number;
+        count: number;
+        inTitle: number;
+        keyTerm: number;
+      }
     >(SQL.paperMentions);
     const links = this.db.prepare<[string], Repository & { status: LinkStatus }>(SQL.paperLinks);
     return papers.map((row) => ({
       paper: paperFromRow(row),
       keys: keys.all(row.id),
-      mentions: mentions
-        .all(row.id)
-        .map((mention) => ({ ...mention, inTitle: mention.inTitle === 1 })),
+      mentions: mentions.all(row.id).map((mention) => ({
+        ...mention,
+        inTitle: mention.inTitle === 1,
+        keyTerm: mention.keyTerm === 1,
+      })),
       repositories: links.all(row.id).map(({ status, ...repository }) => ({ repository, status })),
     }));
   }
