@@ -399,12 +399,15 @@ async function storePapers(
   const changed: Paper[] = [];
   /** Every paper of this ingest as it will be stored, changed or not. */
   const toStore: Paper[] = [];
+  /** The stored papers among them. */
+  const storedIds: string[] = [];
   for (const paper of incoming) {
     const match = paperKeys(paper)
       .map((key) => storedByKey.get(key))
       .find((found) => found !== undefined);
     const result = match ? mergePaper(match, paper) : paper;
     toStore.push(result);
+    if (match) storedIds.push(match.id);
     if (!match) {
       counts.new += 1;
       changed.push(result);
@@ -441,6 +444,10 @@ async function storePapers(
       : readCorpus(docs, { onFailure });
   progress.update(termDocs.length);
   progress.stop();
+  // Ranked against the whole store: the stored papers this ingest does not write again.
+  const storedCounts =
+    termDocs.length > 0 ? await store.storedTermCounts(corpus.interned(), storedIds) : undefined;
+  const background = storedCounts && storedCounts.paperCount > 0 ? storedCounts : undefined;
 
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const toWrite = new Map(rewritten.map((paper) => [paper.id, paper]));
@@ -464,7 +471,7 @@ async function storePapers(
     inTitle: term.inTitle,
     keyTerm,
   });
-  for (const { id, keyTerms, otherTerms } of corpus.rank(topK, options.thesaurus)) {
+  for (const { id, keyTerms, otherTerms } of corpus.rank(topK, options.thesaurus, background)) {
     const paper = toWrite.get(id);
     if (!paper) continue;
     batch.push({

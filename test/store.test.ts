@@ -178,7 +178,9 @@ describe('embedded store file versions', () => {
     await v6.close();
     // A version 6 file stored key terms only, unmarked.
     const db = new Database(path);
-    db.exec('ALTER TABLE mentions DROP COLUMN key_term');
+    db.exec(`DROP INDEX mentions_topic;
+      ALTER TABLE mentions DROP COLUMN key_term;
+      CREATE INDEX mentions_topic ON mentions(topic_id);`);
     db.pragma('user_version = 6');
     db.close();
 
@@ -193,6 +195,35 @@ describe('embedded store file versions', () => {
       expect(p1?.mentions.map((m) => m.keyTerm)).toEqual([true, true, true]);
     } finally {
       await store.close();
+    }
+  });
+
+  it('builds the mentions’ topic index again after a first ingest stopped before its refresh', async () => {
+    const path = join(dir, 'first.db');
+    const hasIndex = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db
+          .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'mentions_topic'")
+          .get();
+      } finally {
+        db.close();
+      }
+    };
+    const first = createSqliteStore(path);
+    await first.writePapers(FIXTURE);
+    // Written without it (an empty store), then stopped before the refresh builds it.
+    expect(hasIndex()).toEqual({ n: 0 });
+    await first.close();
+    const reopened = createSqliteStore(path);
+    try {
+      expect(hasIndex()).toEqual({ n: 1 });
+      expect((await reopened.topic('causal inference', 10))?.papers).toHaveLength(3);
+      // A store that holds mentions keeps its index through later writes.
+      await reopened.writePapers(FIXTURE.slice(0, 1));
+      expect(hasIndex()).toEqual({ n: 1 });
+    } finally {
+      await reopened.close();
     }
   });
 

@@ -110,14 +110,12 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   };
 
   // Order fixes every later step: by papers, then id, whatever order the store gave. The map
-  // is made of key terms (which topics, how they link, where they sit); a topic's counts and
-  // overlays are of every paper mentioning it.
+  // is made of key terms: which topics, how they link, where they sit, what colours them.
   const candidates = [...input.topics]
     .sort((a, b) => b.keyDf - a.keyDf || compare(a.id, b.id))
     .slice(0, Math.ceil(maxTopics / share));
   const index = new Map(candidates.map((topic, i) => [topic.id, i]));
-  const papersOf = topicPapers(input, index, 'key terms');
-  const allPapersOf = topicPapers(input, index, 'all');
+  const papersOf = topicPapers(input, index);
   const topicsOf = paperTopics(papersOf);
   const allPairs = countPairs(topicsOf.values(), candidates.length);
 
@@ -152,7 +150,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
       cluster: -1,
       x: 0,
       y: 0,
-      ...overlayOf(allPapersOf[i] ?? [], facts),
+      ...overlayOf(papersOf[i] ?? [], facts),
     }));
     return {
       analysis: { version: input.version, topics, coOccurrences: [], clusters: [] },
@@ -207,7 +205,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   const mappedAt = new Map(mapped.map((candidate, i) => [candidate, i]));
   const topics = candidates.map((topic, candidate) => {
     const i = mappedAt.get(candidate);
-    const overlay = overlayOf(allPapersOf[candidate] ?? [], facts);
+    const overlay = overlayOf(papersOf[candidate] ?? [], facts);
     if (i === undefined) return { id: topic.id, cluster: -1, x: 0, y: 0, ...overlay };
     return {
       id: topic.id,
@@ -224,7 +222,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
     pairs,
     (i) => ({
       label: candidates[mapped[i]!]!.label,
-      papers: allPapersOf[mapped[i]!] ?? [],
+      papers: papersOf[mapped[i]!] ?? [],
     }),
     facts,
   );

@@ -25,11 +25,7 @@ const topic = (id: string, df: number, label = id) => ({
   x: 0,
   y: 0,
 });
-const mention = (paperId: string, topicId: string, keyTerm = true) => ({
-  paperId,
-  topicId,
-  keyTerm,
-});
+const mention = (paperId: string, topicId: string) => ({ paperId, topicId });
 const facts = (ids: string[]) => ids.map((id) => ({ id, hasCode: false, repositories: [] }));
 
 describe('coOccurrences', () => {
@@ -196,41 +192,6 @@ describe('analyzeTopics', () => {
     // The map of the papers it read: their version goes with it to the store.
     expect(analysis.version).toBe(7);
     expect(analysis.clusters[0]!.label.split(' · ').sort()).toEqual(['solo', 'x', 'y']);
-  });
-
-  it('makes the map of key terms; counts every paper mentioning a topic in its overlays', () => {
-    const input = {
-      version: 1,
-      paperCount: 7,
-      topics: [topic('solo', 2), topic('x', 2), topic('y', 2)],
-      mentions: [
-        mention('p4', 'solo'),
-        mention('p5', 'solo'),
-        mention('p6', 'x'),
-        mention('p6', 'y'),
-        mention('p5', 'x'),
-        mention('p4', 'y'),
-      ],
-      facts: [{ id: 'p7', year: 2024, hasCode: true, repositories: [] }, ...facts(['p4', 'p5'])],
-    };
-    const keyTermsOnly = analyzeTopics(input);
-    // p7 writes "solo" and "x" without naming either a key term: no link between them, but
-    // both count it.
-    const withP7 = analyzeTopics({
-      ...input,
-      mentions: [...input.mentions, mention('p7', 'solo', false), mention('p7', 'x', false)],
-    });
-    expect(withP7.coOccurrences).toEqual(keyTermsOnly.coOccurrences);
-    expect(withP7.topics.map(({ id, cluster, x, y }) => ({ id, cluster, x, y }))).toEqual(
-      keyTermsOnly.topics.map(({ id, cluster, x, y }) => ({ id, cluster, x, y })),
-    );
-    expect(withP7.topics.find((t) => t.id === 'solo')).toMatchObject({
-      year: 2024,
-      codeShare: 0.333,
-    });
-    expect(keyTermsOnly.topics.find((t) => t.id === 'solo')).toMatchObject({ codeShare: 0 });
-    expect(withP7.clusters[0]?.paperCount).toBe(4);
-    expect(keyTermsOnly.clusters[0]?.paperCount).toBe(3);
   });
 
   it('draws no map when no topics are linked, and keeps their overlays', () => {

@@ -24,18 +24,10 @@ export function mostRelevant(
     .sort((a, b) => a - b);
 }
 
-/**
- * Paper ids per candidate topic, sorted: the papers naming it a key term, which make the map,
- * or (`'all'`) every paper mentioning it, which its counts and overlays are of.
- */
-export function topicPapers(
-  input: TopicMentions,
-  index: Map<string, number>,
-  which: 'key terms' | 'all',
-): string[][] {
+/** Paper ids per candidate topic, sorted. */
+export function topicPapers(input: TopicMentions, index: Map<string, number>): string[][] {
   const papers: string[][] = Array.from({ length: index.size }, () => []);
-  for (const { paperId, topicId, keyTerm } of input.mentions) {
-    if (which === 'key terms' && !keyTerm) continue;
+  for (const { paperId, topicId } of input.mentions) {
     const i = index.get(topicId);
     if (i !== undefined) papers[i]!.push(paperId);
   }

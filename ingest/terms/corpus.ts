@@ -53,6 +53,17 @@ interface StoredDocument {
   positions: Float64Array;
 }
 
+/**
+ * What a store already holds, for ranking new documents against it: how many papers it holds
+ * besides the documents ranked, and how many of those mention each term (keys it does not
+ * hold are absent). With it, a daily listing of 50 papers is ranked against the 80,000 papers
+ * stored, not against itself.
+ */
+export interface TermBackground {
+  paperCount: number;
+  documentFrequency: ReadonlyMap<string, number>;
+}
+
 /** Orders terms best first; equal scores by key, so the order never depends on input order. */
 function byRank(a: KeyTerm, b: KeyTerm): number {
   return b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
@@ -199,13 +210,22 @@ export class TermCorpus {
     return placed;
   }
 
+  /** Every string the documents added hold, keys and labels, each once. */
+  interned(): readonly string[] {
+    return this.strings;
+  }
+
   /**
    * Ranks every document: yields each, in the order the documents were added, with its key
    * terms best first (at most `topK`) and the other terms it mentions. Scores use the
-   * statistics of all the documents added. Terms the `thesaurus` names are replaced or dropped
-   * first, so merged terms count as one.
+   * statistics of all the documents added, and of the `background` a store gives. Terms the
+   * `thesaurus` names are replaced or dropped first, so merged terms count as one.
    */
-  *rank(topK: number, thesaurus?: Thesaurus): Generator<RankedDocument> {
+  *rank(
+    topK: number,
+    thesaurus?: Thesaurus,
+    background?: TermBackground,
+  ): Generator<RankedDocument> {
     const corpusAcronyms = mergeAcronymTables(
       this.documents.flatMap(({ defined }) => (defined ? [defined] : [])),
     );
@@ -235,8 +255,10 @@ export class TermCorpus {
       words.length > 1 || isAcronym(words[0] ?? '') || !modifiers.has(words[0] ?? '');
     // A term some document writes on its own, and not a mere modifier: written inside a longer
     // phrase, it is a mention of that term too.
+    const stored = background?.documentFrequency;
     const corpusKnows = (key: string) =>
-      written.has(key) && (key.includes(' ') || isAcronym(key) || !modifiers.has(key));
+      (written.has(key) || (stored?.get(key) ?? 0) > 0) &&
+      (key.includes(' ') || isAcronym(key) || !modifiers.has(key));
     const mentionsOf = (
       doc: StoredDocument,
       acronymsUsed?: Map<string, string>,
@@ -260,8 +282,7 @@ export class TermCorpus {
     for (const doc of documents) {
       // The acronyms the document defines, then those it writes bare.
       const used = doc.defined ? acronymsByExpansion(doc.defined) : new Map<string, string>();
-      for (const { key, inner } of mentionsOf(doc, used).values()) {
-        if (inner) continue;
+      for (const key of mentionsOf(doc, used).keys()) {
         documentFrequency.set(key, (documentFrequency.get(key) ?? 0) + 1);
       }
       for (const [key, acronym] of used) {
@@ -273,6 +294,7 @@ export class TermCorpus {
     // Each expansion is labelled with its acronym where the corpus supports it, or where the
     // paper defines one itself: "large language model (LLM)".
     const corpusAcronymOf = supportedAcronyms(acronymUses, documentFrequency, corpusAcronyms);
+    const papers = documents.length + (background?.paperCount ?? 0);
     for (const doc of documents) {
       const ownAcronymOf = doc.defined ? acronymsByExpansion(doc.defined) : undefined;
       const withAcronym = (key: string, label: string) => {
@@ -286,8 +308,8 @@ export class TermCorpus {
       ).values()) {
         const score = scoreTerm(
           { count, inTitle, ...evidence },
-          documentFrequency.get(key) ?? 1,
-          documents.length,
+          (documentFrequency.get(key) ?? 1) + (stored?.get(key) ?? 0),
+          papers,
         );
         const term = { key, label: isInner ? '' : withAcronym(key, label), score, count, inTitle };
         (isInner ? inner : own).push(term);

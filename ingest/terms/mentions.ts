@@ -10,6 +10,7 @@
  * paper that uses it; they rank nowhere (`Mention.inner`).
  */
 import type { AcronymLookup } from './acronyms.ts';
+import { isAcronym } from './normalise.ts';
 import type { Occurrence } from './candidates.ts';
 import type { TermEvidence } from './score.ts';
 
@@ -37,8 +38,11 @@ interface Tally extends Mention {
  * The shorter keys written inside `words` that the paper uses on its own (`known`): phrases of
  * two words or more, and resolved acronyms. Single words are not credited: "iteration" inside
  * "latent iteration" is that phrase's head, not a use of iteration in general that should
- * raise its rank. With `corpusKnows`, also the phrases and single words the paper writes
- * only inside longer ones but the corpus writes on their own (returned in `only`).
+ * raise its rank. With `corpusKnows`, also the phrases the paper writes only inside longer
+ * ones but the corpus writes on their own, the phrase's head word ("hallucination" in
+ * "object hallucination") and any name or acronym in it ("Llama3" in "Llama3 8B"), returned in
+ * `only`. Another leading word is no mention: "diffusion" in "diffusion model" names the kind
+ * of model.
  */
 function innerKeys(
   words: readonly string[],
@@ -55,10 +59,14 @@ function innerKeys(
     if (!single && known.has(key)) inner.add(key);
     else if (!known.has(key) && corpusKnows?.(key)) only.add(key);
   };
-  const shortest = corpusKnows ? 1 : 2;
-  for (let length = shortest; length < words.length; length += 1) {
+  if (corpusKnows && words.length > 1) {
+    words.forEach((word, i) => {
+      if (i === words.length - 1 || isAcronym(word)) credit(word, true);
+    });
+  }
+  for (let length = 2; length < words.length; length += 1) {
     for (let start = 0; start + length <= words.length; start += 1) {
-      credit(words.slice(start, start + length).join(' '), length === 1);
+      credit(words.slice(start, start + length).join(' '), false);
     }
   }
   if (words.length > 1) {
@@ -102,20 +110,27 @@ export function collectMentions(
     tally.position = Math.min(tally.position, position);
     tally.labels.set(term.label, (tally.labels.get(term.label) ?? 0) + 1);
   }
+  // Each phrase once, as often as it is written (its own uses, before the credits below).
+  const phrases = [...tallies.values()].map(({ words, count, inTitle, position }) => ({
+    words,
+    count,
+    inTitle,
+    position,
+  }));
   const only = new Map<string, Mention>();
   const onlyHere = new Set<string>();
-  for (const { term, inTitle, position } of occurrences) {
+  for (const { words, count, inTitle, position } of phrases) {
     onlyHere.clear();
-    for (const key of innerKeys(term.words, tallies, acronyms, rename, corpusKnows, onlyHere)) {
+    for (const key of innerKeys(words, tallies, acronyms, rename, corpusKnows, onlyHere)) {
       const tally = tallies.get(key)!;
-      tally.count += 1;
+      tally.count += count;
       tally.inTitle ||= inTitle;
       tally.position = Math.min(tally.position, position);
     }
     for (const key of onlyHere) {
       const known = only.get(key);
       if (known) {
-        known.count += 1;
+        known.count += count;
         known.inTitle ||= inTitle;
         known.position = Math.min(known.position, position);
       } else {
@@ -124,7 +139,7 @@ export function collectMentions(
           key,
           label: '',
           words: key.split(' '),
-          count: 1,
+          count,
           inTitle,
           position,
           inner: true,

@@ -69,6 +69,16 @@ export interface PaperFacts {
   repositories: string[];
 }
 
+/**
+ * What the store holds besides the papers an ingest is about to write: how many other papers,
+ * and how many of them mention each term asked for (a term none of them mentions is absent).
+ * An ingest ranks its papers' terms against it, not against themselves alone.
+ */
+export interface StoredTermCounts {
+  paperCount: number;
+  documentFrequency: Map<string, number>;
+}
+
 /** What ingest/analyze reads to draw the map: the candidate topics and their mentions. */
 export interface TopicMentions {
   /** The papers version (`MapState`) of what was read, read in the same transaction. */
@@ -81,8 +91,11 @@ export interface TopicMentions {
    * new map can keep to it.
    */
   topics: (Pick<Topic, 'id' | 'label' | 'df' | 'cluster' | 'x' | 'y'> & { keyDf: number })[];
-  /** Every mention of those topics, key term or not, by paper then topic. */
-  mentions: Pick<Mention, 'paperId' | 'topicId' | 'keyTerm'>[];
+  /**
+   * The papers naming those topics a key term, by paper then topic (every mention would be
+   * ~5 times as many rows to read at 80,000 papers, for every daily update).
+   */
+  mentions: Pick<Mention, 'paperId' | 'topicId'>[];
   /** The papers of those mentions. */
   facts: PaperFacts[];
   /** The resolution the stored map was drawn at, when known (see `Analysis`). */
@@ -275,6 +288,11 @@ export interface StoreBase {
 export interface IngestSide extends StoreBase {
   /** Papers having any of `keys`, for merging new records into what is stored. */
   findPapers(keys: string[]): Promise<Paper[]>;
+  /**
+   * The store's counts of the topics `keys` name, leaving out the stored papers `excluding`
+   * (ids; those an ingest writes again), read in one transaction (see `StoredTermCounts`).
+   */
+  storedTermCounts(keys: readonly string[], excluding: string[]): Promise<StoredTermCounts>;
   /**
    * Writes the batch in one transaction: all of it or, on error, none of it; the same
    * transaction adds one to the papers version.

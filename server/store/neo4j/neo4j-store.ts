@@ -32,6 +32,7 @@ import type {
   TopicMentions,
   PaperText,
   SimilarList,
+  StoredTermCounts,
   SimilarPaper,
 } from '../graph-store.ts';
 import { StoreError, TOPIC_REPOSITORIES } from '../graph-store.ts';
@@ -226,6 +227,35 @@ class Neo4jStore implements GraphStore {
     return rows.map((row) => paperFromProperties(row.paper));
   }
 
+  async storedTermCounts(keys: readonly string[], excluding: string[]): Promise<StoredTermCounts> {
+    return this.read(async (tx) => {
+      const [all] = await run<{ paperCount: number }>(tx, QUERIES.countPapers);
+      const [left] = await run<{ papers: number }>(tx, QUERIES.countPapersAmong, {
+        ids: excluding,
+      });
+      const paperCount = (all?.paperCount ?? 0) - (left?.papers ?? 0);
+      const documentFrequency = new Map<string, number>();
+      if (paperCount === 0) return { paperCount, documentFrequency };
+      for (const slice of chunks([...keys])) {
+        const rows = await run<{ id: string; df: number }>(tx, QUERIES.topicCounts, {
+          keys: slice,
+        });
+        for (const { id, df } of rows) documentFrequency.set(id, df);
+      }
+      for (const slice of chunks(excluding)) {
+        const rows = await run<{ id: string; mentions: number }>(tx, QUERIES.mentionCountsOf, {
+          ids: slice,
+        });
+        for (const { id, mentions } of rows) {
+          const df = (documentFrequency.get(id) ?? 0) - mentions;
+          if (df > 0) documentFrequency.set(id, df);
+          else documentFrequency.delete(id);
+        }
+      }
+      return { paperCount, documentFrequency };
+    });
+  }
+
   async writePapers(batch: PaperWrite[]): Promise<void> {
     checkBatch(batch);
     const papers = batch.map(({ paper }) => paperRow(paper));
@@ -292,7 +322,7 @@ class Neo4jStore implements GraphStore {
         limit: int(query.limit),
       });
       const ids = topics.map((topic) => topic.id);
-      const mentions = await run<{ paperId: string; topicId: string; keyTerm: boolean }>(
+      const mentions = await run<{ paperId: string; topicId: string }>(
         tx,
         QUERIES.candidateMentions,
         { ids },

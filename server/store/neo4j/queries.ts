@@ -110,6 +110,28 @@ export const QUERIES = {
     RETURN p {.*} AS paper
     ORDER BY p.id`,
 
+  /** $ids: how many of these papers are stored. */
+  countPapersAmong: `
+    MATCH (p:Paper)
+    USING INDEX p:Paper(id)
+    WHERE p.id IN $ids
+    RETURN count(p) AS papers`,
+
+  /** $keys: those topics' paper counts, where they have papers. */
+  topicCounts: `
+    UNWIND $keys AS key
+    MATCH (t:Topic {id: key})
+    USING INDEX t:Topic(id)
+    WHERE t.df > 0
+    RETURN t.id AS id, t.df AS df`,
+
+  /** $ids: how many of these papers mention each topic they mention. */
+  mentionCountsOf: `
+    UNWIND $ids AS id
+    MATCH (p:Paper {id: id})-[:MENTIONS]->(t:Topic)
+    USING INDEX p:Paper(id)
+    RETURN t.id AS id, count(*) AS mentions`,
+
   /** $rows: one map per paper; a null property is removed, as a SQL NULL is absent. */
   upsertPapers: `
     UNWIND $rows AS row
@@ -258,19 +280,21 @@ export const QUERIES = {
     ORDER BY keyDf DESC, id
     LIMIT $limit`,
 
-  /** $ids: topic ids → every mention of them, by paper then topic. */
+  /** $ids: topic ids → the papers naming them a key term, by paper then topic. */
   candidateMentions: `
     UNWIND $ids AS id
     MATCH (p:Paper)-[m:MENTIONS]->(t:Topic {id: id})
     USING INDEX t:Topic(id)
-    RETURN p.id AS paperId, t.id AS topicId, coalesce(m.keyTerm, true) AS keyTerm
+    WHERE coalesce(m.keyTerm, true)
+    RETURN p.id AS paperId, t.id AS topicId
     ORDER BY paperId, topicId`,
 
-  /** $ids: topic ids → the papers mentioning them, with their date and repository links. */
+  /** $ids: topic ids → the papers naming them a key term, with date and repository links. */
   candidatePaperFacts: `
     UNWIND $ids AS id
-    MATCH (p:Paper)-[:MENTIONS]->(t:Topic {id: id})
+    MATCH (p:Paper)-[m:MENTIONS]->(t:Topic {id: id})
     USING INDEX t:Topic(id)
+    WHERE coalesce(m.keyTerm, true)
     WITH DISTINCT p
     OPTIONAL MATCH (p)-[l:LINKS_TO]->(r:Repository)
     WITH p, l, r
@@ -477,12 +501,14 @@ export const QUERIES = {
 
   /**
    * $id, $corpus (papers stored), $df (the topic's, at least 1), $limit: for a topic off the map,
-   * the topics its papers also mention, by association strength (rounded as the embedded store).
+   * the key terms of the papers naming it one, by association strength (rounded as the embedded
+   * store; as the map's links, of key terms: every mention of a common word would be millions).
    */
   topicCoMentioned: `
-    MATCH (p:Paper)-[:MENTIONS]->(:Topic {id: $id})
-    MATCH (p)-[:MENTIONS]->(t:Topic)
-    WHERE t.id <> $id
+    MATCH (p:Paper)-[mine:MENTIONS]->(:Topic {id: $id})
+    WHERE coalesce(mine.keyTerm, true)
+    MATCH (p)-[other:MENTIONS]->(t:Topic)
+    WHERE t.id <> $id AND coalesce(other.keyTerm, true)
     WITH t, count(*) AS paperCount
     RETURN t.id AS id, t.label AS label, paperCount,
            round(paperCount * toFloat($corpus) / (t.df * $df), 6) AS strength

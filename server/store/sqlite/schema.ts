@@ -87,7 +87,9 @@ CREATE TABLE IF NOT EXISTS mentions (
   key_term INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (paper_id, topic_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_topic ON mentions(topic_id);
+-- By topic, key terms apart, with each mention's form: the map reads a topic's key-term
+-- mentions and a recount its forms without touching the table (4 million rows at 80k papers).
+CREATE INDEX IF NOT EXISTS mentions_topic ON mentions(topic_id, key_term, label);
 CREATE TABLE IF NOT EXISTS repositories (
   id TEXT PRIMARY KEY,
   url TEXT NOT NULL,

@@ -24,6 +24,16 @@ export const SQL = {
      SELECT repository_id FROM links_to WHERE paper_id = ?`,
   markTopic: 'INSERT OR IGNORE INTO stale_topics (id) VALUES (?)',
   deletePaperMentions: 'DELETE FROM mentions WHERE paper_id = ?',
+  hasMentions: 'SELECT EXISTS (SELECT 1 FROM mentions)',
+  /**
+   * The mentions' topic index, dropped while a first ingest fills an empty store and built
+   * again, sorted at once, before anything reads by topic: 80,000 papers write ~4 million
+   * mentions, and keeping the index as they came cost a cache miss each.
+   */
+  dropTopicIndex: 'DROP INDEX IF EXISTS mentions_topic',
+  topicIndex: 'CREATE INDEX IF NOT EXISTS mentions_topic ON mentions(topic_id, key_term, label)',
+  hasTopicIndex: `SELECT EXISTS (SELECT 1 FROM sqlite_master
+     WHERE type = 'index' AND name = 'mentions_topic')`,
   insertTopic: 'INSERT OR IGNORE INTO topics (id, label) VALUES (?, ?)',
   insertMention: `INSERT INTO mentions (paper_id, topic_id, label, score, count, in_title, key_term)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -72,15 +82,21 @@ export const SQL = {
     DELETE FROM stale_repositories;`,
   candidateTopics: `SELECT id, label, df, key_df AS keyDf, cluster, x, y FROM topics
      WHERE key_df >= ? ORDER BY key_df DESC, id LIMIT ?`,
-  candidateMentions: `SELECT paper_id AS paperId, topic_id AS topicId, key_term AS keyTerm
-     FROM mentions WHERE topic_id IN (SELECT value FROM json_each(?))
+  candidateMentions: `SELECT paper_id AS paperId, topic_id AS topicId FROM mentions
+     WHERE topic_id IN (SELECT value FROM json_each(?)) AND key_term = 1
      ORDER BY paper_id, topic_id`,
   allLinks: `SELECT l.paper_id AS paperId, l.repository_id AS repository, l.status, r.kind
      FROM links_to l JOIN repositories r ON r.id = l.repository_id`,
   candidatePapers: `SELECT id, published FROM papers WHERE id IN
-     (SELECT DISTINCT paper_id FROM mentions WHERE topic_id IN (SELECT value FROM json_each(?)))
+     (SELECT DISTINCT paper_id FROM mentions
+      WHERE topic_id IN (SELECT value FROM json_each(?)) AND key_term = 1)
      ORDER BY id`,
   countPapers: 'SELECT count(*) AS paperCount FROM papers',
+  countPapersAmong: 'SELECT count(*) FROM papers WHERE id IN (SELECT value FROM json_each(?))',
+  topicCounts: `SELECT id, df FROM topics
+     WHERE id IN (SELECT value FROM json_each(?)) AND df > 0`,
+  mentionCountsOf: `SELECT topic_id AS id, count(*) AS mentions FROM mentions
+     WHERE paper_id IN (SELECT value FROM json_each(?)) GROUP BY topic_id`,
   mapResolution: 'SELECT map_resolution FROM store_state',
   mapState: `SELECT papers_version AS papersVersion, map_version AS mapVersion,
      similar_version AS similarVersion FROM store_state`,
@@ -178,7 +194,7 @@ export const SQL = {
      FROM mentions mine JOIN mentions other
      ON other.paper_id = mine.paper_id AND other.topic_id <> mine.topic_id
      JOIN topics t ON t.id = other.topic_id
-     WHERE mine.topic_id = ? GROUP BY t.id
+     WHERE mine.topic_id = ? AND mine.key_term = 1 AND other.key_term = 1 GROUP BY t.id
      ORDER BY paperCount DESC, strength DESC, t.id LIMIT ?`,
   topicYears: `SELECT CAST(substr(p.published, 1, 4) AS INTEGER) AS year, count(*) AS paperCount
      FROM mentions m JOIN papers p ON p.id = m.paper_id

@@ -70,7 +70,8 @@ const UPGRADES: Record<number, (db: Db) => void> = {
       topics: { key_df: 'INTEGER NOT NULL DEFAULT 0' },
     });
     db.exec(`UPDATE topics SET key_df = df;
-      DROP INDEX IF EXISTS topics_on_map;`);
+      DROP INDEX IF EXISTS topics_on_map;
+      DROP INDEX IF EXISTS mentions_topic;`);
   },
 };
 
