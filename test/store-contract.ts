@@ -277,7 +277,14 @@ export function describeGraphStoreContract(
       ]);
       await store.refreshTopics();
       const topic = await store.topic('causal inference', 10);
-      expect(topic?.topic).toMatchObject({ label: 'causal inference', df: 4 });
+      // Its overlay, as its panel shows it, over the four: p2 of them releases code.
+      expect(topic?.topic).toMatchObject({
+        label: 'causal inference',
+        df: 4,
+        year: 2020,
+        codeShare: 0.25,
+        repositoryCount: 1,
+      });
       // The papers naming it a key term first.
       expect(topic?.papers.map((p) => p.id)).toEqual(['p3', 'p1', 'p2', 'p4']);
       expect((await store.topic('causal effect', 10))?.topic).toMatchObject({

@@ -86,7 +86,8 @@ describe('embedded store file versions', () => {
     try {
       const map = await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 });
       expect(map.topics).toEqual([
-        { id: 'scm', label: 'SCM', aliases: [], df: 3, cluster: 0, x: 1, y: 2 },
+        // An older file's every mention was a key term: its weight is its paper count.
+        { id: 'scm', label: 'SCM', aliases: [], df: 3, keyDf: 3, cluster: 0, x: 1, y: 2 },
       ]);
       expect(map.clusters).toEqual([
         { id: 0, label: 'SCM', topicCount: 1, paperCount: 0, codeShare: 0, repositoryCount: 0 },
@@ -99,7 +100,8 @@ describe('embedded store file versions', () => {
         coOccurrences: [],
         clusters: [],
       });
-      expect((await store.topic('scm', 1))?.topic).toMatchObject({ year: 2024, codeShare: 1 });
+      const [scm] = (await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 })).topics;
+      expect(scm).toMatchObject({ year: 2024, codeShare: 1, repositoryCount: 2 });
     } finally {
       await store.close();
     }

@@ -160,7 +160,8 @@ export interface TopicMapQuery {
 }
 
 export interface TopicMap {
-  topics: Topic[];
+  /** With the papers naming each a key term (`keyDf`), the map's weight of it. */
+  topics: (Topic & { keyDf: number })[];
   edges: CoOccurrence[];
   clusters: Cluster[];
 }

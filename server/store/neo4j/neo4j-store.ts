@@ -36,7 +36,7 @@ import type {
   SimilarPaper,
 } from '../graph-store.ts';
 import { StoreError, TOPIC_REPOSITORIES } from '../graph-store.ts';
-import { paperFacts } from '../paper-facts.ts';
+import { paperFacts, topicOverlay } from '../paper-facts.ts';
 import type { CoOccurrence, Paper, Repository } from '../model.ts';
 import {
   explainSimilar,
@@ -494,7 +494,13 @@ class Neo4jStore implements GraphStore {
           cluster: cluster ?? null,
           limit: int(limit),
         })
-      ).map((row) => topicFromProperties(row.topic));
+      ).map((row) => {
+        const topic = topicFromProperties(row.topic);
+        return {
+          ...topic,
+          keyDf: typeof row.topic.keyDf === 'number' ? row.topic.keyDf : topic.df,
+        };
+      });
       const edges = await run<CoOccurrence>(tx, QUERIES.mapEdges, {
         ids: topics.map((topic) => topic.id),
         limit: int(maxEdges),
@@ -566,6 +572,8 @@ class Neo4jStore implements GraphStore {
         repositories: { repository: Properties; paperCount: number; released: boolean }[];
         coOccurring: TopicDetail['coOccurring'];
         years: TopicDetail['years'];
+        overlay: { year: number | null; codeShare: number | null };
+        repositoryCount: number;
         corpus: number;
       }>(tx, QUERIES.topicDetail, {
         id,
@@ -573,7 +581,13 @@ class Neo4jStore implements GraphStore {
         repositories: int(TOPIC_REPOSITORIES),
       });
       if (!row) return undefined;
-      const topic = topicFromProperties(row.topic);
+      // The map's overlay gives way to the one over every paper mentioning the topic.
+      const stored = topicFromProperties(row.topic);
+      delete stored.year;
+      const topic = {
+        ...stored,
+        ...topicOverlay({ ...row.overlay, repositoryCount: row.repositoryCount }),
+      };
       // Not on the map (too rare): its co-occurring topics straight from the papers it shares.
       const coOccurring =
         row.coOccurring.length > 0

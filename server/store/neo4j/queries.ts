@@ -470,7 +470,16 @@ export const QUERIES = {
    */
   topicDetail: `
     MATCH (t:Topic {id: $id})
-    RETURN t {.*} AS topic,
+    CALL (t) {
+      MATCH (p:Paper)-[:MENTIONS]->(t)
+      RETURN avg(CASE WHEN p.published =~ '[0-9]{4}.*'
+                      THEN toInteger(substring(p.published, 0, 4)) END) AS meanYear,
+             avg(CASE WHEN EXISTS {
+                   MATCH (p)-[l:LINKS_TO]->(r:Repository)
+                   WHERE l.status = 'released' AND r.kind = 'code'
+                 } THEN 1.0 ELSE 0.0 END) AS withCode
+    }
+    RETURN t {.*} AS topic, {year: meanYear, codeShare: withCode} AS overlay,
            COLLECT { MATCH (p:Paper)-[m:MENTIONS]->(t)
                      RETURN {id: p.id, title: p.title, published: p.published, score: m.score,
                              hasCode: EXISTS {
@@ -497,6 +506,8 @@ export const QUERIES = {
                      WITH toInteger(substring(p.published, 0, 4)) AS year, count(p) AS paperCount
                      RETURN {year: year, paperCount: paperCount} AS perYear
                      ORDER BY perYear.year } AS years,
+           size(COLLECT { MATCH (t)<-[:MENTIONS]-(:Paper)-[:LINKS_TO]->(r:Repository)
+                          RETURN DISTINCT r.id }) AS repositoryCount,
            COUNT { (:Paper) } AS corpus`,
 
   /**

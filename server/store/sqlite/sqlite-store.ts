@@ -30,7 +30,7 @@ import type {
 } from '../graph-store.ts';
 import { StoreBusyError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
-import { paperFacts, type LinkFact } from '../paper-facts.ts';
+import { paperFacts, topicOverlay, type LinkFact } from '../paper-facts.ts';
 import {
   explainSimilar,
   rankRelated,
@@ -506,7 +506,7 @@ class SqliteStore implements GraphStore {
     const topics = this.db
       .prepare<[number, number | null, number | null, number], TopicRow>(SQL.mapTopics)
       .all(minPapers, cluster ?? null, cluster ?? null, limit)
-      .map(topicFromRow);
+      .map((row) => ({ ...topicFromRow(row), keyDf: row.key_df }));
     // The links are few (the analysis keeps at most ~10,000): reading them all and keeping
     // those between the topics drawn beats probing every pair (4M probes for 2,000 topics).
     const drawn = new Set(topics.map((topic) => topic.id));
@@ -589,7 +589,22 @@ class SqliteStore implements GraphStore {
         .all(Math.max(row.df, 1), id, limit);
     }
     const years = this.db.prepare<[string], TopicDetail['years'][number]>(SQL.topicYears).all(id);
-    return { topic: topicFromRow(row), papers, repositories, coOccurring, years };
+    const overlay = this.db
+      .prepare<
+        { id: string },
+        { year: number | null; codeShare: number | null; repositoryCount: number }
+      >(SQL.topicOverlay)
+      .get({ id })!;
+    // The map's overlay gives way to the one over every paper mentioning the topic.
+    const topic = topicFromRow(row);
+    delete topic.year;
+    return {
+      topic: { ...topic, ...topicOverlay(overlay) },
+      papers,
+      repositories,
+      coOccurring,
+      years,
+    };
   }
 
   async repository(id: string): Promise<RepositoryDetail | undefined> {
