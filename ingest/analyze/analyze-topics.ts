@@ -201,7 +201,8 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   step('links');
 
   // ── overlays and names ──
-  const round = (value: number) => Math.round(value * 1000) / 1000;
+  // `+ 0`: a position rounded to -0 is 0 (SQLite gives -0.0 back as 0, Neo4j as -0).
+  const round = (value: number) => Math.round(value * 1000) / 1000 + 0;
   const mappedAt = new Map(mapped.map((candidate, i) => [candidate, i]));
   const topics = candidates.map((topic, candidate) => {
     const i = mappedAt.get(candidate);
