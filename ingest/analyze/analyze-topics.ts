@@ -109,10 +109,9 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
     started = now;
   };
 
-  // Order fixes every later step: by papers, then id, whatever order the store gave. The map
-  // is made of key terms: which topics, how they link, where they sit, what colours them.
+  // Order fixes every later step: by papers, then id, whatever order the store gave.
   const candidates = [...input.topics]
-    .sort((a, b) => b.keyDf - a.keyDf || compare(a.id, b.id))
+    .sort((a, b) => b.df - a.df || compare(a.id, b.id))
     .slice(0, Math.ceil(maxTopics / share));
   const index = new Map(candidates.map((topic, i) => [topic.id, i]));
   const papersOf = topicPapers(input, index);
@@ -138,7 +137,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   }
   const mapped = linkedGroups(selected, allPairs, candidates.length);
   const ids = mapped.map((i) => candidates[i]!.id);
-  const df = mapped.map((i) => candidates[i]!.keyDf);
+  const df = mapped.map((i) => candidates[i]!.df);
   const pairs = restrictPairs(allPairs, candidates.length, mapped);
   step('select');
 
@@ -201,8 +200,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   step('links');
 
   // ── overlays and names ──
-  // `+ 0`: a position rounded to -0 is 0 (SQLite gives -0.0 back as 0, Neo4j as -0).
-  const round = (value: number) => Math.round(value * 1000) / 1000 + 0;
+  const round = (value: number) => Math.round(value * 1000) / 1000;
   const mappedAt = new Map(mapped.map((candidate, i) => [candidate, i]));
   const topics = candidates.map((topic, candidate) => {
     const i = mappedAt.get(candidate);

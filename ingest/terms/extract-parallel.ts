@@ -7,13 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { TermCorpus } from './corpus.ts';
-import {
-  addDocument,
-  checkInput,
-  keyTermsOf,
-  type ExtractOptions,
-  type KeyTerm,
-} from './extract.ts';
+import { addDocument, checkInput, type ExtractOptions, type KeyTerm } from './extract.ts';
 import type { ReadDocument, TermDoc } from './read.ts';
 
 export interface ParallelOptions extends ExtractOptions {
@@ -116,5 +110,5 @@ export async function extractTermsInParallel(
 ): Promise<Map<string, KeyTerm[]>> {
   const topK = checkInput(docs, options);
   const corpus = await readCorpusInParallel(docs, options);
-  return keyTermsOf(corpus, topK, options.thesaurus);
+  return new Map(corpus.rank(topK, options.thesaurus));
 }
