@@ -13,6 +13,12 @@
  * on the map before and after, how many kept their cluster; clusters before and after.
  * Target (issue 15): 50 papers into 80,000 in under 20 s, the map stable.
  *
+ * Then whether the new papers' key terms were ranked against the store (issue 17): their 10
+ * best key terms after the update beside those a ranking of the whole corpus at once gives
+ * them (overlap, 0–1), and, as the baseline, beside those ranked against the 50 papers alone
+ * (as every ingest did before it read the store's counts). The whole corpus is read once for
+ * it, ~2 minutes, and its ranking kept beside the base store.
+ *
  *   npm run bench:update -- [--corpus papers_merged.jsonl.gz] [--papers 50] [--base store.db]
  *                           [--only update|'recount all'|'new map']
  *
@@ -24,6 +30,7 @@ import {
   createReadStream,
   existsSync,
   mkdirSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -35,6 +42,8 @@ import { createGunzip } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { ingest, type IngestSummary } from '../ingest/pipeline.ts';
 import { createProgress } from '../ingest/progress.ts';
+import { keyTermsOf, readCorpus } from '../ingest/terms/extract.ts';
+import { readCorpusInParallel } from '../ingest/terms/extract-parallel.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 
 const { values } = parseArgs({
@@ -87,6 +96,81 @@ async function prepare(): Promise<void> {
   }
 }
 
+/** A corpus line as the terms read it: by arXiv id. */
+function termDoc(line: string) {
+  const record = JSON.parse(line) as { arxiv_id: string; title: string; abstract: string };
+  return { id: record.arxiv_id, title: record.title, text: record.abstract };
+}
+
+/** The 10 best key terms of each new paper, ranked against the whole corpus at once (cached). */
+async function wholeCorpusTerms(newest: Set<string>): Promise<Map<string, string[]>> {
+  const cached = join(folder, `${corpusName}-newest-${ADDED}-whole-corpus-terms.json`);
+  if (existsSync(cached)) {
+    return new Map(
+      Object.entries(JSON.parse(readFileSync(cached, 'utf8')) as Record<string, string[]>),
+    );
+  }
+  const docs = [];
+  const input = createReadStream(values.corpus!).pipe(createGunzip());
+  const seen = new Set<string>();
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    if (!line.trim()) continue;
+    const doc = termDoc(line);
+    if (seen.has(doc.id)) continue;
+    seen.add(doc.id);
+    docs.push(doc);
+  }
+  console.log(`reading ${docs.length} papers' terms for the whole-corpus ranking (once)`);
+  const corpus = await readCorpusInParallel(docs);
+  const best = new Map<string, string[]>();
+  for (const [id, terms] of keyTermsOf(corpus, 10, undefined)) {
+    if (newest.has(id))
+      best.set(
+        id,
+        terms.map((term) => term.key),
+      );
+  }
+  writeFileSync(cached, JSON.stringify(Object.fromEntries(best)));
+  return best;
+}
+
+/** The 10 best key terms of each new paper as the store holds them, by arXiv id. */
+function storedTerms(path: string): Map<string, string[]> {
+  const db = new Database(path, { readonly: true });
+  try {
+    const rows = db
+      .prepare<[string], { arxivId: string; topicId: string }>(
+        `SELECT p.arxiv_id AS arxivId, m.topic_id AS topicId FROM mentions m
+         JOIN papers p ON p.id = m.paper_id
+         WHERE m.key_term AND p.arxiv_id IN (SELECT value FROM json_each(?))
+         ORDER BY p.arxiv_id, m.score DESC, m.topic_id`,
+      )
+      .all(JSON.stringify([...newestIds]));
+    const terms = new Map<string, string[]>();
+    for (const { arxivId, topicId } of rows) {
+      const list = terms.get(arxivId) ?? [];
+      if (list.length < 10) list.push(topicId);
+      terms.set(arxivId, list);
+    }
+    return terms;
+  } finally {
+    db.close();
+  }
+}
+
+/** Mean share of the reference's 10 best terms a ranking also puts in its 10 best. */
+function overlap(ranked: Map<string, string[]>, reference: Map<string, string[]>): number {
+  let sum = 0;
+  for (const [id, best] of reference) {
+    const mine = new Set(ranked.get(id) ?? []);
+    sum += best.filter((key) => mine.has(key)).length / Math.max(best.length, 1);
+  }
+  return sum / Math.max(reference.size, 1);
+}
+
+let newestIds = new Set<string>();
+let updatedTerms = new Map<string, string[]>();
+
 type Variant = 'update' | 'recount all' | 'new map';
 
 interface Result {
@@ -128,6 +212,7 @@ async function run(variant: Variant): Promise<Result> {
     const summary = await ingest([addedPath], store, { newMap: variant === 'new map' });
     const seconds = (performance.now() - started) / 1000;
     const after = await clusterOf();
+    if (variant === 'update') updatedTerms = storedTerms(path);
     const both = [...after.keys()].filter((id) => before.has(id));
     // Each old cluster's heir: the new cluster holding most of its topics (ids aside).
     const overlap = new Map<string, number>();
@@ -159,6 +244,10 @@ async function run(variant: Variant): Promise<Result> {
 }
 
 await prepare();
+const newestLines = readFileSync(addedPath, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim());
+newestIds = new Set(newestLines.map((line) => termDoc(line).id));
 const results: Result[] = [];
 for (const variant of ['update', 'recount all', 'new map'] as const) {
   if (values.only && values.only !== variant) continue;
@@ -186,5 +275,16 @@ for (const r of results) {
       `${r.onBoth} of ${r.mapBefore} | ${pct(r.keptCluster, r.onBoth)} | ` +
       `${pct(r.sameId, r.onBoth)} | ` +
       `${r.clustersBefore} → ${r.clustersAfter} (resolution ${r.summary.map?.resolution}) |`,
+  );
+}
+
+if (updatedTerms.size > 0) {
+  const whole = await wholeCorpusTerms(newestIds);
+  const alone = keyTermsOf(readCorpus(newestLines.map(termDoc)), 10, undefined);
+  const best = new Map([...alone].map(([id, terms]) => [id, terms.map((term) => term.key)]));
+  console.log(
+    `\nkey terms of the ${whole.size} new papers, 10 best, overlap with a ranking of the whole ` +
+      `corpus at once: ranked against the store ${overlap(updatedTerms, whole).toFixed(3)}, ` +
+      `against the ${ADDED} papers alone ${overlap(best, whole).toFixed(3)}`,
   );
 }

@@ -28,7 +28,7 @@ import { mergePaper, paperFromRecord, PaperIndex } from './merge/merge-papers.ts
 import { paperKeys } from './merge/paper-key.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
 import { formatFor, SOURCE_FORMATS } from './sources/index.ts';
-import { readCorpus } from './terms/extract.ts';
+import { readCorpus, type KeyTerm } from './terms/extract.ts';
 import { readCorpusInParallel } from './terms/extract-parallel.ts';
 import type { Thesaurus } from './terms/thesaurus.ts';
 
@@ -399,12 +399,15 @@ async function storePapers(
   const changed: Paper[] = [];
   /** Every paper of this ingest as it will be stored, changed or not. */
   const toStore: Paper[] = [];
+  /** The stored papers among them. */
+  const storedIds: string[] = [];
   for (const paper of incoming) {
     const match = paperKeys(paper)
       .map((key) => storedByKey.get(key))
       .find((found) => found !== undefined);
     const result = match ? mergePaper(match, paper) : paper;
     toStore.push(result);
+    if (match) storedIds.push(match.id);
     if (!match) {
       counts.new += 1;
       changed.push(result);
@@ -441,6 +444,10 @@ async function storePapers(
       : readCorpus(docs, { onFailure });
   progress.update(termDocs.length);
   progress.stop();
+  // Ranked against the whole store: the stored papers this ingest does not write again.
+  const storedCounts =
+    termDocs.length > 0 ? await store.storedTermCounts(corpus.interned(), storedIds) : undefined;
+  const background = storedCounts && storedCounts.paperCount > 0 ? storedCounts : undefined;
 
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const toWrite = new Map(rewritten.map((paper) => [paper.id, paper]));
@@ -456,19 +463,21 @@ async function storePapers(
     progress.update(written);
   };
   progress.start('writing papers', toWrite.size);
-  for (const [id, terms] of corpus.rank(topK, options.thesaurus)) {
+  const mentionOf = (keyTerm: boolean) => (term: KeyTerm) => ({
+    topicId: term.key,
+    label: term.label,
+    score: term.score,
+    count: term.count,
+    inTitle: term.inTitle,
+    keyTerm,
+  });
+  for (const { id, keyTerms, otherTerms } of corpus.rank(topK, options.thesaurus, background)) {
     const paper = toWrite.get(id);
     if (!paper) continue;
     batch.push({
       paper,
       keys: paperKeys(paper),
-      mentions: terms.map((term) => ({
-        topicId: term.key,
-        label: term.label,
-        score: term.score,
-        count: term.count,
-        inTitle: term.inTitle,
-      })),
+      mentions: [...keyTerms.map(mentionOf(true)), ...otherTerms.map(mentionOf(false))],
       repositories: findRepositoryLinks(paper),
     });
     if (batch.length === batchSize) await flush();

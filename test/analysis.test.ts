@@ -94,12 +94,23 @@ describe('related papers', () => {
 });
 
 describe('overlays', () => {
-  it('gives a topic the mean year, code share and repositories of its papers', async () => {
-    // The 20 most mentioned topics on the map, checked against their papers one by one. (Only
-    // 28 of the 176 sample papers carry a date; a topic none of whose papers has one has no year.)
+  it('gives a topic the mean year, code share and repositories of the papers naming it a key term', async () => {
+    // The 20 weightiest topics on the map, checked against their papers one by one. (Only 28
+    // of the 176 sample papers carry a date; a topic none of whose papers has one has no year.)
+    // The map is made of key terms: its colours are of the papers naming a topic one, which the
+    // topic's papers list first; the others only mention it.
     let dated = 0;
+    let mentionedOnly = 0;
     for (const topic of map.topics.slice(0, 20)) {
-      const detail = (await sample.store.topic(topic.id, 1_000))!;
+      const all = (await sample.store.topic(topic.id, 1_000))!.papers;
+      const papers = [];
+      for (const paper of all) {
+        const { topics } = (await sample.store.paper(paper.id, 0))!;
+        if (topics.some((t) => t.id === topic.id)) papers.push(paper);
+      }
+      mentionedOnly += all.length - papers.length;
+      expect(all.slice(0, papers.length)).toEqual(papers);
+      const detail = { papers };
       const years = detail.papers.flatMap((p) =>
         p.published ? [Number(p.published.slice(0, 4))] : [],
       );
@@ -119,13 +130,22 @@ describe('overlays', () => {
       expect(topic.repositoryCount).toBe(repositories.size);
     }
     expect(dated).toBeGreaterThan(5);
+    expect(mentionedOnly).toBeGreaterThan(0);
   });
 
-  it('gives each cluster its papers and their overlays', () => {
+  it('gives each cluster its papers and their overlays', async () => {
+    // The papers naming each topic a key term (the map's weights).
+    const { topics: weighed } = await sample.store.readTopicMentions({
+      minPapers: 1,
+      limit: 100_000,
+    });
+    const keyDf = new Map(weighed.map((topic) => [topic.id, topic.keyDf]));
     for (const cluster of map.clusters) {
       const topics = map.topics.filter((t) => t.cluster === cluster.id);
       expect(cluster.topicCount).toBe(topics.length);
-      expect(cluster.paperCount).toBeGreaterThanOrEqual(Math.max(...topics.map((t) => t.df)));
+      expect(cluster.paperCount).toBeGreaterThanOrEqual(
+        Math.max(...topics.map((t) => keyDf.get(t.id)!)),
+      );
       expect(cluster.codeShare).toBeGreaterThanOrEqual(0);
       expect(cluster.codeShare).toBeLessThanOrEqual(1);
       if (cluster.year !== undefined) expect(cluster.year).toBeGreaterThan(1990);

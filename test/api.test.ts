@@ -56,8 +56,12 @@ describe('GET /api/topic-map', () => {
     const keys = new Set(map.nodes.map((n) => n.key));
     expect(map.edges.length).toBeGreaterThan(0);
     expect(map.edges.every((e) => keys.has(e.source) && keys.has(e.target))).toBe(true);
-    const sizes = map.nodes.map((n) => n.attributes.paperCount);
-    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    // The map's weightiest first: the topics most papers name a key term.
+    const { topics } = await sample.store.readTopicMentions({ minPapers: 1, limit: 100_000 });
+    const weight = new Map(topics.map((topic) => [topic.id, topic.keyDf]));
+    const weights = map.nodes.map((n) => weight.get(n.key));
+    expect(weights).toEqual([...weights].sort((a, b) => b! - a!));
+    expect(map.nodes.every((n) => n.attributes.paperCount >= weight.get(n.key)!)).toBe(true);
     expect(map.attributes.clusters.length).toBeGreaterThan(1);
   });
 

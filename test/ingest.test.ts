@@ -546,3 +546,56 @@ describe('related papers after a small ingest into a store', () => {
     }
   });
 });
+
+describe('key terms of a small ingest into a store', () => {
+  it('are ranked against the whole store, as one ingest of everything ranks them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topograph-background-'));
+    const listing = join(dir, 'listing.jsonl');
+    const title = 'Counterfactual prompting for causal inference with large language models';
+    const abstract =
+      'We study causal inference with large language models. Counterfactual prompting asks a ' +
+      'large language model to compare outcomes under interventions; on three causal ' +
+      'inference benchmarks it improves treatment effect estimation over chain-of-thought ' +
+      'prompting.';
+    writeFileSync(listing, JSON.stringify({ title, abstract }) + '\n');
+    const scores = async (paths: string[][], name: string) => {
+      const store = createSqliteStore(join(dir, `${name}.db`));
+      try {
+        for (const batch of paths) await ingest(batch, store);
+        const found = (await store.findPaperText(title, 'phrase', 1))[0]!;
+        const { topics } = (await store.paper(found.id, 0))!;
+        return new Map(topics.map((topic) => [topic.id, topic.score]));
+      } finally {
+        await store.close();
+      }
+    };
+    try {
+      const intoStore = await scores([[SAMPLES_DIR], [listing]], 'into');
+      const together = await scores([[SAMPLES_DIR, listing]], 'together');
+      const alone = await scores([[listing]], 'alone');
+      // The same statistics: the same scores, term for term.
+      expect([...intoStore.keys()].sort()).toEqual([...together.keys()].sort());
+      const ranked = (scored: Map<string, number>) =>
+        [...scored].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+      expect(ranked(intoStore)).toEqual(ranked(together));
+      // One score differs: a sample writes "chain-of-thought prompting strategy", which counts
+      // for "chain-of-thought prompting" once a paper writes that on its own; ingested before
+      // the listing, it did not (what a phrase holds is found as its paper is ingested).
+      for (const [id, score] of intoStore) {
+        if (id !== 'chain of thought prompting') expect(score, id).toBe(together.get(id));
+      }
+      expect(intoStore.get('chain of thought prompting')).toBeGreaterThan(
+        together.get('chain of thought prompting')!,
+      );
+      // Alone, every term is as rare as any other, and "large language model" (title, three
+      // uses) outranks the paper's own subject; against the store, which is full of LLMs, it
+      // weighs under half of it.
+      const weight = (scored: Map<string, number>) =>
+        scored.get('large language model')! / scored.get('counterfactual prompting')!;
+      expect(weight(alone)).toBeGreaterThan(1);
+      expect(weight(intoStore)).toBeLessThan(0.5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

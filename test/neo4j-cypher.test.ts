@@ -56,12 +56,12 @@ const SCHEMA: DbSchema = {
     ...['id', 'title', 'abstract', 'published', 'authors', 'authorsCount', 'upvotes'],
     ...['organization', 'arxivId', 'doi', 'url', 'links', 'sources'],
     // Topic, Cluster, Repository, PaperKey
-    ...['label', 'aliases', 'df', 'cluster', 'x', 'y', 'year', 'codeShare', 'repositories'],
-    ...['labelKey', 'idKey', 'papersVersion', 'mapVersion', 'marksStale'],
+    ...['label', 'aliases', 'df', 'keyDf', 'cluster', 'x', 'y', 'year', 'codeShare'],
+    ...['repositories', 'labelKey', 'idKey', 'papersVersion', 'mapVersion', 'marksStale'],
     ...['mapResolution', 'similarVersion'],
     ...['topics', 'papers', 'host', 'owner', 'name', 'kind', 'key', 'note'],
     // MENTIONS, LINKS_TO, CO_OCCURS, SIMILAR_TO
-    ...['score', 'count', 'inTitle', 'status', 'strength', 'rank', 'phrases'],
+    ...['score', 'count', 'inTitle', 'keyTerm', 'status', 'strength', 'rank', 'phrases'],
     // Keys of the maps in $rows that are no property (the linter cannot tell a map from a node)
     ...['paperId', 'topicId', 'source', 'target', 'repository', 'similar'],
     ...['paperCount', 'topicCount', 'repositoryCount'],

@@ -18,12 +18,13 @@ const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => 
   ...extra,
 });
 
-const mention = (topicId: string, score: number, inTitle = false) => ({
+const mention = (topicId: string, score: number, inTitle = false, keyTerm = true) => ({
   topicId,
   label: topicId,
   score,
   count: 1,
   inTitle,
+  keyTerm,
 });
 
 const dowhy = {
@@ -174,8 +175,16 @@ export function describeGraphStoreContract(
       expect(candidates.paperCount).toBe(5);
       // With where the last analysis put them, so the next map can start from there.
       expect(candidates.topics).toEqual([
-        { id: 'causal inference', label: 'causal inference', df: 5, cluster: 0, x: 0, y: 0 },
-        { id: 'causal effect', label: 'causal effect', df: 2, cluster: 0, x: -1, y: 0 },
+        {
+          id: 'causal inference',
+          label: 'causal inference',
+          df: 5,
+          keyDf: 5,
+          cluster: 0,
+          x: 0,
+          y: 0,
+        },
+        { id: 'causal effect', label: 'causal effect', df: 2, keyDf: 2, cluster: 0, x: -1, y: 0 },
       ]);
       // Their papers: year, released code (p3 only promises dowhy) and repositories.
       expect(candidates.facts).toEqual([
@@ -244,6 +253,70 @@ export function describeGraphStoreContract(
       expect(await store.repository(dowhy.id)).toBeUndefined();
       expect(await store.repository('github.com/a/b')).toBeUndefined();
       expect((await store.stats()).repositoryCount).toBe(0);
+    });
+
+    it('counts every paper that mentions a topic; key terms alone make a paper’s topics', async () => {
+      // p4 writes "causal inference" only inside a longer phrase (no form of its own) and
+      // "causal effect" below its key terms; p5 only inside phrases a term no one else has.
+      const inner = (topicId: string) => ({ ...mention(topicId, 0.1, false, false), label: '' });
+      await store.writePapers([
+        {
+          ...FIXTURE[3]!,
+          mentions: [
+            mention('optics', 1, true),
+            inner('causal inference'),
+            { ...mention('causal effect', 0.2, false, false), label: 'Causal Effect' },
+          ],
+        },
+        {
+          ...FIXTURE[3]!,
+          paper: paper('p5', 'Lenses'),
+          keys: ['title:lenses'],
+          mentions: [mention('lens', 1, true), inner('thin lens')],
+        },
+      ]);
+      await store.refreshTopics();
+      const topic = await store.topic('causal inference', 10);
+      // Its overlay, as its panel shows it, over the four: p2 of them releases code.
+      expect(topic?.topic).toMatchObject({
+        label: 'causal inference',
+        df: 4,
+        year: 2020,
+        codeShare: 0.25,
+        repositoryCount: 1,
+      });
+      // The papers naming it a key term first.
+      expect(topic?.papers.map((p) => p.id)).toEqual(['p3', 'p1', 'p2', 'p4']);
+      expect((await store.topic('causal effect', 10))?.topic).toMatchObject({
+        label: 'causal effect',
+        df: 3,
+      });
+      // A topic no paper writes on its own is named by its id.
+      expect((await store.topic('thin lens', 10))?.topic).toMatchObject({
+        label: 'thin lens',
+        df: 1,
+      });
+      const p4 = await store.paper('p4', 10);
+      expect(p4?.topics.map((t) => t.id)).toEqual(['optics']);
+      expect(p4?.related).toEqual([]);
+      const map = await store.paperMapInput({ limit: 10 });
+      expect(map.nodes.map((n) => n.id)).toEqual(['p1', 'p2', 'p3']);
+      expect(map.mentions.filter((m) => m.paperId === 'p4')).toEqual([]);
+      // The map is made of key terms: its candidates are picked by the papers naming them one,
+      // and those papers are all it reads.
+      const candidates = await store.readTopicMentions({ minPapers: 1, limit: 10 });
+      expect(candidates.topics.find((t) => t.id === 'causal effect')).toMatchObject({
+        df: 3,
+        keyDf: 2,
+      });
+      expect(candidates.topics.map((t) => t.id)).not.toContain('thin lens');
+      expect(candidates.mentions.filter((m) => m.paperId === 'p4')).toEqual([
+        { paperId: 'p4', topicId: 'optics' },
+      ]);
+      const [exported] = (await store.exportPapers('p3', 1)).map((write) => write.mentions);
+      expect(exported).toContainEqual(inner('causal inference'));
+      expect(exported).toContainEqual(mention('optics', 1, true));
+      await expectCounts(store, []);
     });
 
     it('counts what it holds', async () => {
@@ -672,7 +745,10 @@ async function expectCounts(store: GraphStore, gone: string[]): Promise<void> {
   }
   for (const [id, forms] of uses) {
     const df = [...forms.values()].reduce((sum, n) => sum + n, 0);
-    const [label] = [...forms].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]!;
+    // The form most mentions write; a paper writing none (an inner mention) names it by id.
+    const [label] = [...forms]
+      .map(([form, n]) => [form || id, form === '' ? 0 : n] as const)
+      .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0]!;
     expect((await store.topic(id, 10))?.topic, id).toMatchObject({ df, label });
   }
   for (const id of gone) if (!uses.has(id)) expect(await store.topic(id, 10), id).toBeUndefined();

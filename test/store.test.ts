@@ -86,7 +86,8 @@ describe('embedded store file versions', () => {
     try {
       const map = await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 });
       expect(map.topics).toEqual([
-        { id: 'scm', label: 'SCM', aliases: [], df: 3, cluster: 0, x: 1, y: 2 },
+        // An older file's every mention was a key term: its weight is its paper count.
+        { id: 'scm', label: 'SCM', aliases: [], df: 3, keyDf: 3, cluster: 0, x: 1, y: 2 },
       ]);
       expect(map.clusters).toEqual([
         { id: 0, label: 'SCM', topicCount: 1, paperCount: 0, codeShare: 0, repositoryCount: 0 },
@@ -99,7 +100,8 @@ describe('embedded store file versions', () => {
         coOccurrences: [],
         clusters: [],
       });
-      expect((await store.topic('scm', 1))?.topic).toMatchObject({ year: 2024, codeShare: 1 });
+      const [scm] = (await store.topicMap({ limit: 10, minPapers: 1, maxEdges: 10 })).topics;
+      expect(scm).toMatchObject({ year: 2024, codeShare: 1, repositoryCount: 2 });
     } finally {
       await store.close();
     }
@@ -167,6 +169,63 @@ describe('embedded store file versions', () => {
       expect((await store.stats()).repositoryCount).toBe(0);
     } finally {
       await store.close();
+    }
+  });
+
+  it('upgrades a version 6 file: every stored mention is a key term', async () => {
+    const path = join(dir, 'v6.db');
+    const v6 = createSqliteStore(path);
+    await v6.writePapers(FIXTURE);
+    await v6.refreshTopics();
+    await v6.close();
+    // A version 6 file stored key terms only, unmarked.
+    const db = new Database(path);
+    db.exec(`DROP INDEX mentions_topic;
+      ALTER TABLE mentions DROP COLUMN key_term;
+      CREATE INDEX mentions_topic ON mentions(topic_id);`);
+    db.pragma('user_version = 6');
+    db.close();
+
+    const store = createSqliteStore(path);
+    try {
+      expect((await store.paper('p1', 10))?.topics.map((t) => t.id)).toEqual([
+        'string diagram',
+        'causal inference',
+        'intervention',
+      ]);
+      const [p1] = await store.exportPapers('', 1);
+      expect(p1?.mentions.map((m) => m.keyTerm)).toEqual([true, true, true]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('builds the mentions’ topic index again after a first ingest stopped before its refresh', async () => {
+    const path = join(dir, 'first.db');
+    const hasIndex = () => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db
+          .prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'mentions_topic'")
+          .get();
+      } finally {
+        db.close();
+      }
+    };
+    const first = createSqliteStore(path);
+    await first.writePapers(FIXTURE);
+    // Written without it (an empty store), then stopped before the refresh builds it.
+    expect(hasIndex()).toEqual({ n: 0 });
+    await first.close();
+    const reopened = createSqliteStore(path);
+    try {
+      expect(hasIndex()).toEqual({ n: 1 });
+      expect((await reopened.topic('causal inference', 10))?.papers).toHaveLength(3);
+      // A store that holds mentions keeps its index through later writes.
+      await reopened.writePapers(FIXTURE.slice(0, 1));
+      expect(hasIndex()).toEqual({ n: 1 });
+    } finally {
+      await reopened.close();
     }
   });
 

@@ -109,9 +109,10 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
     started = now;
   };
 
-  // Order fixes every later step: by papers, then id, whatever order the store gave.
+  // Order fixes every later step: by papers, then id, whatever order the store gave. The map
+  // is made of key terms: which topics, how they link, where they sit, what colours them.
   const candidates = [...input.topics]
-    .sort((a, b) => b.df - a.df || compare(a.id, b.id))
+    .sort((a, b) => b.keyDf - a.keyDf || compare(a.id, b.id))
     .slice(0, Math.ceil(maxTopics / share));
   const index = new Map(candidates.map((topic, i) => [topic.id, i]));
   const papersOf = topicPapers(input, index);
@@ -137,7 +138,7 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   }
   const mapped = linkedGroups(selected, allPairs, candidates.length);
   const ids = mapped.map((i) => candidates[i]!.id);
-  const df = mapped.map((i) => candidates[i]!.df);
+  const df = mapped.map((i) => candidates[i]!.keyDf);
   const pairs = restrictPairs(allPairs, candidates.length, mapped);
   step('select');
 
@@ -200,7 +201,8 @@ export function drawTopicMap(input: TopicMentions, options: AnalyzeOptions = {})
   step('links');
 
   // ── overlays and names ──
-  const round = (value: number) => Math.round(value * 1000) / 1000;
+  // `+ 0`: a position rounded to -0 is 0 (SQLite gives -0.0 back as 0, Neo4j as -0).
+  const round = (value: number) => Math.round(value * 1000) / 1000 + 0;
   const mappedAt = new Map(mapped.map((candidate, i) => [candidate, i]));
   const topics = candidates.map((topic, candidate) => {
     const i = mappedAt.get(candidate);

@@ -16,7 +16,15 @@ import { coOccurrences, countPairs } from './co-occurrence.ts';
 import { nameCluster } from './name-clusters.ts';
 import { relevanceScores } from './relevance.ts';
 
-const topic = (id: string, df: number, label = id) => ({ id, label, df, cluster: -1, x: 0, y: 0 });
+const topic = (id: string, df: number, label = id) => ({
+  id,
+  label,
+  df,
+  keyDf: df,
+  cluster: -1,
+  x: 0,
+  y: 0,
+});
 const mention = (paperId: string, topicId: string) => ({ paperId, topicId });
 const facts = (ids: string[]) => ids.map((id) => ({ id, hasCode: false, repositories: [] }));
 
@@ -215,7 +223,7 @@ describe('analyzeTopics', () => {
   it('leaves off the map a topic spread evenly over the field, in a big enough corpus', () => {
     // Four fields of five specific topics; "proposed method" appears in papers of all four.
     const topics = [topic('proposed method', 400)];
-    const mentions: { paperId: string; topicId: string }[] = [];
+    const mentions: ReturnType<typeof mention>[] = [];
     for (let paper = 0; paper < RELEVANCE_FROM_PAPERS; paper++) {
       const field = paper % 4;
       const id = `p${paper}`;
@@ -257,9 +265,9 @@ describe('analyzeTopics', () => {
     // of each of the next three fields: at resolution 1 Leiden sees only 3 clusters.
     let state = 1;
     const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
-    const mentions = new Map<string, { paperId: string; topicId: string }>();
+    const mentions = new Map<string, ReturnType<typeof mention>>();
     const add = (paperId: string, topicId: string) =>
-      mentions.set(`${paperId} ${topicId}`, { paperId, topicId });
+      mentions.set(`${paperId} ${topicId}`, mention(paperId, topicId));
     for (let paper = 0; paper < 900; paper++) {
       const field = paper % 12;
       for (let k = 0; k < 3; k++) add(`p${paper}`, `f${field}t${Math.floor(random() * 6)}`);

@@ -32,6 +32,17 @@ export interface KeyTerm {
   inTitle: boolean;
 }
 
+/**
+ * One document ranked: its key terms, best first, and every other term it mentions (terms
+ * below the cut, echoes, and terms it writes only inside longer phrases, whose label is empty),
+ * best first: a topic's papers are all the papers that mention it, key term or not.
+ */
+export interface RankedDocument {
+  id: string;
+  keyTerms: KeyTerm[];
+  otherTerms: KeyTerm[];
+}
+
 /** A document as the corpus keeps it. */
 interface StoredDocument {
   id: string;
@@ -42,25 +53,38 @@ interface StoredDocument {
   positions: Float64Array;
 }
 
+/**
+ * What a store already holds, for ranking new documents against it: how many papers it holds
+ * besides the documents ranked, and how many of those mention each term (keys it does not
+ * hold are absent). With it, a daily listing of 50 papers is ranked against the 80,000 papers
+ * stored, not against itself.
+ */
+export interface TermBackground {
+  paperCount: number;
+  documentFrequency: ReadonlyMap<string, number>;
+}
+
 /** Orders terms best first; equal scores by key, so the order never depends on input order. */
 function byRank(a: KeyTerm, b: KeyTerm): number {
   return b.score - a.score || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
 /**
- * Drops, from a ranked list, the terms the abstract writes once that only add a word or two to
- * a better ranked term ("image-text matching method" after "image-text matching"), so the list
- * names different things. A longer term used twice, or in the title, is a topic of its own.
+ * Sets apart, from a ranked list, the terms the abstract writes once that only add a word or
+ * two to a better ranked term ("image-text matching method" after "image-text matching"), so
+ * the key terms name different things. A longer term used twice, or in the title, is a topic of
+ * its own.
  */
-function withoutEchoes(ranked: KeyTerm[]): KeyTerm[] {
+function splitEchoes(ranked: KeyTerm[]): { kept: KeyTerm[]; echoes: KeyTerm[] } {
   const kept: KeyTerm[] = [];
+  const echoes: KeyTerm[] = [];
   for (const term of ranked) {
     const padded = ` ${term.key} `;
-    const echoes =
+    const echo =
       term.count === 1 && !term.inTitle && kept.some(({ key }) => padded.includes(` ${key} `));
-    if (!echoes) kept.push(term);
+    (echo ? echoes : kept).push(term);
   }
-  return kept;
+  return { kept, echoes };
 }
 
 /**
@@ -186,12 +210,22 @@ export class TermCorpus {
     return placed;
   }
 
+  /** Every string the documents added hold, keys and labels, each once. */
+  interned(): readonly string[] {
+    return this.strings;
+  }
+
   /**
-   * Ranks every document: yields [id, its key terms best first, at most `topK`] in the order
-   * the documents were added. Scores use the statistics of all the documents added. Terms the
+   * Ranks every document: yields each, in the order the documents were added, with its key
+   * terms best first (at most `topK`) and the other terms it mentions. Scores use the
+   * statistics of all the documents added, and of the `background` a store gives. Terms the
    * `thesaurus` names are replaced or dropped first, so merged terms count as one.
    */
-  *rank(topK: number, thesaurus?: Thesaurus): Generator<[string, KeyTerm[]]> {
+  *rank(
+    topK: number,
+    thesaurus?: Thesaurus,
+    background?: TermBackground,
+  ): Generator<RankedDocument> {
     const corpusAcronyms = mergeAcronymTables(
       this.documents.flatMap(({ defined }) => (defined ? [defined] : [])),
     );
@@ -199,10 +233,17 @@ export class TermCorpus {
     const placedTerms = (doc: StoredDocument, acronymsUsed?: Map<string, string>) =>
       this.placedTerms(doc, corpusAcronyms, thesaurus, acronymsUsed);
 
-    // Words that only modify: "causal" alone is no topic in a corpus of causal models.
+    // Words that only modify: "causal" alone is no topic in a corpus of causal models. And
+    // every key some document writes on its own.
+    const written = new Set<string>();
     const modifiers = findModifierWords(
       (function* () {
-        for (const doc of documents) for (const { term } of placedTerms(doc)) yield term.words;
+        for (const doc of documents) {
+          for (const { term } of placedTerms(doc)) {
+            written.add(term.key);
+            yield term.words;
+          }
+        }
       })(),
     );
     // Shorter terms written inside longer ones count as the thesaurus maps them, too.
@@ -212,6 +253,12 @@ export class TermCorpus {
     };
     const isTopical = ({ term: { words } }: PlacedOccurrence) =>
       words.length > 1 || isAcronym(words[0] ?? '') || !modifiers.has(words[0] ?? '');
+    // A term some document writes on its own, and not a mere modifier: written inside a longer
+    // phrase, it is a mention of that term too.
+    const stored = background?.documentFrequency;
+    const corpusKnows = (key: string) =>
+      (written.has(key) || (stored?.get(key) ?? 0) > 0) &&
+      (key.includes(' ') || isAcronym(key) || !modifiers.has(key));
     const mentionsOf = (
       doc: StoredDocument,
       acronymsUsed?: Map<string, string>,
@@ -220,7 +267,12 @@ export class TermCorpus {
       const acronyms = known
         ? { get: (acronym: string) => known.get(acronym) ?? corpusAcronyms.get(acronym) }
         : corpusAcronyms;
-      return collectMentions(placedTerms(doc, acronymsUsed).filter(isTopical), acronyms, rename);
+      return collectMentions(
+        placedTerms(doc, acronymsUsed).filter(isTopical),
+        acronyms,
+        rename,
+        corpusKnows,
+      );
     };
 
     // Document frequencies, then each document ranked (its mentions folded again: cheaper in
@@ -242,26 +294,32 @@ export class TermCorpus {
     // Each expansion is labelled with its acronym where the corpus supports it, or where the
     // paper defines one itself: "large language model (LLM)".
     const corpusAcronymOf = supportedAcronyms(acronymUses, documentFrequency, corpusAcronyms);
+    const papers = documents.length + (background?.paperCount ?? 0);
     for (const doc of documents) {
       const ownAcronymOf = doc.defined ? acronymsByExpansion(doc.defined) : undefined;
       const withAcronym = (key: string, label: string) => {
         const acronym = ownAcronymOf?.get(key) ?? corpusAcronymOf.get(key);
         return acronym === undefined ? label : `${label} (${acronym})`;
       };
-      const ranked = [...mentionsOf(doc).values()].map(
-        ({ key, label, count, inTitle, ...evidence }) => ({
-          key,
-          label: withAcronym(key, label),
-          score: scoreTerm(
-            { count, inTitle, ...evidence },
-            documentFrequency.get(key) ?? 1,
-            documents.length,
-          ),
-          count,
-          inTitle,
-        }),
-      );
-      yield [doc.id, withoutEchoes(ranked.sort(byRank)).slice(0, topK)];
+      const own: KeyTerm[] = [];
+      const inner: KeyTerm[] = [];
+      for (const { key, label, count, inTitle, inner: isInner, ...evidence } of mentionsOf(
+        doc,
+      ).values()) {
+        const score = scoreTerm(
+          { count, inTitle, ...evidence },
+          (documentFrequency.get(key) ?? 1) + (stored?.get(key) ?? 0),
+          papers,
+        );
+        const term = { key, label: isInner ? '' : withAcronym(key, label), score, count, inTitle };
+        (isInner ? inner : own).push(term);
+      }
+      const { kept, echoes } = splitEchoes(own.sort(byRank));
+      yield {
+        id: doc.id,
+        keyTerms: kept.slice(0, topK),
+        otherTerms: [...kept.slice(topK), ...echoes, ...inner].sort(byRank),
+      };
     }
   }
 }

@@ -7,7 +7,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { TermCorpus } from './corpus.ts';
-import { addDocument, checkInput, type ExtractOptions, type KeyTerm } from './extract.ts';
+import {
+  addDocument,
+  checkInput,
+  keyTermsOf,
+  type ExtractOptions,
+  type KeyTerm,
+} from './extract.ts';
 import type { ReadDocument, TermDoc } from './read.ts';
 
 export interface ParallelOptions extends ExtractOptions {
@@ -110,5 +116,5 @@ export async function extractTermsInParallel(
 ): Promise<Map<string, KeyTerm[]>> {
   const topK = checkInput(docs, options);
   const corpus = await readCorpusInParallel(docs, options);
-  return new Map(corpus.rank(topK, options.thesaurus));
+  return keyTermsOf(corpus, topK, options.thesaurus);
 }

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractTerms, type KeyTerm, type TermDoc } from './extract.ts';
+import { extractTerms, readCorpus, type KeyTerm, type TermDoc } from './extract.ts';
 import { GENERIC_WORDS } from './stopwords.ts';
 
 const SAMPLES = join(import.meta.dirname, '../../data/samples');
@@ -231,6 +231,44 @@ describe('extractTerms on hand-written inputs', () => {
       ]),
     ).toThrow(/ingest\/terms: duplicate document id "x"/);
     expect(() => extractTerms([], { topK: -1 })).toThrow(RangeError);
+  });
+});
+
+describe('what a paper mentions beyond its key terms', () => {
+  it('counts the terms it writes inside longer phrases that other papers write on their own', () => {
+    const docs = [
+      {
+        id: 'a',
+        title: 'Causal inference tasks for language models',
+        text:
+          'We build causal inference tasks and study object hallucination in diffusion ' +
+          'models, with Llama3 baselines.',
+      },
+      {
+        id: 'b',
+        title: 'Causal inference in practice',
+        text:
+          'Causal inference needs assumptions. Hallucination and diffusion are words here ' +
+          'too, and so is Llama3.',
+      },
+    ];
+    const ranked = new Map([...readCorpus(docs).rank(1)].map((doc) => [doc.id, doc] as const));
+    const a = ranked.get('a')!;
+    expect(a.keyTerms).toHaveLength(1);
+    const others = new Map(a.otherTerms.map((term) => [term.key, term]));
+    // Written only inside "causal inference tasks" by a, on its own by b: a mention, with
+    // no label of a's, from the title.
+    expect(others.get('causal inference')).toMatchObject({ label: '', inTitle: true, count: 2 });
+    // A phrase's head word counts; a leading word does not ("diffusion" in "diffusion models").
+    expect(others.get('hallucination')).toMatchObject({ label: '' });
+    expect(others.has('diffusion')).toBe(false);
+    // A name counts wherever it stands.
+    expect(others.get('Llama3')).toMatchObject({ label: '' });
+    // Nothing b writes inside a phrase that no one writes on its own ("inference task").
+    expect(others.has('inference task')).toBe(false);
+    expect([...a.keyTerms, ...a.otherTerms].map((term) => term.key)).toContain(
+      'causal inference task',
+    );
   });
 });
 

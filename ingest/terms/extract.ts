@@ -11,7 +11,7 @@ import { TermCorpus, type KeyTerm } from './corpus.ts';
 import { readDocuments, type ReadDocument, type TermDoc } from './read.ts';
 import type { Thesaurus } from './thesaurus.ts';
 
-export type { KeyTerm, TermCorpus } from './corpus.ts';
+export type { KeyTerm, RankedDocument, TermCorpus } from './corpus.ts';
 export type { TermDoc } from './read.ts';
 
 export interface ExtractOptions {
@@ -38,7 +38,18 @@ export function extractTerms(
   options: ExtractOptions = {},
 ): Map<string, KeyTerm[]> {
   const topK = checkInput(docs, options);
-  return new Map(readCorpus(docs, options).rank(topK, options.thesaurus));
+  return keyTermsOf(readCorpus(docs, options), topK, options.thesaurus);
+}
+
+/** Each document's key terms, by id. */
+export function keyTermsOf(
+  corpus: TermCorpus,
+  topK: number,
+  thesaurus: Thesaurus | undefined,
+): Map<string, KeyTerm[]> {
+  const terms = new Map<string, KeyTerm[]>();
+  for (const { id, keyTerms } of corpus.rank(topK, thesaurus)) terms.set(id, keyTerms);
+  return terms;
 }
 
 /**

@@ -107,6 +107,7 @@ export function registerApiRoutes(
             attributes: {
               label: topic.label,
               paperCount: topic.df,
+              weight: topic.keyDf,
               cluster: topic.cluster,
               x: topic.x,
               y: topic.y,

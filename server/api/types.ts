@@ -98,6 +98,11 @@ export interface TopicNodeAttributes {
   label: string;
   /** Number of papers mentioning the topic. */
   paperCount: number;
+  /**
+   * Number of papers naming it one of their key terms: what chose it for the map and what
+   * sizes it there (a common word is mentioned by many papers and the key term of few).
+   */
+  weight: number;
   cluster: number;
   x: number;
   y: number;

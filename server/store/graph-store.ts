@@ -69,6 +69,16 @@ export interface PaperFacts {
   repositories: string[];
 }
 
+/**
+ * What the store holds besides the papers an ingest is about to write: how many other papers,
+ * and how many of them mention each term asked for (a term none of them mentions is absent).
+ * An ingest ranks its papers' terms against it, not against themselves alone.
+ */
+export interface StoredTermCounts {
+  paperCount: number;
+  documentFrequency: Map<string, number>;
+}
+
 /** What ingest/analyze reads to draw the map: the candidate topics and their mentions. */
 export interface TopicMentions {
   /** The papers version (`MapState`) of what was read, read in the same transaction. */
@@ -76,11 +86,15 @@ export interface TopicMentions {
   /** Papers in the store (the N of association strength). */
   paperCount: number;
   /**
-   * The most mentioned topics with at least `minPapers` papers, most mentioned first, with
-   * where the last analysis put them (cluster -1: off the map), so a new map can keep to it.
+   * The topics most papers name a key term (`keyDf`), those of at least `minPapers` such
+   * papers, most first, with where the last analysis put them (cluster -1: off the map), so a
+   * new map can keep to it.
    */
-  topics: Pick<Topic, 'id' | 'label' | 'df' | 'cluster' | 'x' | 'y'>[];
-  /** Every mention of those topics, by paper then topic. */
+  topics: (Pick<Topic, 'id' | 'label' | 'df' | 'cluster' | 'x' | 'y'> & { keyDf: number })[];
+  /**
+   * The papers naming those topics a key term, by paper then topic (every mention would be
+   * ~5 times as many rows to read at 80,000 papers, for every daily update).
+   */
   mentions: Pick<Mention, 'paperId' | 'topicId'>[];
   /** The papers of those mentions. */
   facts: PaperFacts[];
@@ -132,7 +146,10 @@ export interface StoreStats {
 }
 
 export interface TopicMapQuery {
-  /** Most-mentioned topics first; at most this many. */
+  /**
+   * At most this many topics, the map's weightiest first: those most papers name a key term
+   * (which is how the map chose them).
+   */
   limit: number;
   /** Only topics mentioned by at least this many papers. */
   minPapers: number;
@@ -143,7 +160,8 @@ export interface TopicMapQuery {
 }
 
 export interface TopicMap {
-  topics: Topic[];
+  /** With the papers naming each a key term (`keyDf`), the map's weight of it. */
+  topics: (Topic & { keyDf: number })[];
   edges: CoOccurrence[];
   clusters: Cluster[];
 }
@@ -271,6 +289,11 @@ export interface StoreBase {
 export interface IngestSide extends StoreBase {
   /** Papers having any of `keys`, for merging new records into what is stored. */
   findPapers(keys: string[]): Promise<Paper[]>;
+  /**
+   * The store's counts of the topics `keys` name, leaving out the stored papers `excluding`
+   * (ids; those an ingest writes again), read in one transaction (see `StoredTermCounts`).
+   */
+  storedTermCounts(keys: readonly string[], excluding: string[]): Promise<StoredTermCounts>;
   /**
    * Writes the batch in one transaction: all of it or, on error, none of it; the same
    * transaction adds one to the papers version.

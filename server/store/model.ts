@@ -46,15 +46,23 @@ export interface RepositoryLink {
   status: LinkStatus;
 }
 
-/** `(Paper)-[:MENTIONS {score, count, inTitle}]->(Topic)`, with the surface form seen. */
+/**
+ * `(Paper)-[:MENTIONS {score, count, inTitle, keyTerm}]->(Topic)`, with the surface form seen.
+ * A paper mentions every term it uses; its key terms are the best ranked of them.
+ */
 export interface Mention {
   paperId: string;
   topicId: string;
-  /** The readable surface form in this paper; a topic's label is its most common one. */
+  /**
+   * The readable surface form in this paper; a topic's label is its most common one. Empty
+   * where the paper writes the term only inside longer phrases.
+   */
   label: string;
   score: number;
   count: number;
   inTitle: boolean;
+  /** One of the paper's key terms (its panel, the paper map, shared-topic reasons). */
+  keyTerm: boolean;
 }
 
 export interface Topic {

@@ -25,3 +25,19 @@ export function paperFacts(
   if (Number.isInteger(year)) facts.year = year;
   return facts;
 }
+
+/**
+ * A topic's overlay over every paper mentioning it, as its panel shows it beside that paper
+ * list (the map colours a topic by the papers naming it a key term), rounded as the map's.
+ */
+export function topicOverlay(row: {
+  year: number | null;
+  codeShare: number | null;
+  repositoryCount: number;
+}): { year?: number; codeShare: number; repositoryCount: number } {
+  return {
+    ...(row.year === null ? {} : { year: Math.round(row.year * 10) / 10 }),
+    codeShare: Math.round((row.codeShare ?? 0) * 1000) / 1000,
+    repositoryCount: row.repositoryCount,
+  };
+}

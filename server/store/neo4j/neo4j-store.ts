@@ -32,10 +32,11 @@ import type {
   TopicMentions,
   PaperText,
   SimilarList,
+  StoredTermCounts,
   SimilarPaper,
 } from '../graph-store.ts';
 import { StoreError, TOPIC_REPOSITORIES } from '../graph-store.ts';
-import { paperFacts } from '../paper-facts.ts';
+import { paperFacts, topicOverlay } from '../paper-facts.ts';
 import type { CoOccurrence, Paper, Repository } from '../model.ts';
 import {
   explainSimilar,
@@ -224,6 +225,35 @@ class Neo4jStore implements GraphStore {
       run<{ paper: Properties }>(tx, QUERIES.findPapers, { keys }),
     );
     return rows.map((row) => paperFromProperties(row.paper));
+  }
+
+  async storedTermCounts(keys: readonly string[], excluding: string[]): Promise<StoredTermCounts> {
+    return this.read(async (tx) => {
+      const [all] = await run<{ paperCount: number }>(tx, QUERIES.countPapers);
+      const [left] = await run<{ papers: number }>(tx, QUERIES.countPapersAmong, {
+        ids: excluding,
+      });
+      const paperCount = (all?.paperCount ?? 0) - (left?.papers ?? 0);
+      const documentFrequency = new Map<string, number>();
+      if (paperCount === 0) return { paperCount, documentFrequency };
+      for (const slice of chunks([...keys])) {
+        const rows = await run<{ id: string; df: number }>(tx, QUERIES.topicCounts, {
+          keys: slice,
+        });
+        for (const { id, df } of rows) documentFrequency.set(id, df);
+      }
+      for (const slice of chunks(excluding)) {
+        const rows = await run<{ id: string; mentions: number }>(tx, QUERIES.mentionCountsOf, {
+          ids: slice,
+        });
+        for (const { id, mentions } of rows) {
+          const df = (documentFrequency.get(id) ?? 0) - mentions;
+          if (df > 0) documentFrequency.set(id, df);
+          else documentFrequency.delete(id);
+        }
+      }
+      return { paperCount, documentFrequency };
+    });
   }
 
   async writePapers(batch: PaperWrite[]): Promise<void> {
@@ -464,7 +494,13 @@ class Neo4jStore implements GraphStore {
           cluster: cluster ?? null,
           limit: int(limit),
         })
-      ).map((row) => topicFromProperties(row.topic));
+      ).map((row) => {
+        const topic = topicFromProperties(row.topic);
+        return {
+          ...topic,
+          keyDf: typeof row.topic.keyDf === 'number' ? row.topic.keyDf : topic.df,
+        };
+      });
       const edges = await run<CoOccurrence>(tx, QUERIES.mapEdges, {
         ids: topics.map((topic) => topic.id),
         limit: int(maxEdges),
@@ -536,6 +572,8 @@ class Neo4jStore implements GraphStore {
         repositories: { repository: Properties; paperCount: number; released: boolean }[];
         coOccurring: TopicDetail['coOccurring'];
         years: TopicDetail['years'];
+        overlay: { year: number | null; codeShare: number | null };
+        repositoryCount: number;
         corpus: number;
       }>(tx, QUERIES.topicDetail, {
         id,
@@ -543,7 +581,13 @@ class Neo4jStore implements GraphStore {
         repositories: int(TOPIC_REPOSITORIES),
       });
       if (!row) return undefined;
-      const topic = topicFromProperties(row.topic);
+      // The map's overlay gives way to the one over every paper mentioning the topic.
+      const stored = topicFromProperties(row.topic);
+      delete stored.year;
+      const topic = {
+        ...stored,
+        ...topicOverlay({ ...row.overlay, repositoryCount: row.repositoryCount }),
+      };
       // Not on the map (too rare): its co-occurring topics straight from the papers it shares.
       const coOccurring =
         row.coOccurring.length > 0

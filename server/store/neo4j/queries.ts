@@ -10,7 +10,8 @@
  * every topic once per id, and the plan stayed cached: a live Neo4j recounted 5,000 papers'
  * topics in 100 s instead of 3.
  *
- * The graph: `(:Paper)-[:MENTIONS {label, score, count, inTitle}]->(:Topic)`,
+ * The graph: `(:Paper)-[:MENTIONS {label, score, count, inTitle, keyTerm}]->(:Topic)` (a mention
+ * without `keyTerm`, written before every mention was stored, is a key term),
  * `(:Paper)-[:LINKS_TO {status}]->(:Repository)`, `(:Topic)-[:CO_OCCURS {papers, strength}]->(:Topic)`
  * (source < target), `(:Topic)-[:IN_CLUSTER]->(:Cluster)` for the topics on the map, and
  * `(:PaperKey {key})-[:IDENTIFIES]->(:Paper)`, the match keys by which later inputs find a paper,
@@ -31,6 +32,7 @@ export const SCHEMA_QUERIES = {
     'CREATE CONSTRAINT store_state_id IF NOT EXISTS FOR (s:StoreState) REQUIRE s.id IS UNIQUE',
   // The topic map and search filter topics on their paper count and cluster.
   topicDf: 'CREATE INDEX topic_df IF NOT EXISTS FOR (t:Topic) ON (t.df)',
+  topicKeyDf: 'CREATE INDEX topic_key_df IF NOT EXISTS FOR (t:Topic) ON (t.keyDf)',
   topicCluster: 'CREATE INDEX topic_cluster IF NOT EXISTS FOR (t:Topic) ON (t.cluster)',
   // The map's links, strongest first: the topic map reads them in this order and stops at its
   // limit (4,000 of 10,000 at 80,000 papers: 33 ms, where seeking all 2,000 topics' links and
@@ -108,6 +110,28 @@ export const QUERIES = {
     RETURN p {.*} AS paper
     ORDER BY p.id`,
 
+  /** $ids: how many of these papers are stored. */
+  countPapersAmong: `
+    MATCH (p:Paper)
+    USING INDEX p:Paper(id)
+    WHERE p.id IN $ids
+    RETURN count(p) AS papers`,
+
+  /** $keys: those topics' paper counts, where they have papers. */
+  topicCounts: `
+    UNWIND $keys AS key
+    MATCH (t:Topic {id: key})
+    USING INDEX t:Topic(id)
+    WHERE t.df > 0
+    RETURN t.id AS id, t.df AS df`,
+
+  /** $ids: how many of these papers mention each topic they mention. */
+  mentionCountsOf: `
+    UNWIND $ids AS id
+    MATCH (p:Paper {id: id})-[:MENTIONS]->(t:Topic)
+    USING INDEX p:Paper(id)
+    RETURN t.id AS id, count(*) AS mentions`,
+
   /** $rows: one map per paper; a null property is removed, as a SQL NULL is absent. */
   upsertPapers: `
     UNWIND $rows AS row
@@ -142,7 +166,8 @@ export const QUERIES = {
     DELETE edge`,
 
   /**
-   * $rows: {paperId, topicId, label, score, count, inTitle}; a new topic starts off the map,
+   * $rows: {paperId, topicId, label, score, count, inTitle, keyTerm}; a new topic starts off the
+   * map, labelled by its id where the paper writes none,
    * and every topic mentioned is counted again by the next refresh. CREATE, not MERGE, for the
    * mention: deletePaperEdges has just removed the paper's.
    */
@@ -151,11 +176,12 @@ export const QUERIES = {
     MATCH (p:Paper {id: row.paperId})
     USING INDEX p:Paper(id)
     MERGE (t:Topic {id: row.topicId})
-      ON CREATE SET t.label = row.label, t.aliases = [], t.df = 0, t.cluster = -1,
-                    t.x = 0.0, t.y = 0.0
+      ON CREATE SET t.label = CASE row.label WHEN '' THEN row.topicId ELSE row.label END,
+                    t.aliases = [], t.df = 0, t.cluster = -1, t.x = 0.0, t.y = 0.0
     SET t:Stale
     CREATE (p)-[:MENTIONS {label: row.label, score: toFloat(row.score),
-                           count: toInteger(row.count), inTitle: row.inTitle}]->(t)`,
+                           count: toInteger(row.count), inTitle: row.inTitle,
+                           keyTerm: row.keyTerm}]->(t)`,
 
   /** $rows: {paperId, status, repository}; a known repository keeps its first spelling. */
   writeLinks: `
@@ -170,7 +196,8 @@ export const QUERIES = {
     SET l.status = row.status`,
 
   /**
-   * $limit: recounts a page of the topics writes marked `:Stale`, df and label from their
+   * $limit: recounts a page of the topics writes marked `:Stale`, df (every paper mentioning
+   * it) and label (the form most of its mentions write, where they write one) from their
    * mentions (only changed topics are written), deletes those nothing mentions any more and
    * unmarks the rest; the page's size comes back. The search keys follow: set for topics of
    * two papers or more, absent (so unindexed) below. Adding 50 papers to 80,000 recounts a few
@@ -184,11 +211,13 @@ export const QUERIES = {
     CALL (page) {
       UNWIND page AS t
       MATCH (t)<-[m:MENTIONS]-(:Paper)
-      WITH t, m.label AS label, count(*) AS uses
-      ORDER BY uses DESC, label
-      WITH t, collect(label)[0] AS label, sum(uses) AS df
-      WHERE t.df <> df OR t.label <> label
-      SET t.df = df, t.label = label,
+      WITH t, m.label AS label, count(*) AS uses,
+           sum(CASE WHEN coalesce(m.keyTerm, true) THEN 1 ELSE 0 END) AS keys
+      ORDER BY label = '', uses DESC, label
+      WITH t, collect(label)[0] AS best, sum(uses) AS df, sum(keys) AS keyDf
+      WITH t, df, keyDf, CASE best WHEN '' THEN t.label ELSE best END AS label
+      WHERE t.df <> df OR t.keyDf IS NULL OR t.keyDf <> keyDf OR t.label <> label
+      SET t.df = df, t.keyDf = keyDf, t.label = label,
           t.labelKey = CASE WHEN df >= 2 THEN toLower(label) END,
           t.idKey = CASE WHEN df >= 2 THEN toLower(t.id) END
     }
@@ -238,27 +267,34 @@ export const QUERIES = {
       ON CREATE SET s.papersVersion = 0, s.mapVersion = 0
     SET s.marksStale = true`,
 
-  /** $minPapers, $limit: the map's candidate topics, most mentioned first. */
+  /**
+   * $minPapers, $limit: the map's candidate topics, those most papers name a key term first (a
+   * topic recounted before `keyDf` was: its df, every mention being a key term then).
+   */
   candidateTopics: `
     MATCH (t:Topic)
-    WHERE t.df >= $minPapers
-    RETURN t.id AS id, t.label AS label, t.df AS df, t.cluster AS cluster, t.x AS x, t.y AS y
-    ORDER BY t.df DESC, t.id
+    WITH t, coalesce(t.keyDf, t.df) AS keyDf
+    WHERE keyDf >= $minPapers
+    RETURN t.id AS id, t.label AS label, t.df AS df, keyDf, t.cluster AS cluster, t.x AS x,
+           t.y AS y
+    ORDER BY keyDf DESC, id
     LIMIT $limit`,
 
-  /** $ids: topic ids → every mention of them, by paper then topic. */
+  /** $ids: topic ids → the papers naming them a key term, by paper then topic. */
   candidateMentions: `
     UNWIND $ids AS id
-    MATCH (p:Paper)-[:MENTIONS]->(t:Topic {id: id})
+    MATCH (p:Paper)-[m:MENTIONS]->(t:Topic {id: id})
     USING INDEX t:Topic(id)
+    WHERE coalesce(m.keyTerm, true)
     RETURN p.id AS paperId, t.id AS topicId
     ORDER BY paperId, topicId`,
 
-  /** $ids: topic ids → the papers mentioning them, with their date and repository links. */
+  /** $ids: topic ids → the papers naming them a key term, with date and repository links. */
   candidatePaperFacts: `
     UNWIND $ids AS id
-    MATCH (p:Paper)-[:MENTIONS]->(t:Topic {id: id})
+    MATCH (p:Paper)-[m:MENTIONS]->(t:Topic {id: id})
     USING INDEX t:Topic(id)
+    WHERE coalesce(m.keyTerm, true)
     WITH DISTINCT p
     OPTIONAL MATCH (p)-[l:LINKS_TO]->(r:Repository)
     WITH p, l, r
@@ -351,13 +387,16 @@ export const QUERIES = {
                    WHERE EXISTS { (p)-[:LINKS_TO {status: 'released'}]->(:Repository {kind: 'code'}) } }
              AS paperWithCodeCount`,
 
-  /** $minPapers, $cluster (null: any), $limit: from the few topics on the map, not by df. */
+  /**
+   * $minPapers, $cluster (null: any), $limit: from the few topics on the map, not by df; the
+   * map's weights first, the papers naming each topic a key term.
+   */
   mapTopics: `
     MATCH (t:Topic)
     USING INDEX t:Topic(cluster)
     WHERE t.df >= $minPapers AND t.cluster >= 0 AND ($cluster IS NULL OR t.cluster = $cluster)
     RETURN t {.*} AS topic
-    ORDER BY t.df DESC, t.id
+    ORDER BY coalesce(t.keyDf, t.df) DESC, t.id
     LIMIT $limit`,
 
   /** $ids, $limit: the strongest co-occurrences among the given topics. */
@@ -379,6 +418,7 @@ export const QUERIES = {
     MATCH (p:Paper {id: $id})
     RETURN p {.*} AS paper,
            COLLECT { MATCH (p)-[m:MENTIONS]->(t:Topic)
+                     WHERE coalesce(m.keyTerm, true)
                      RETURN {id: t.id, label: t.label, score: m.score, inTitle: m.inTitle} AS topic
                      ORDER BY m.score DESC, t.id } AS topics,
            COLLECT { MATCH (p)-[l:LINKS_TO]->(r:Repository)
@@ -387,13 +427,13 @@ export const QUERIES = {
            COUNT { (:Paper) } AS paperCount`,
 
   /**
-   * $id: every topic the paper shares with another paper (related.ts ranks them). Rows, not
+   * $id: every key term the paper shares with another paper's (related.ts ranks them). Rows, not
    * one collected list: at 80,000 papers a paper shares 14,000 rows, streamed in 65 ms and
    * collected into one list in 200 ms.
    */
   sharedTopics: `
     MATCH (p:Paper {id: $id})-[mine:MENTIONS]->(t:Topic)<-[other:MENTIONS]-(o:Paper)
-    WHERE o <> p
+    WHERE o <> p AND coalesce(mine.keyTerm, true) AND coalesce(other.keyTerm, true)
     RETURN o.id AS paperId, t.id AS topicId, t.label AS label, t.df AS df,
            mine.score AS score, other.score AS otherScore`,
 
@@ -404,14 +444,14 @@ export const QUERIES = {
     ORDER BY s.rank
     LIMIT $limit`,
 
-  /** $id, $ids: the topics the paper shares with each of the given papers. */
+  /** $id, $ids: the key terms the paper shares with each of the given papers. */
   sharedTopicsWith: `
     MATCH (p:Paper {id: $id})-[mine:MENTIONS]->(t:Topic)<-[other:MENTIONS]-(o:Paper)
-    WHERE o.id IN $ids
+    WHERE o.id IN $ids AND coalesce(mine.keyTerm, true) AND coalesce(other.keyTerm, true)
     RETURN o.id AS paperId, t.id AS topicId, t.label AS label, t.df AS df,
            mine.score AS score, other.score AS otherScore`,
 
-  /** $ids: titles, dates, abstracts and topics (best first) of the few related papers returned. */
+  /** $ids: titles, dates, abstracts and key terms (best first) of the few related papers returned. */
   paperSummaries: `
     MATCH (p:Paper)
     USING INDEX p:Paper(id)
@@ -419,23 +459,35 @@ export const QUERIES = {
     RETURN p.id AS id, p.title AS title, p.published AS published,
            p.abstract AS abstract,
            COLLECT { MATCH (p)-[m:MENTIONS]->(t:Topic)
+                     WHERE coalesce(m.keyTerm, true)
                      RETURN {id: t.id, label: t.label} ORDER BY m.score DESC, t.id } AS topics`,
 
   /**
-   * $id, $limit: a topic, its papers by score (newest first on a tie, undated last, then id),
+   * $id, $limit: a topic, its papers (those naming it a key term first, then by score, newest
+   * first on a tie, undated last, then id),
    * its co-occurring topics on the map (strongest first), its dated papers per year, and the
    * corpus size: one statement, one round trip.
    */
   topicDetail: `
     MATCH (t:Topic {id: $id})
-    RETURN t {.*} AS topic,
+    CALL (t) {
+      MATCH (p:Paper)-[:MENTIONS]->(t)
+      RETURN avg(CASE WHEN p.published =~ '[0-9]{4}.*'
+                      THEN toInteger(substring(p.published, 0, 4)) END) AS meanYear,
+             avg(CASE WHEN EXISTS {
+                   MATCH (p)-[l:LINKS_TO]->(r:Repository)
+                   WHERE l.status = 'released' AND r.kind = 'code'
+                 } THEN 1.0 ELSE 0.0 END) AS withCode
+    }
+    RETURN t {.*} AS topic, {year: meanYear, codeShare: withCode} AS overlay,
            COLLECT { MATCH (p:Paper)-[m:MENTIONS]->(t)
                      RETURN {id: p.id, title: p.title, published: p.published, score: m.score,
                              hasCode: EXISTS {
                                MATCH (p)-[l:LINKS_TO]->(r:Repository)
                                WHERE l.status = 'released' AND r.kind = 'code'
                              }} AS paper
-                     ORDER BY m.score DESC, coalesce(p.published, '') DESC, p.id
+                     ORDER BY coalesce(m.keyTerm, true) DESC, m.score DESC,
+                              coalesce(p.published, '') DESC, p.id
                      LIMIT $limit } AS papers,
            COLLECT { MATCH (t)<-[:MENTIONS]-(p:Paper)-[l:LINKS_TO]->(r:Repository)
                      WITH r, count(DISTINCT p) AS paperCount,
@@ -454,16 +506,20 @@ export const QUERIES = {
                      WITH toInteger(substring(p.published, 0, 4)) AS year, count(p) AS paperCount
                      RETURN {year: year, paperCount: paperCount} AS perYear
                      ORDER BY perYear.year } AS years,
+           size(COLLECT { MATCH (t)<-[:MENTIONS]-(:Paper)-[:LINKS_TO]->(r:Repository)
+                          RETURN DISTINCT r.id }) AS repositoryCount,
            COUNT { (:Paper) } AS corpus`,
 
   /**
    * $id, $corpus (papers stored), $df (the topic's, at least 1), $limit: for a topic off the map,
-   * the topics its papers also mention, by association strength (rounded as the embedded store).
+   * the key terms of the papers naming it one, by association strength (rounded as the embedded
+   * store; as the map's links, of key terms: every mention of a common word would be millions).
    */
   topicCoMentioned: `
-    MATCH (p:Paper)-[:MENTIONS]->(:Topic {id: $id})
-    MATCH (p)-[:MENTIONS]->(t:Topic)
-    WHERE t.id <> $id
+    MATCH (p:Paper)-[mine:MENTIONS]->(:Topic {id: $id})
+    WHERE coalesce(mine.keyTerm, true)
+    MATCH (p)-[other:MENTIONS]->(t:Topic)
+    WHERE t.id <> $id AND coalesce(other.keyTerm, true)
     WITH t, count(*) AS paperCount
     RETURN t.id AS id, t.label AS label, paperCount,
            round(paperCount * toFloat($corpus) / (t.df * $df), 6) AS strength
@@ -471,12 +527,12 @@ export const QUERIES = {
     LIMIT $limit`,
 
   /**
-   * $limit: the paper map's papers — those naming the most topics on the map, then the newest
+   * $limit: the paper map's papers — those with the most key terms on the map, then the newest
    * (undated last), then by id — and whether each links released code.
    */
   paperMapNodes: `
-    MATCH (t:Topic)<-[:MENTIONS]-(p:Paper)
-    WHERE t.cluster >= 0
+    MATCH (t:Topic)<-[m:MENTIONS]-(p:Paper)
+    WHERE t.cluster >= 0 AND coalesce(m.keyTerm, true)
     WITH p, count(t) AS topics
     ORDER BY topics DESC, coalesce(p.published, '') DESC, p.id
     LIMIT $limit
@@ -487,12 +543,12 @@ export const QUERIES = {
            } AS hasCode, topics
     ORDER BY topics DESC, coalesce(published, '') DESC, id`,
 
-  /** $ids: those papers' mentions of topics of two papers or more, with where the map has them. */
+  /** $ids: those papers' key terms of two papers or more, with where the map has them. */
   paperMapMentions: `
     UNWIND $ids AS id
     MATCH (p:Paper {id: id})-[m:MENTIONS]->(t:Topic)
     USING INDEX p:Paper(id)
-    WHERE t.df >= 2
+    WHERE t.df >= 2 AND coalesce(m.keyTerm, true)
     RETURN p.id AS paperId, t.id AS topicId, t.label AS label, m.score AS score, t.df AS df,
            t.cluster AS cluster, t.x AS x, t.y AS y
     ORDER BY paperId, score DESC, topicId`,
@@ -616,7 +672,8 @@ export const QUERIES = {
            COLLECT { MATCH (k:PaperKey)-[:IDENTIFIES]->(p) RETURN k.key ORDER BY k.key } AS keys,
            COLLECT { MATCH (p)-[m:MENTIONS]->(t:Topic)
                      RETURN {topicId: t.id, label: m.label, score: m.score, count: m.count,
-                             inTitle: m.inTitle} ORDER BY t.id } AS mentions,
+                             inTitle: m.inTitle, keyTerm: coalesce(m.keyTerm, true)}
+                     ORDER BY t.id } AS mentions,
            COLLECT { MATCH (p)-[l:LINKS_TO]->(r:Repository)
                      RETURN {repository: r {.*}, status: l.status} ORDER BY r.id } AS repositories
     ORDER BY p.id`,

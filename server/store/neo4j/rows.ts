@@ -13,7 +13,8 @@ export type Properties = Record<string, unknown>;
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const texts = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
+/** A number, 0 for anything else; -0 (which Neo4j keeps and SQLite does not) as 0. */
+const num = (value: unknown): number => (typeof value === 'number' ? value + 0 : 0);
 
 /** `{key: value}` when the value is there, `{}` when Neo4j returned null. */
 function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {

@@ -26,6 +26,8 @@ export interface TopicRow {
   label: string;
   aliases: string;
   df: number;
+  /** Papers naming it a key term (schema version 7); not part of a `Topic`. */
+  key_df: number;
   cluster: number;
   x: number;
   y: number;
@@ -64,8 +66,16 @@ export function paperFromRow(row: PaperRow): Paper {
 }
 
 export function topicFromRow(row: TopicRow): Topic {
-  const { year, code_share, repositories, ...rest } = row;
-  const topic: Topic = { ...rest, aliases: JSON.parse(row.aliases) as string[] };
+  const { id, label, df, cluster, x, y, year, code_share, repositories } = row;
+  const topic: Topic = {
+    id,
+    label,
+    df,
+    cluster,
+    x,
+    y,
+    aliases: JSON.parse(row.aliases) as string[],
+  };
   if (year !== null) topic.year = year;
   if (code_share !== null) topic.codeShare = code_share;
   if (repositories !== null) topic.repositoryCount = repositories;

@@ -17,6 +17,7 @@ import type {
   PaperText,
   PaperWrite,
   SimilarList,
+  StoredTermCounts,
   RepositoryDetail,
   PaperHit,
   TopicHit,
@@ -29,7 +30,7 @@ import type {
 } from '../graph-store.ts';
 import { StoreBusyError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
-import { paperFacts, type LinkFact } from '../paper-facts.ts';
+import { paperFacts, topicOverlay, type LinkFact } from '../paper-facts.ts';
 import {
   explainSimilar,
   rankRelated,
@@ -117,6 +118,20 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     }
   }
   db.pragma('foreign_keys = ON');
+  // A first ingest stopped before its refresh left the mentions without their topic index.
+  // A first ingest stopped before its refresh left the mentions without their topic index; one
+  // still writing holds the lock, and builds it itself: no wait for it.
+  const indexed = db.prepare<[], number>(SQL.hasTopicIndex).pluck().get() === 1;
+  if (!options.readonly && !indexed) {
+    db.pragma('busy_timeout = 0');
+    try {
+      db.exec(SQL.topicIndex);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+    } finally {
+      db.pragma(`busy_timeout = ${timeout}`);
+    }
+  }
   return new SqliteStore(db, path, timeout);
 }
 
@@ -160,7 +175,40 @@ class SqliteStore implements GraphStore {
     return rows.map(paperFromRow);
   }
 
+  async storedTermCounts(keys: readonly string[], excluding: string[]): Promise<StoredTermCounts> {
+    const db = this.db;
+    return db.transaction(() => {
+      const ids = JSON.stringify(excluding);
+      const left = db.prepare<[string], number>(SQL.countPapersAmong).pluck().get(ids)!;
+      const paperCount = this.countPapers() - left;
+      const documentFrequency = new Map<string, number>();
+      if (paperCount === 0) return { paperCount, documentFrequency };
+      const topics = db.prepare<[string], { id: string; df: number }>(SQL.topicCounts);
+      for (const { id, df } of topics.iterate(JSON.stringify(keys))) documentFrequency.set(id, df);
+      const own = db.prepare<[string], { id: string; mentions: number }>(SQL.mentionCountsOf);
+      for (const { id, mentions } of own.iterate(ids)) {
+        const df = (documentFrequency.get(id) ?? 0) - mentions;
+        if (df > 0) documentFrequency.set(id, df);
+        else documentFrequency.delete(id);
+      }
+      return { paperCount, documentFrequency };
+    })();
+  }
+
   async writePapers(batch: PaperWrite[]): Promise<void> {
+    const db = this.db;
+    // Foreign keys are not checked in the write: every topic and paper a row refers to is written
+    // first, in the same transaction, and checking them took a B-tree search in each of the
+    // papers and topics per mention (PRAGMA cannot change inside a transaction).
+    db.pragma('foreign_keys = OFF');
+    try {
+      this.writeBatch(batch);
+    } finally {
+      db.pragma('foreign_keys = ON');
+    }
+  }
+
+  private writeBatch(batch: PaperWrite[]): void {
     const db = this.db;
     const upsertPaper = db.prepare(SQL.upsertPaper);
     const indexText = searchIndexer(db);
@@ -183,6 +231,23 @@ class SqliteStore implements GraphStore {
       db
         .transaction(() => {
           nextVersion.run();
+          // A first ingest into an empty store writes without the mentions' topic index (see
+          // statements.ts); `refreshTopics`, or the next open, builds it.
+          if (db.prepare<[], number>(SQL.hasMentions).pluck().get() === 0) {
+            db.exec(SQL.dropTopicIndex);
+          }
+          // Each topic of the batch created and marked once: a paper mentions ~60 terms,
+          // most of them shared with other papers of the batch.
+          const topics = new Map<string, string>();
+          for (const { mentions } of batch) {
+            for (const { topicId, label } of mentions) {
+              if (!topics.get(topicId)) topics.set(topicId, label);
+            }
+          }
+          for (const [id, label] of topics) {
+            insertTopic.run(id, label || id);
+            markTopic.run(id);
+          }
           for (const { paper, keys, mentions, repositories } of batch) {
             upsertPaper.run({
               id: paper.id,
@@ -204,8 +269,6 @@ class SqliteStore implements GraphStore {
             markOldTopics.run(paper.id);
             deleteMentions.run(paper.id);
             for (const mention of mentions) {
-              insertTopic.run(mention.topicId, mention.label);
-              markTopic.run(mention.topicId);
               insertMention.run(
                 paper.id,
                 mention.topicId,
@@ -213,6 +276,7 @@ class SqliteStore implements GraphStore {
                 mention.score,
                 mention.count,
                 mention.inTitle ? 1 : 0,
+                mention.keyTerm ? 1 : 0,
               );
             }
             markOldRepositories.run(paper.id);
@@ -232,6 +296,7 @@ class SqliteStore implements GraphStore {
     this.locked(() =>
       this.db
         .transaction(() => {
+          this.db.exec(SQL.topicIndex);
           this.db.exec(SQL.refreshStale);
         })
         .immediate(),
@@ -384,15 +449,24 @@ class SqliteStore implements GraphStore {
     const keys = this.db.prepare<[string], string>(SQL.paperKeys).pluck();
     const mentions = this.db.prepare<
       [string],
-      { topicId: string; label: string; score: number; count: number; inTitle: number }
+      {
+        topicId: string;
+        label: string;
+        score: number;
+        count: number;
+        inTitle: number;
+        keyTerm: number;
+      }
     >(SQL.paperMentions);
     const links = this.db.prepare<[string], Repository & { status: LinkStatus }>(SQL.paperLinks);
     return papers.map((row) => ({
       paper: paperFromRow(row),
       keys: keys.all(row.id),
-      mentions: mentions
-        .all(row.id)
-        .map((mention) => ({ ...mention, inTitle: mention.inTitle === 1 })),
+      mentions: mentions.all(row.id).map((mention) => ({
+        ...mention,
+        inTitle: mention.inTitle === 1,
+        keyTerm: mention.keyTerm === 1,
+      })),
       repositories: links.all(row.id).map(({ status, ...repository }) => ({ repository, status })),
     }));
   }
@@ -432,7 +506,7 @@ class SqliteStore implements GraphStore {
     const topics = this.db
       .prepare<[number, number | null, number | null, number], TopicRow>(SQL.mapTopics)
       .all(minPapers, cluster ?? null, cluster ?? null, limit)
-      .map(topicFromRow);
+      .map((row) => ({ ...topicFromRow(row), keyDf: row.key_df }));
     // The links are few (the analysis keeps at most ~10,000): reading them all and keeping
     // those between the topics drawn beats probing every pair (4M probes for 2,000 topics).
     const drawn = new Set(topics.map((topic) => topic.id));
@@ -515,7 +589,22 @@ class SqliteStore implements GraphStore {
         .all(Math.max(row.df, 1), id, limit);
     }
     const years = this.db.prepare<[string], TopicDetail['years'][number]>(SQL.topicYears).all(id);
-    return { topic: topicFromRow(row), papers, repositories, coOccurring, years };
+    const overlay = this.db
+      .prepare<
+        { id: string },
+        { year: number | null; codeShare: number | null; repositoryCount: number }
+      >(SQL.topicOverlay)
+      .get({ id })!;
+    // The map's overlay gives way to the one over every paper mentioning the topic.
+    const topic = topicFromRow(row);
+    delete topic.year;
+    return {
+      topic: { ...topic, ...topicOverlay(overlay) },
+      papers,
+      repositories,
+      coOccurring,
+      years,
+    };
   }
 
   async repository(id: string): Promise<RepositoryDetail | undefined> {

@@ -63,6 +63,16 @@ const UPGRADES: Record<number, (db: Db) => void> = {
   },
   // Similar papers: the table comes with SCHEMA; the next ingest fills it.
   5: (db) => addColumns(db, { store_state: { similar_version: 'INTEGER NOT NULL DEFAULT 0' } }),
+  // Key terms marked among all mentions: what was stored were key terms only.
+  6: (db) => {
+    addColumns(db, {
+      mentions: { key_term: 'INTEGER NOT NULL DEFAULT 1' },
+      topics: { key_df: 'INTEGER NOT NULL DEFAULT 0' },
+    });
+    db.exec(`UPDATE topics SET key_df = df;
+      DROP INDEX IF EXISTS topics_on_map;
+      DROP INDEX IF EXISTS mentions_topic;`);
+  },
 };
 
 /** Creates the tables of a new file (`version` 0), or upgrades a file of an older version. */

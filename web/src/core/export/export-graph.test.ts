@@ -12,6 +12,7 @@ const node = (key: string, paperCount: number, cluster: number, codeShare: numbe
   attributes: {
     label: key,
     paperCount,
+    weight: paperCount,
     cluster,
     x: paperCount,
     y: cluster,

@@ -1,5 +1,6 @@
 /**
- * How the topic map looks, derived from its data: node size from paper counts, node colour
+ * How the topic map looks, derived from its data: node size from a topic's weight (papers
+ * naming it a key term) or another node's paper count, node colour
  * from the cluster or an overlay (see color-modes.ts), edge width from co-occurrence strength. Computed once per graph and read
  * by the sigma reducers; the data graph itself never carries display attributes.
  */
@@ -60,11 +61,14 @@ export function createMapAppearance(
       : colorMode === 'code'
         ? codeScale(graph.mapNodes((_, { codeShare }) => codeShare))
         : null;
+  // A topic by its weight on the map, any other node by its paper count.
+  const weightOf = ({ weight, paperCount }: { weight?: number; paperCount: number }) =>
+    weight ?? paperCount;
   let minPapers = Infinity;
   let maxPapers = -Infinity;
-  graph.forEachNode((_, { paperCount }) => {
-    minPapers = Math.min(minPapers, paperCount);
-    maxPapers = Math.max(maxPapers, paperCount);
+  graph.forEachNode((_, attributes) => {
+    minPapers = Math.min(minPapers, weightOf(attributes));
+    maxPapers = Math.max(maxPapers, weightOf(attributes));
   });
   const sizeOf = createNodeSizeScale(minPapers, maxPapers);
 
@@ -75,8 +79,9 @@ export function createMapAppearance(
 
   const sizes = new Map<string, number>();
   const nodeColors = new Map<string, string>();
-  graph.forEachNode((node, { paperCount, cluster, year, codeShare }) => {
-    sizes.set(node, sizeOf(paperCount));
+  graph.forEachNode((node, attributes) => {
+    const { cluster, year, codeShare } = attributes;
+    sizes.set(node, sizeOf(weightOf(attributes)));
     const value = colorMode === 'year' ? year : codeShare;
     if (colorMode === 'cluster') nodeColors.set(node, colors.colorOf(cluster));
     else nodeColors.set(node, scale ? scale.colorOf(value) : NO_VALUE_COLOR);

@@ -12,6 +12,7 @@ const graph = createTopicGraph({
       attributes: {
         label: 'causal inference',
         paperCount: 9,
+        weight: 9,
         cluster: 0,
         x: 0,
         y: 0,
@@ -24,6 +25,7 @@ const graph = createTopicGraph({
       attributes: {
         label: 'counterfactual',
         paperCount: 4,
+        weight: 4,
         cluster: 0,
         x: 1,
         y: 0,
@@ -36,6 +38,7 @@ const graph = createTopicGraph({
       attributes: {
         label: 'diffusion model',
         paperCount: 3,
+        weight: 3,
         cluster: 1,
         x: 5,
         y: 5,
@@ -48,6 +51,7 @@ const graph = createTopicGraph({
       attributes: {
         label: 'broken',
         paperCount: 1,
+        weight: 1,
         cluster: 1,
         x: Number.NaN,
         y: 0,
@@ -158,6 +162,7 @@ describe('forced labels', () => {
         attributes: {
           label: `t${i}`,
           paperCount: 2,
+          weight: 2,
           cluster: 0,
           x: i,
           y: i,

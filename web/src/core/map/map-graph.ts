@@ -21,7 +21,9 @@ export type NodeKind = 'topic' | 'paper' | 'repository';
  * For a paper, `paperCount` is the number of related papers linked to it (what sizes it),
  * `codeShare` is 1 when it links released code, and `year` is its own.
  */
-export interface MapNodeAttributes extends TopicNodeAttributes {
+export interface MapNodeAttributes extends Omit<TopicNodeAttributes, 'weight'> {
+  /** What sizes a topic (`TopicNodeAttributes.weight`); other nodes are sized by `paperCount`. */
+  weight?: number;
   kind: NodeKind;
   /** The id of the topic, paper or repository (the key, except in the focus graph). */
   id: string;
