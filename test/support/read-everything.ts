@@ -119,3 +119,42 @@ export async function readEverything(store: GraphStore, options: ReadOptions = {
     ],
   };
 }
+
+/**
+ * The path of the first value where `actual` and `expected` differ as `toEqual` sees them
+ * (Object.is for primitives, so 0 and -0 differ; absent and undefined properties alike), with
+ * both values: a failure on two large reads otherwise prints "no visual difference", the
+ * printer having cut both at the same depth.
+ */
+export function firstDifference(
+  actual: unknown,
+  expected: unknown,
+  path = '$',
+): string | undefined {
+  if (Object.is(actual, expected)) return undefined;
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null;
+  if (
+    !isObject(actual) ||
+    !isObject(expected) ||
+    Array.isArray(actual) !== Array.isArray(expected)
+  ) {
+    return `${path}: ${show(actual)} where ${show(expected)} was expected`;
+  }
+  const keys = new Set(
+    [...Object.keys(actual), ...Object.keys(expected)].filter(
+      (key) => actual[key] !== undefined || expected[key] !== undefined,
+    ),
+  );
+  for (const key of keys) {
+    const difference = firstDifference(actual[key], expected[key], `${path}.${key}`);
+    if (difference) return difference;
+  }
+  return undefined;
+}
+
+function show(value: unknown): string {
+  if (Object.is(value, -0)) return '-0';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

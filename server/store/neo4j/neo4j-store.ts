@@ -36,7 +36,7 @@ import type {
   SimilarPaper,
 } from '../graph-store.ts';
 import { StoreError, TOPIC_REPOSITORIES } from '../graph-store.ts';
-import { paperFacts, topicOverlay } from '../paper-facts.ts';
+import { paperFacts, topicOverlay, type OverlayCounts } from '../paper-facts.ts';
 import type { CoOccurrence, Paper, Repository } from '../model.ts';
 import {
   explainSimilar,
@@ -572,7 +572,7 @@ class Neo4jStore implements GraphStore {
         repositories: { repository: Properties; paperCount: number; released: boolean }[];
         coOccurring: TopicDetail['coOccurring'];
         years: TopicDetail['years'];
-        overlay: { year: number | null; codeShare: number | null };
+        overlay: Omit<OverlayCounts, 'repositoryCount'>;
         repositoryCount: number;
         corpus: number;
       }>(tx, QUERIES.topicDetail, {

@@ -472,14 +472,16 @@ export const QUERIES = {
     MATCH (t:Topic {id: $id})
     CALL (t) {
       MATCH (p:Paper)-[:MENTIONS]->(t)
-      RETURN avg(CASE WHEN p.published =~ '[0-9]{4}.*'
-                      THEN toInteger(substring(p.published, 0, 4)) END) AS meanYear,
-             avg(CASE WHEN EXISTS {
+      WITH p, CASE WHEN p.published =~ '[0-9]{4}.*'
+                   THEN toInteger(substring(p.published, 0, 4)) END AS year
+      RETURN count(p) AS papers, count(year) AS dated, coalesce(sum(year), 0) AS yearSum,
+             sum(CASE WHEN EXISTS {
                    MATCH (p)-[l:LINKS_TO]->(r:Repository)
                    WHERE l.status = 'released' AND r.kind = 'code'
-                 } THEN 1.0 ELSE 0.0 END) AS withCode
+                 } THEN 1 ELSE 0 END) AS withCode
     }
-    RETURN t {.*} AS topic, {year: meanYear, codeShare: withCode} AS overlay,
+    RETURN t {.*} AS topic,
+           {papers: papers, dated: dated, yearSum: yearSum, withCode: withCode} AS overlay,
            COLLECT { MATCH (p:Paper)-[m:MENTIONS]->(t)
                      RETURN {id: p.id, title: p.title, published: p.published, score: m.score,
                              hasCode: EXISTS {

@@ -30,7 +30,7 @@ import type {
 } from '../graph-store.ts';
 import { StoreBusyError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
-import { paperFacts, topicOverlay, type LinkFact } from '../paper-facts.ts';
+import { paperFacts, topicOverlay, type LinkFact, type OverlayCounts } from '../paper-facts.ts';
 import {
   explainSimilar,
   rankRelated,
@@ -589,12 +589,7 @@ class SqliteStore implements GraphStore {
         .all(Math.max(row.df, 1), id, limit);
     }
     const years = this.db.prepare<[string], TopicDetail['years'][number]>(SQL.topicYears).all(id);
-    const overlay = this.db
-      .prepare<
-        { id: string },
-        { year: number | null; codeShare: number | null; repositoryCount: number }
-      >(SQL.topicOverlay)
-      .get({ id })!;
+    const overlay = this.db.prepare<{ id: string }, OverlayCounts>(SQL.topicOverlay).get({ id })!;
     // The map's overlay gives way to the one over every paper mentioning the topic.
     const topic = topicFromRow(row);
     delete topic.year;

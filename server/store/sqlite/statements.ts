@@ -196,11 +196,12 @@ export const SQL = {
      JOIN topics t ON t.id = other.topic_id
      WHERE mine.topic_id = ? AND mine.key_term = 1 AND other.key_term = 1 GROUP BY t.id
      ORDER BY paperCount DESC, strength DESC, t.id LIMIT ?`,
-  topicOverlay: `SELECT
-       avg(CASE WHEN p.published GLOB '[0-9][0-9][0-9][0-9]*'
-           THEN CAST(substr(p.published, 1, 4) AS INTEGER) END) AS year,
-       avg(EXISTS (SELECT 1 FROM links_to l JOIN repositories r ON r.id = l.repository_id
-           WHERE l.paper_id = p.id AND l.status = 'released' AND r.kind = 'code')) AS codeShare,
+  topicOverlay: `SELECT count(*) AS papers,
+       count(CASE WHEN p.published GLOB '[0-9][0-9][0-9][0-9]*' THEN 1 END) AS dated,
+       coalesce(sum(CASE WHEN p.published GLOB '[0-9][0-9][0-9][0-9]*'
+           THEN CAST(substr(p.published, 1, 4) AS INTEGER) END), 0) AS yearSum,
+       coalesce(sum(EXISTS (SELECT 1 FROM links_to l JOIN repositories r ON r.id = l.repository_id
+           WHERE l.paper_id = p.id AND l.status = 'released' AND r.kind = 'code')), 0) AS withCode,
        (SELECT count(DISTINCT l.repository_id) FROM mentions o
         JOIN links_to l ON l.paper_id = o.paper_id WHERE o.topic_id = @id) AS repositoryCount
      FROM mentions m JOIN papers p ON p.id = m.paper_id WHERE m.topic_id = @id`,
