@@ -111,6 +111,14 @@ function startingClustering(initial: readonly number[]): Clustering {
 }
 
 const EDGE_WEIGHT_INCREMENT = 0.01;
+/**
+ * Iterations of one random start, at most (VOSviewer's default is 1,000). A start stops when
+ * its step shrinks below 0.001; some never do, swinging round the optimum to the last
+ * iteration. On the 244 topics of the sample map the best of 10 starts reached the same
+ * quality (-109,925.285) with 200 iterations as with 1,000, and the layout took 3.5 s instead
+ * of 7.3.
+ */
+const MAX_ITERATIONS = 200;
 /** Improving a previous layout: steps of 1% of the mean distance between topics, 30 at most. */
 const POLISH = { stepSize: 0.01, iterations: 30 };
 
@@ -154,6 +162,7 @@ export function vosLayout(network: Network, options: LayoutOptions): [number[], 
     const [xs = [], ys = []] = layout.getCoordinates();
     return [xs, ys];
   }
+  algorithm.setMaxNIterations(MAX_ITERATIONS);
   let best: Layout | undefined;
   let bestQuality = Number.POSITIVE_INFINITY;
   for (let start = 0; start < Math.max(1, options.randomStarts); start++) {
