@@ -12,6 +12,7 @@
  *   npm run bench:map
  *   npm run bench:map -- --corpus ../shared/data/corpus/papers_merged.jsonl.gz --slice 5000
  *   npm run bench:map -- --pool FILE    # write the unjudged topics out to judge
+ *   npm run bench:map -- --list FILE    # every map topic with its papers and verdict
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     slice: { type: 'string', default: '5000' },
     topics: { type: 'string', default: '500' },
     pool: { type: 'string' },
+    list: { type: 'string' },
   },
 });
 const JUDGED = 'bench/map/judged.tsv';
@@ -85,6 +87,11 @@ async function report(name: string, store: GraphStore, pool: Set<string>): Promi
       pool.add(topic.label);
     } else counts[verdict]++;
   }
+  listed.push(
+    ...map.topics.map((topic) =>
+      [name, topic.label, topic.df, verdictOf(topic.label) ?? '?'].join('\t'),
+    ),
+  );
   const n = map.topics.length;
   console.log(`\n${name}: ${n} topics on the map, ${map.clusters.length} clusters`);
   console.log(
@@ -121,6 +128,7 @@ async function report(name: string, store: GraphStore, pool: Set<string>): Promi
 }
 
 const pool = new Set<string>();
+const listed: string[] = [];
 const scratch = mkdtempSync(join(tmpdir(), 'topograph-bench-map-'));
 try {
   const samples = createSqliteStore(join(scratch, 'samples.db'));
@@ -138,6 +146,10 @@ try {
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
+}
+if (args.list) {
+  writeFileSync(args.list, ['# map\tlabel\tpapers\tverdict', ...listed].join('\n') + '\n');
+  console.log(`\n${listed.length} map topics written to ${args.list}`);
 }
 if (args.pool) {
   writeFileSync(args.pool, [...pool].sort().join('\n') + '\n');
