@@ -5,9 +5,10 @@
  *
  * For each map (the explorer's default view: the 500 most mentioned topics on the map) it
  * prints the share of its topics judged junk and too broad in bench/map/judged.tsv (and how
- * many are not judged yet), the cluster names with such a topic in them, and completeness: for
- * each topic, its paper count over the number of papers whose title or abstract uses its label
- * or one of its aliases (singular or plural, any case), averaged over the map.
+ * many are not judged yet), every cluster name with the judged parts that flaw it, and
+ * completeness: for each topic, its paper count over the number of papers whose title or
+ * abstract uses its label or one of its aliases (singular or plural, any case), averaged over
+ * the map.
  *
  *   npm run bench:map
  *   npm run bench:map -- --corpus ../shared/data/corpus/papers_merged.jsonl.gz --slice 5000
@@ -104,10 +105,11 @@ async function report(name: string, store: GraphStore, pool: Set<string>): Promi
       const verdict = verdictOf(part);
       return verdict === 'junk' || verdict === 'broad';
     });
-    if (flagged.length > 0) {
-      bad++;
-      console.log(`  cluster ${cluster.id} "${cluster.label}": ${flagged.join(', ')}`);
-    }
+    if (flagged.length > 0) bad++;
+    const flaws = flagged.length > 0 ? `: ${flagged.join(', ')}` : '';
+    console.log(
+      `  cluster ${cluster.id} "${cluster.label}" (${cluster.topicCount} topics)${flaws}`,
+    );
     for (const part of parts) if (verdictOf(part) === undefined) pool.add(part);
   }
   console.log(`  cluster names with a junk or too-broad part: ${bad} of ${map.clusters.length}`);

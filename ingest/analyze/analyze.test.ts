@@ -123,22 +123,39 @@ describe('alignOnto', () => {
 });
 
 describe('nameCluster', () => {
+  const member = (id: string, df: number, inside: number, total: number) => ({
+    id,
+    label: id,
+    df,
+    inside,
+    total,
+  });
+
   it('names a cluster by topics many papers mention and that stay inside it', () => {
-    const member = (id: string, df: number, inside: number, total: number) => ({
-      id,
-      label: id,
-      df,
-      inside,
-      total,
-    });
+    // score = papers × one-word weight × (inside + 30 × cluster share) / (total + 30); the
+    // cluster keeps 518 of its 1,508 link weights inside (share 0.3435).
     const name = nameCluster([
-      member('language model', 40, 10, 100), // common, links everywhere: 4
-      member('string diagram', 8, 9, 10), // 7.2
-      member('diagram surgery', 6, 10, 10), // 6
-      member('string diagram surgery', 6, 10, 10), // repeats "string diagram"
-      member('functor', 5, 9, 10), // 4.5
+      member('language model', 40, 50, 1000), // common, links everywhere: 2.34
+      member('string diagram', 8, 90, 100), // 6.17
+      member('diagram surgery', 6, 100, 100), // 5.09
+      member('string diagram surgery', 6, 100, 100), // repeats "string diagram"
+      // 4 without the prior (all of its few links inside): 1.93 with it.
+      member('central focus', 4, 8, 8),
+      member('functor', 5, 90, 100), // a plain word, half: 1.93
+      member('monoidal category', 4, 80, 100), // 2.78
     ]);
-    expect(name).toBe('string diagram · diagram surgery · functor');
+    expect(name).toBe('string diagram · diagram surgery · monoidal category');
+  });
+
+  it('weighs acronyms, names and hyphenated words in full, plain words at half', () => {
+    const name = nameCluster([
+      member('functor', 10, 100, 100),
+      member('ZX-calculus', 6, 100, 100),
+      member('PROP', 6, 100, 100),
+      member('string-diagram', 6, 100, 100),
+    ]);
+    // "functor" scores 5, the others 6 (ties in id order).
+    expect(name).toBe('PROP · ZX-calculus · string-diagram');
   });
 });
 
