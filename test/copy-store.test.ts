@@ -7,13 +7,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { copyStore, CopyError } from '../ingest/copy-store.ts';
 import type { Progress } from '../ingest/progress.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { readEverything } from './support/read-everything.ts';
 import { FIXTURE, FIXTURE_ANALYSIS } from './store-contract.ts';
 import { createSampleStore, type SampleStore } from './support/sample-store.ts';
+
+// Several tests here ingest the samples more than once (4–10 s a run, more with the other core
+// busy): the 30 s default cut them short on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const run = promisify(execFile);
 

@@ -8,13 +8,17 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runIngestCommand } from '../ingest/ingest-command.ts';
 import { ingest } from '../ingest/pipeline.ts';
 import { parseThesaurus } from '../ingest/terms/thesaurus.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { createSampleStore, SAMPLES_DIR, type SampleStore } from './support/sample-store.ts';
 import { searchGraph } from '../server/store/search.ts';
+
+// Several tests here ingest the samples more than once (4–10 s a run, more with the other core
+// busy): the 30 s default cut them short on a loaded 2-core machine.
+vi.setConfig({ testTimeout: 120_000 });
 
 const TABLES = [
   'papers',
