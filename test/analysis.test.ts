@@ -37,6 +37,20 @@ describe('cluster names', () => {
     expect(new Set(map.clusters.map((c) => c.label)).size).toBe(map.clusters.length);
   });
 
+  it('names no cluster after the generic phrases and words issue 17 found in the names', () => {
+    // Before the names' corrections: "action · theoretical result · environment", "central
+    // focus · multimodal large language model (MLLM) · …". Every judged junk or too-broad part
+    // is counted by npm run bench:map (6 of 11 sample names still have one).
+    const generic = [
+      ...['central focus', 'foundational role', 'inherent complexity', 'superiority'],
+      ...['seminal work', 'model learn', 'in-depth analysis', 'addition', 'ii', 'less'],
+      ...['environment', 'distribution', 'structure', 'action', 'space'],
+    ];
+    const parts = map.clusters.flatMap((cluster) => cluster.label.split(' · '));
+    expect(parts.length).toBeGreaterThan(20);
+    expect(parts.filter((part) => generic.includes(part))).toEqual([]);
+  });
+
   it('gives the state space model papers a cluster named after them', () => {
     // Seven sample papers are about (deep) state space models: S4, HiPPO, selective SSMs.
     const ssm = map.clusters.find((c) => c.label.startsWith('state space model (SSM)'));
