@@ -551,6 +551,18 @@ describe('related papers after a small ingest into a store', () => {
   });
 });
 
+/** Ingests each batch of files in turn into `name`.db in `dir`: the topics of the paper `title`. */
+async function topicsOfPaper(dir: string, batches: string[][], name: string, title: string) {
+  const store = createSqliteStore(join(dir, `${name}.db`));
+  try {
+    for (const batch of batches) await ingest(batch, store);
+    const found = (await store.findPaperText(title, 'phrase', 1))[0]!;
+    return (await store.paper(found.id, 0))!.topics;
+  } finally {
+    await store.close();
+  }
+}
+
 describe('key terms of a small ingest into a store', () => {
   it('are ranked against the whole store, as one ingest of everything ranks them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'topograph-background-'));
@@ -562,16 +574,9 @@ describe('key terms of a small ingest into a store', () => {
       'inference benchmarks it improves treatment effect estimation over chain-of-thought ' +
       'prompting.';
     writeFileSync(listing, JSON.stringify({ title, abstract }) + '\n');
-    const scores = async (paths: string[][], name: string) => {
-      const store = createSqliteStore(join(dir, `${name}.db`));
-      try {
-        for (const batch of paths) await ingest(batch, store);
-        const found = (await store.findPaperText(title, 'phrase', 1))[0]!;
-        const { topics } = (await store.paper(found.id, 0))!;
-        return new Map(topics.map((topic) => [topic.id, topic.score]));
-      } finally {
-        await store.close();
-      }
+    const scores = async (batches: string[][], name: string) => {
+      const topics = await topicsOfPaper(dir, batches, name, title);
+      return new Map(topics.map((topic) => [topic.id, topic.score]));
     };
     try {
       const intoStore = await scores([[SAMPLES_DIR], [listing]], 'into');
@@ -598,6 +603,42 @@ describe('key terms of a small ingest into a store', () => {
         scored.get('large language model')! / scored.get('counterfactual prompting')!;
       expect(weight(alone)).toBeGreaterThan(1);
       expect(weight(intoStore)).toBeLessThan(0.5);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('read acronyms and modifier words as the store does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topograph-background-'));
+    const listing = join(dir, 'listing.jsonl');
+    // No definition of LLM or SCM here; the samples define both. "graph" comes three times
+    // before another word and once alone, so alone this paper makes it a modifier (no topic);
+    // the samples write it alone in 37 papers.
+    const title = 'Do LLMs understand an SCM? Probing graph neural networks on interventions';
+    const abstract =
+      'We probe whether LLMs can answer questions about an SCM given as text, and compare ' +
+      'them with graph neural networks that read the same graph. On graph neural network ' +
+      'benchmarks, LLMs answer most interventional questions but fail on counterfactual ones.';
+    writeFileSync(listing, JSON.stringify({ title, abstract }) + '\n');
+    const topicsOf = async (batches: string[][], name: string) => {
+      const topics = await topicsOfPaper(dir, batches, name, title);
+      return new Map(topics.map((topic) => [topic.id, topic.label]));
+    };
+    try {
+      const intoStore = await topicsOf([[SAMPLES_DIR], [listing]], 'into');
+      const together = await topicsOf([[SAMPLES_DIR, listing]], 'together');
+      const alone = await topicsOf([[listing]], 'alone');
+      expect([...alone.keys()]).toEqual(expect.arrayContaining(['LLM', 'SCM']));
+      expect(alone.has('large language model')).toBe(false);
+      expect(alone.has('graph')).toBe(false);
+      for (const topics of [intoStore, together]) {
+        expect([...topics.keys()]).toEqual(
+          expect.arrayContaining(['large language model', 'structural causal model', 'graph']),
+        );
+        expect(topics.has('LLM') || topics.has('SCM')).toBe(false);
+      }
+      expect(intoStore.get('large language model')).toBe('large language model (LLM)');
+      expect([...intoStore.keys()].sort()).toEqual([...together.keys()].sort());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

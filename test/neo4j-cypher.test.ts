@@ -70,7 +70,7 @@ const SCHEMA: DbSchema = {
   parameters: Object.fromEntries(
     [
       ...['rows', 'ids', 'keys', 'id', 'limit', 'minPapers', 'cluster', 'corpus', 'df'],
-      ...['suffix', 'prefix', 'infix', 'search', 'after', 'note'],
+      ...['suffix', 'prefix', 'infix', 'search', 'after', 'note', 'words', 'suffixes'],
       ...['paperId', 'topicId', 'version', 'resolution', 'repositories'],
     ].map((name) => [name, '']),
   ),

@@ -340,6 +340,69 @@ export function describeGraphStoreContract(
       expect(await store.findPapers([])).toEqual([]);
     });
 
+    it('gives an ingest its counts of terms, of words before others and of acronyms', async () => {
+      const labelled = (topicId: string, label: string) => ({ ...mention(topicId, 0.9), label });
+      const write = (id: string, ...mentions: PaperWrite['mentions']) => ({
+        paper: paper(id, `Paper ${id}`),
+        keys: [`title:paper ${id}`],
+        mentions,
+        repositories: [],
+      });
+      await store.writePapers([
+        write('p5', labelled('large language model', 'large language model (LLM)')),
+        write('p6', labelled('large language model', 'large language model (LLM)')),
+        write(
+          'p7',
+          labelled('latent linear model', 'latent linear model (LLM)'),
+          labelled('structural causal model', 'structural causal model (SCM)'),
+        ),
+        write(
+          'p8',
+          labelled('latent linear model', 'latent linear model (LLM)'),
+          labelled('structural causal model', 'structural causal model (SCM)'),
+        ),
+      ]);
+      await store.refreshTopics();
+      const asked = ['causal inference', 'optics', 'unknown', 'causal', 'string', 'optic'];
+      const counts = await store.storedTermCounts([...asked, 'LLM', 'SCM', 'Scm'], ['p3']);
+      // Eight papers less p3, which an ingest would write again.
+      expect(counts.paperCount).toBe(7);
+      expect(counts.documentFrequency).toEqual(
+        new Map([
+          ['causal inference', 2],
+          ['optics', 1],
+        ]),
+      );
+      // "causal inference" (3 papers) and "causal effect" (2), less p3's mention of each.
+      expect(counts.leads).toEqual(
+        new Map([
+          ['causal', 3],
+          ['string', 2],
+        ]),
+      );
+      // "LLM" names two topics of two papers each: no majority, no reading.
+      expect(counts.acronyms).toEqual(
+        new Map([['SCM', { key: 'structural causal model', label: 'structural causal model' }]]),
+      );
+      // An empty store, or one holding only the papers excluded, has nothing to count.
+      const none = await store.storedTermCounts(asked, [
+        'p1',
+        'p2',
+        'p3',
+        'p4',
+        'p5',
+        'p6',
+        'p7',
+        'p8',
+      ]);
+      expect(none).toEqual({
+        paperCount: 0,
+        documentFrequency: new Map(),
+        leads: new Map(),
+        acronyms: new Map(),
+      });
+    });
+
     it('writes the same batch twice without changing anything', async () => {
       const before = await store.paper('p2', 10);
       await store.writePapers(FIXTURE);

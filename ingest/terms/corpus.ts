@@ -55,13 +55,19 @@ interface StoredDocument {
 
 /**
  * What a store already holds, for ranking new documents against it: how many papers it holds
- * besides the documents ranked, and how many of those mention each term (keys it does not
- * hold are absent). With it, a daily listing of 50 papers is ranked against the 80,000 papers
- * stored, not against itself.
+ * besides the documents ranked, how many of those mention each term (keys it does not hold are
+ * absent), how often they write each word before others, and how it reads acronyms. With it,
+ * a daily listing of 50 papers is ranked against the 80,000 papers stored, not against itself:
+ * "LLM" written bare is a large language model there even when no paper of the listing says
+ * so, and a word is a modifier or a term as the whole store uses it.
  */
 export interface TermBackground {
   paperCount: number;
   documentFrequency: ReadonlyMap<string, number>;
+  /** One-word key → papers writing it before another word (`findModifierWords`). */
+  leads?: ReadonlyMap<string, number>;
+  /** Acronym → the term the store names with it: "LLM" → large language model. */
+  acronyms?: ReadonlyMap<string, { key: string; label: string }>;
 }
 
 /** Orders terms best first; equal scores by key, so the order never depends on input order. */
@@ -226,9 +232,15 @@ export class TermCorpus {
     thesaurus?: Thesaurus,
     background?: TermBackground,
   ): Generator<RankedDocument> {
+    // The acronyms the documents define; where they define none, the store's reading.
     const corpusAcronyms = mergeAcronymTables(
       this.documents.flatMap(({ defined }) => (defined ? [defined] : [])),
     );
+    for (const [acronym, { key, label }] of background?.acronyms ?? []) {
+      if (!corpusAcronyms.has(acronym)) {
+        corpusAcronyms.set(acronym, { key, label, words: key.split(' ') });
+      }
+    }
     const documents = this.documents;
     const placedTerms = (doc: StoredDocument, acronymsUsed?: Map<string, string>) =>
       this.placedTerms(doc, corpusAcronyms, thesaurus, acronymsUsed);
@@ -245,6 +257,10 @@ export class TermCorpus {
           }
         }
       })(),
+      background && {
+        leads: background.leads ?? new Map(),
+        heads: background.documentFrequency,
+      },
     );
     // Shorter terms written inside longer ones count as the thesaurus maps them, too.
     const rename = (key: string) => {
@@ -294,6 +310,11 @@ export class TermCorpus {
     // Each expansion is labelled with its acronym where the corpus supports it, or where the
     // paper defines one itself: "large language model (LLM)".
     const corpusAcronymOf = supportedAcronyms(acronymUses, documentFrequency, corpusAcronyms);
+    for (const [acronym, { key }] of background?.acronyms ?? []) {
+      if (!corpusAcronymOf.has(key) && corpusAcronyms.get(acronym)?.key === key) {
+        corpusAcronymOf.set(key, acronym);
+      }
+    }
     const papers = documents.length + (background?.paperCount ?? 0);
     for (const doc of documents) {
       const ownAcronymOf = doc.defined ? acronymsByExpansion(doc.defined) : undefined;

@@ -47,13 +47,25 @@ function isQualifiedGeneric(words: readonly string[]): boolean {
 /** A single word is a modifier when it leads phrases this many times more than it heads one. */
 const MODIFIER_RATIO = 2;
 
+/** How often a store writes words before others (`leads`) and alone or last (`heads`). */
+export interface WordUses {
+  leads: ReadonlyMap<string, number>;
+  heads: ReadonlyMap<string, number>;
+}
+
 /**
  * The words that the given phrases (key words of every occurrence in a corpus) use mostly as
  * modifiers: more than `MODIFIER_RATIO` times as often before another word as at the end of
  * a phrase or on their own. Such a word alone is no topic, whatever its tag: "causal" (as in
- * "causal model"), "language" (as in "language model").
+ * "causal model"), "language" (as in "language model"). A store's uses, when given, count
+ * beside the phrases' (in papers, where the phrases count occurrences): a 50-paper listing
+ * that writes "graph" mostly in "graph neural network" does not make "graph" a modifier in a
+ * store where thousands of papers study graphs.
  */
-export function findModifierWords(phrases: Iterable<readonly string[]>): Set<string> {
+export function findModifierWords(
+  phrases: Iterable<readonly string[]>,
+  stored?: WordUses,
+): Set<string> {
   const leads = new Map<string, number>();
   const heads = new Map<string, number>();
   for (const words of phrases) {
@@ -63,8 +75,13 @@ export function findModifierWords(phrases: Iterable<readonly string[]>): Set<str
     });
   }
   const modifiers = new Set<string>();
-  for (const [word, count] of leads) {
-    if (count > MODIFIER_RATIO * (heads.get(word) ?? 0)) modifiers.add(word);
-  }
+  const consider = (word: string) => {
+    const led = (leads.get(word) ?? 0) + (stored?.leads.get(word) ?? 0);
+    const headed = (heads.get(word) ?? 0) + (stored?.heads.get(word) ?? 0);
+    if (led > MODIFIER_RATIO * headed) modifiers.add(word);
+  };
+  for (const word of leads.keys()) consider(word);
+  // A word the phrases only end with can still be one the store uses to modify.
+  for (const word of stored?.leads.keys() ?? []) if (heads.has(word)) consider(word);
   return modifiers;
 }

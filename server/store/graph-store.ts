@@ -77,6 +77,22 @@ export interface PaperFacts {
 export interface StoredTermCounts {
   paperCount: number;
   documentFrequency: Map<string, number>;
+  /**
+   * For each one-word key asked (lower case, no acronym), how many times the store's papers
+   * write it before other words: the paper counts of the topics whose key begins with it
+   * ("causal" → "causal model", "causal effect", …). With `documentFrequency` (the papers
+   * writing it alone or as a head) it says whether a word only modifies (`findModifierWords`).
+   * Absent: none.
+   */
+  leads: Map<string, number>;
+  /**
+   * For each acronym asked ("LLM"), the topic the store names with it: the one whose label
+   * ends with it in brackets ("large language model (LLM)") and holds more than half the
+   * papers of all topics so labelled. A topic's label shows an acronym only where the papers
+   * mentioning it use it (ingest/terms/corpus.ts), so this is the store's reading of an
+   * acronym with support across it. Absent: none, or no majority.
+   */
+  acronyms: Map<string, { key: string; label: string }>;
 }
 
 /** What ingest/analyze reads to draw the map: the candidate topics and their mentions. */
@@ -290,8 +306,9 @@ export interface IngestSide extends StoreBase {
   /** Papers having any of `keys`, for merging new records into what is stored. */
   findPapers(keys: string[]): Promise<Paper[]>;
   /**
-   * The store's counts of the topics `keys` name, leaving out the stored papers `excluding`
-   * (ids; those an ingest writes again), read in one transaction (see `StoredTermCounts`).
+   * The store's counts of the topics `keys` name, of the words they begin and of the acronyms
+   * among them, leaving out the stored papers `excluding` (ids; those an ingest writes again),
+   * read in one transaction (see `StoredTermCounts`; built by `term-counts.ts`).
    */
   storedTermCounts(keys: readonly string[], excluding: string[]): Promise<StoredTermCounts>;
   /**

@@ -37,6 +37,7 @@ import type {
 } from '../graph-store.ts';
 import { StoreError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import { paperFacts, topicOverlay, type OverlayCounts } from '../paper-facts.ts';
+import { noStoredTerms, storedTermCounts, termQuestions } from '../term-counts.ts';
 import type { CoOccurrence, Paper, Repository } from '../model.ts';
 import {
   explainSimilar,
@@ -228,31 +229,37 @@ class Neo4jStore implements GraphStore {
   }
 
   async storedTermCounts(keys: readonly string[], excluding: string[]): Promise<StoredTermCounts> {
+    const questions = termQuestions(keys);
     return this.read(async (tx) => {
       const [all] = await run<{ paperCount: number }>(tx, QUERIES.countPapers);
       const [left] = await run<{ papers: number }>(tx, QUERIES.countPapersAmong, {
         ids: excluding,
       });
       const paperCount = (all?.paperCount ?? 0) - (left?.papers ?? 0);
-      const documentFrequency = new Map<string, number>();
-      if (paperCount === 0) return { paperCount, documentFrequency };
-      for (const slice of chunks([...keys])) {
-        const rows = await run<{ id: string; df: number }>(tx, QUERIES.topicCounts, {
-          keys: slice,
-        });
-        for (const { id, df } of rows) documentFrequency.set(id, df);
-      }
-      for (const slice of chunks(excluding)) {
-        const rows = await run<{ id: string; mentions: number }>(tx, QUERIES.mentionCountsOf, {
-          ids: slice,
-        });
-        for (const { id, mentions } of rows) {
-          const df = (documentFrequency.get(id) ?? 0) - mentions;
-          if (df > 0) documentFrequency.set(id, df);
-          else documentFrequency.delete(id);
-        }
-      }
-      return { paperCount, documentFrequency };
+      if (paperCount === 0) return noStoredTerms(paperCount);
+      // One statement a slice, in turn (a transaction runs one at a time).
+      const inSlices = async <T>(list: string[], read: (slice: string[]) => Promise<T[]>) => {
+        const rows: T[] = [];
+        for (const slice of chunks(list)) rows.push(...(await read(slice)));
+        return rows;
+      };
+      return storedTermCounts(questions, {
+        paperCount,
+        topics: await inSlices(questions.keys, (keys) =>
+          run<{ id: string; df: number }>(tx, QUERIES.topicCounts, { keys }),
+        ),
+        leads: await inSlices(questions.words, (words) =>
+          run<{ word: string; papers: number }>(tx, QUERIES.leadCounts, { words }),
+        ),
+        labelled: await inSlices(questions.suffixes, (suffixes) =>
+          run<{ id: string; label: string; df: number }>(tx, QUERIES.acronymLabelled, {
+            suffixes,
+          }),
+        ),
+        excluded: await inSlices(excluding, (ids) =>
+          run<{ id: string; mentions: number }>(tx, QUERIES.mentionCountsOf, { ids }),
+        ),
+      });
     });
   }
 

@@ -126,6 +126,22 @@ export const QUERIES = {
     RETURN t.id AS id, t.df AS df`,
 
   /** $ids: how many of these papers mention each topic they mention. */
+  /** $words: for each, the papers of the topics whose id begins with it and a space. */
+  leadCounts: `
+    UNWIND $words AS word
+    OPTIONAL MATCH (t:Topic)
+    USING INDEX t:Topic(id)
+    WHERE t.id STARTS WITH word + ' '
+    RETURN word, coalesce(sum(t.df), 0) AS papers`,
+
+  /** $suffixes (\` (llm)\`): the topics of two papers or more an acronym names. */
+  acronymLabelled: `
+    UNWIND $suffixes AS suffix
+    MATCH (t:Topic)
+    USING TEXT INDEX t:Topic(labelKey)
+    WHERE t.labelKey ENDS WITH suffix
+    RETURN DISTINCT t.id AS id, t.label AS label, t.df AS df`,
+
   mentionCountsOf: `
     UNWIND $ids AS id
     MATCH (p:Paper {id: id})-[:MENTIONS]->(t:Topic)

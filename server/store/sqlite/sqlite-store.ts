@@ -31,6 +31,7 @@ import type {
 import { StoreBusyError, TOPIC_REPOSITORIES } from '../graph-store.ts';
 import type { CoOccurrence, LinkStatus, Paper, Repository } from '../model.ts';
 import { paperFacts, topicOverlay, type LinkFact, type OverlayCounts } from '../paper-facts.ts';
+import { noStoredTerms, storedTermCounts, termQuestions } from '../term-counts.ts';
 import {
   explainSimilar,
   rankRelated,
@@ -177,21 +178,27 @@ class SqliteStore implements GraphStore {
 
   async storedTermCounts(keys: readonly string[], excluding: string[]): Promise<StoredTermCounts> {
     const db = this.db;
+    const questions = termQuestions(keys);
     return db.transaction(() => {
       const ids = JSON.stringify(excluding);
       const left = db.prepare<[string], number>(SQL.countPapersAmong).pluck().get(ids)!;
       const paperCount = this.countPapers() - left;
-      const documentFrequency = new Map<string, number>();
-      if (paperCount === 0) return { paperCount, documentFrequency };
-      const topics = db.prepare<[string], { id: string; df: number }>(SQL.topicCounts);
-      for (const { id, df } of topics.iterate(JSON.stringify(keys))) documentFrequency.set(id, df);
-      const own = db.prepare<[string], { id: string; mentions: number }>(SQL.mentionCountsOf);
-      for (const { id, mentions } of own.iterate(ids)) {
-        const df = (documentFrequency.get(id) ?? 0) - mentions;
-        if (df > 0) documentFrequency.set(id, df);
-        else documentFrequency.delete(id);
-      }
-      return { paperCount, documentFrequency };
+      if (paperCount === 0) return noStoredTerms(paperCount);
+      const leadCount = db.prepare<[string, string], number>(SQL.leadCount).pluck();
+      return storedTermCounts(questions, {
+        paperCount,
+        topics: db
+          .prepare<[string], { id: string; df: number }>(SQL.topicCounts)
+          .all(JSON.stringify(questions.keys)),
+        leads: questions.words.map((word) => ({ word, papers: leadCount.get(word, word)! })),
+        labelled:
+          questions.acronyms.length === 0
+            ? []
+            : db.prepare<[], { id: string; label: string; df: number }>(SQL.acronymLabelled).all(),
+        excluded: db
+          .prepare<[string], { id: string; mentions: number }>(SQL.mentionCountsOf)
+          .all(ids),
+      });
     })();
   }
 

@@ -95,6 +95,10 @@ export const SQL = {
   countPapersAmong: 'SELECT count(*) FROM papers WHERE id IN (SELECT value FROM json_each(?))',
   topicCounts: `SELECT id, df FROM topics
      WHERE id IN (SELECT value FROM json_each(?)) AND df > 0`,
+  // The papers of the topics a word begins ("causal " ≤ id < "causal!"): a range of the key.
+  leadCount: `SELECT coalesce(sum(df), 0) FROM topics WHERE id >= ? || ' ' AND id < ? || '!'`,
+  // Topics named with an acronym; walks the topics_searchable index (the suffix is checked after).
+  acronymLabelled: `SELECT id, label, df FROM topics WHERE df >= 2 AND label LIKE '%)'`,
   mentionCountsOf: `SELECT topic_id AS id, count(*) AS mentions FROM mentions
      WHERE paper_id IN (SELECT value FROM json_each(?)) GROUP BY topic_id`,
   mapResolution: 'SELECT map_resolution FROM store_state',
