@@ -10,7 +10,7 @@
  * caller can store them as they come instead of holding all of them.
  */
 import { mergeAcronymTables, type AcronymTable } from './acronyms.ts';
-import { findModifierWords, isJunkTerm } from './junk.ts';
+import { findModifierWords, isJunkTerm, nameAmongGenerics } from './junk.ts';
 import { collectMentions, type Mention, type PlacedOccurrence } from './mentions.ts';
 import { isAcronym, type NormalisedTerm } from './normalise.ts';
 import { IN_TITLE, type ReadDocument } from './read.ts';
@@ -198,6 +198,8 @@ export class TermCorpus {
     thesaurus: Thesaurus | undefined,
     /** Filled with the acronyms the document writes bare: expansion key → acronym. */
     acronymsUsed?: Map<string, string>,
+    /** Names the corpus writes on their own: their near-variants are mentions of them. */
+    isWrittenAlone?: (name: string) => boolean,
   ): PlacedOccurrence[] {
     const placed: PlacedOccurrence[] = [];
     for (let i = 0; i < doc.positions.length; i += 1) {
@@ -206,6 +208,14 @@ export class TermCorpus {
       const expanded = doc.defined?.get(key) ?? corpusAcronyms.get(key);
       if (expanded !== undefined) acronymsUsed?.set(expanded.key, key);
       let term = expanded ?? this.term(keyId, doc.terms[2 * i + 1]!);
+      // "Corr2Cause dataset benchmark" and "task Corr2Cause" are mentions of Corr2Cause where
+      // papers write Corr2Cause alone; where none does, generic words may be part of the
+      // name ("EM algorithm", "NJL model").
+      const name = isWrittenAlone && nameAmongGenerics(term.words);
+      if (name && isWrittenAlone!(name)) {
+        term = doc.defined?.get(name) ??
+          corpusAcronyms.get(name) ?? { key: name, label: name, words: [name] };
+      }
       const replacement = thesaurus?.get(term.key);
       if (replacement === null) continue;
       if (replacement) term = replacement;
@@ -242,8 +252,11 @@ export class TermCorpus {
       }
     }
     const documents = this.documents;
-    const placedTerms = (doc: StoredDocument, acronymsUsed?: Map<string, string>) =>
-      this.placedTerms(doc, corpusAcronyms, thesaurus, acronymsUsed);
+    const placedTerms = (
+      doc: StoredDocument,
+      acronymsUsed?: Map<string, string>,
+      isWrittenAlone?: (name: string) => boolean,
+    ) => this.placedTerms(doc, corpusAcronyms, thesaurus, acronymsUsed, isWrittenAlone);
 
     // Words that only modify: "causal" alone is no topic in a corpus of causal models. And
     // every key some document writes on its own.
@@ -270,11 +283,17 @@ export class TermCorpus {
     const isTopical = ({ term: { words } }: PlacedOccurrence) =>
       words.length > 1 || isAcronym(words[0] ?? '') || !modifiers.has(words[0] ?? '');
     // A term some document writes on its own, and not a mere modifier: written inside a longer
-    // phrase, it is a mention of that term too.
+    // phrase, it is a mention of that term too. A near-variant of a name written alone is not
+    // one ("Corr2Cause dataset benchmark" is Corr2Cause): the name is.
     const stored = background?.documentFrequency;
-    const corpusKnows = (key: string) =>
+    const writtenAlone = (key: string) =>
       (written.has(key) || (stored?.get(key) ?? 0) > 0) &&
       (key.includes(' ') || isAcronym(key) || !modifiers.has(key));
+    const corpusKnows = (key: string) => {
+      if (!writtenAlone(key)) return false;
+      const name = key.includes(' ') ? nameAmongGenerics(key.split(' ')) : undefined;
+      return name === undefined || !writtenAlone(name);
+    };
     const mentionsOf = (
       doc: StoredDocument,
       acronymsUsed?: Map<string, string>,
@@ -284,7 +303,7 @@ export class TermCorpus {
         ? { get: (acronym: string) => known.get(acronym) ?? corpusAcronyms.get(acronym) }
         : corpusAcronyms;
       return collectMentions(
-        placedTerms(doc, acronymsUsed).filter(isTopical),
+        placedTerms(doc, acronymsUsed, writtenAlone).filter(isTopical),
         acronyms,
         rename,
         corpusKnows,

@@ -242,14 +242,14 @@ describe('what a paper mentions beyond its key terms', () => {
         title: 'Causal inference tasks for language models',
         text:
           'We build causal inference tasks and study object hallucination in diffusion ' +
-          'models, with Llama3 baselines.',
+          'models, with Llama3 backbones, Qwen2 baselines and the EM algorithm.',
       },
       {
         id: 'b',
         title: 'Causal inference in practice',
         text:
           'Causal inference needs assumptions. Hallucination and diffusion are words here ' +
-          'too, and so is Llama3.',
+          'too, and so are Llama3 and Qwen2.',
       },
     ];
     const ranked = new Map([...readCorpus(docs).rank(1)].map((doc) => [doc.id, doc] as const));
@@ -264,6 +264,12 @@ describe('what a paper mentions beyond its key terms', () => {
     expect(others.has('diffusion')).toBe(false);
     // A name counts wherever it stands.
     expect(others.get('Llama3')).toMatchObject({ label: '' });
+    // A name b writes alone, with generic words only, is the name written another way:
+    // "Qwen2 baselines". No paper writes "EM" alone: "EM algorithm" stays as it is.
+    const terms = new Map([...a.keyTerms, ...a.otherTerms].map((term) => [term.key, term]));
+    expect(terms.get('Qwen2')).toMatchObject({ label: 'Qwen2', count: 1 });
+    expect(terms.has('Qwen2 baseline')).toBe(false);
+    expect(terms.has('EM algorithm')).toBe(true);
     // Nothing b writes inside a phrase that no one writes on its own ("inference task").
     expect(others.has('inference task')).toBe(false);
     expect([...a.keyTerms, ...a.otherTerms].map((term) => term.key)).toContain(

@@ -5,6 +5,7 @@
  * ("8.1-11.3%"), anything longer than a topic name should be, and single words the corpus
  * uses as modifiers ("causal", which the tagger often calls a noun, or "language").
  */
+import { isAcronym } from './normalise.ts';
 import { GENERIC_WORDS } from './stopwords.ts';
 import { lexiconTag } from './tag.ts';
 
@@ -27,6 +28,22 @@ export function isJunkTerm(words: readonly string[]): boolean {
 }
 
 const isGeneric = (word: string): boolean => GENERIC_WORDS.has(word.toLowerCase());
+
+/**
+ * The one name in a phrase otherwise made of generic words: "Corr2Cause" in "Corr2Cause
+ * dataset benchmark" and "task Corr2Cause", "MME" in "MME benchmark". Such a phrase is a
+ * near-variant of the name, not a topic of its own. Undefined for any other phrase.
+ */
+export function nameAmongGenerics(words: readonly string[]): string | undefined {
+  if (words.length < 2) return undefined;
+  let name: string | undefined;
+  for (const word of words) {
+    if (isGeneric(word)) continue;
+    if (name !== undefined || !isAcronym(word)) return undefined;
+    name = word;
+  }
+  return name;
+}
 
 /**
  * A generic noun qualified only by everyday adjectives: "large effect", "basic idea", "direct
