@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- <files or folders…>`: reads paper listings into the graph store chosen
+ * `npm run ingest -- <files or folders…>` (or `--from arxiv --query …`): reads paper listings into the graph store chosen
  * by the environment (see server/store/open-store.ts), with progress on a terminal and a
  * summary at the end. Exits non-zero when any file failed; the other files are still ingested.
  * The command itself is ingest-command.ts.

@@ -16,6 +16,16 @@ import {
   type StoreEnv,
   type StoreKind,
 } from '../server/store/open-store.ts';
+import {
+  checkFetchRequest,
+  DEFAULT_CACHE_DIR,
+  DEFAULT_FETCH_MAX,
+  describeFetch,
+  fetchSource,
+  FetchError,
+  FetchOptionError,
+  type FetchEnv,
+} from './fetch/fetch-source.ts';
 import { DEFAULT_TOP_K, ingest, type IngestSummary } from './pipeline.ts';
 import { createProgress } from './progress.ts';
 import { SOURCE_FORMATS } from './sources/index.ts';
@@ -100,7 +110,7 @@ export interface CommandIo {
 
 export async function runIngestCommand(
   argv: string[],
-  env: StoreEnv & { TOPOGRAPH_RESOLUTION?: string },
+  env: StoreEnv & FetchEnv & { TOPOGRAPH_RESOLUTION?: string },
   io: CommandIo = { out: process.stdout, err: process.stderr },
 ): Promise<number> {
   const print = (text: string) => io.out.write(`${text}\n`);
@@ -120,7 +130,23 @@ export async function runIngestCommand(
   const program = new Command()
     .name('ingest')
     .description('Read paper listings and exports into the Topograph graph.')
-    .argument('<paths...>', 'files or folders to read')
+    .argument('[paths...]', 'files or folders to read')
+    .option('--from <source>', 'first fetch papers from an API: arxiv')
+    .option(
+      '--query <query>',
+      'with --from arxiv: an arXiv search, e.g. \'all:"causal inference"\'',
+    )
+    .option(
+      '--max <n>',
+      'with --from: papers to fetch at most',
+      (value) => Number(value),
+      DEFAULT_FETCH_MAX,
+    )
+    .option(
+      '--cache <dir>',
+      'with --from: where fetched pages are kept (a re-run reads them, an interrupted fetch resumes)',
+      DEFAULT_CACHE_DIR,
+    )
     .option(
       '--format <name>',
       `read every file as this format (${SOURCE_FORMATS.map((f) => f.name).join(', ')})`,
@@ -166,8 +192,31 @@ export async function runIngestCommand(
           ifEmpty?: boolean;
           resolution?: number;
           newMap?: boolean;
+          from?: string;
+          query?: string;
+          max: number;
+          cache: string;
         },
       ) => {
+        if (paths.length === 0 && options.from === undefined) {
+          program.error('ingest: give files or folders to read, or --from arxiv --query …', {
+            exitCode: 2,
+          });
+        }
+        const fetchRequest = options.from && {
+          from: options.from,
+          query: options.query,
+          max: options.max,
+          cacheDir: options.cache,
+        };
+        if (fetchRequest) {
+          try {
+            checkFetchRequest(fetchRequest);
+          } catch (error) {
+            if (error instanceof FetchOptionError) program.error(error.message, { exitCode: 2 });
+            throw error;
+          }
+        }
         if (!Number.isInteger(options.topK) || options.topK < 1 || options.topK > 100) {
           program.error('ingest: --top-k must be a whole number from 1 to 100');
         }
@@ -201,6 +250,22 @@ export async function runIngestCommand(
                 exitCode: 2,
               },
             );
+          }
+        }
+        // Fetched before the store is opened: a fetch that fails changes nothing stored.
+        if (fetchRequest) {
+          try {
+            const fetched = await fetchSource(fetchRequest, env, createProgress(io.err));
+            for (const line of describeFetch(fetched, fetchRequest)) print(line);
+            if (fetched.files.length === 0 && paths.length === 0) return;
+            paths = [...paths, ...fetched.files];
+          } catch (error) {
+            if (!(error instanceof FetchError)) throw error;
+            print(
+              `error: ${error.message}; nothing was changed (the pages fetched so far stay in ${fetchRequest.cacheDir}: run again to go on from there)`,
+            );
+            exitCode = 1;
+            return;
           }
         }
         const kind = chooseStore(options.store);

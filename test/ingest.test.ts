@@ -2,7 +2,15 @@
 // merging across files, links, idempotence, and failures that lose nothing.
 import { execFile } from 'node:child_process';
 import { PassThrough } from 'node:stream';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +18,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runIngestCommand } from '../ingest/ingest-command.ts';
+import { startReplayServer, type ReplayServer } from './support/replay-server.ts';
 import { ingest } from '../ingest/pipeline.ts';
 import { parseThesaurus } from '../ingest/terms/thesaurus.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
@@ -439,6 +448,80 @@ describe('ingest --thesaurus', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('ingest --from arxiv', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'topograph-from-'));
+  let server: ReplayServer | undefined;
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const feed = readFileSync(
+    join(import.meta.dirname, '../ingest/sources/fixtures/arxiv/arxiv_api_atom_current.xml'),
+    'utf8',
+  );
+  const entries = feed.match(/<entry>[\s\S]*?<\/entry>/g)!;
+
+  it('fetches a search into the cache and ingests it; a failed fetch changes nothing', async () => {
+    let refuse = false;
+    server = await startReplayServer(({ url }) => {
+      if (refuse) return { status: 400, body: 'Bad Request: malformed query' };
+      const start = Number(url.searchParams.get('start'));
+      const size = Number(url.searchParams.get('max_results'));
+      const head = feed
+        .slice(0, feed.indexOf('<entry>'))
+        .replace(/<opensearch:totalResults>\d+</, `<opensearch:totalResults>${entries.length}<`);
+      return { body: head + entries.slice(start, start + size).join('\n') + '\n</feed>\n' };
+    });
+    const env = {
+      TOPOGRAPH_DB: join(dir, 'from.db'),
+      TOPOGRAPH_ARXIV_URL: `${server.origin}/api/query`,
+      TOPOGRAPH_MAILTO: 'maps@example.org',
+    };
+    const cache = join(dir, 'cache');
+    const args = ['--from', 'arxiv', '--query', 'all:testing', '--max', '2', '--cache', cache];
+    const first = await runCommand(args, env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(
+      `fetched:      2 papers of 3 from arXiv in 1 page (1 asked now, 0 from ${cache})`,
+    );
+    expect(first.stdout).toContain('note: stopped at --max 2; 1 more results');
+    expect(first.stdout).toMatch(/papers: +2 new/);
+    expect(server.requests[0]!.url.searchParams.get('max_results')).toBe('2');
+    expect(server.requests[0]!.userAgent).toMatch(
+      /^Topograph\/[\d.]+ \(paper-map ingest; mailto:maps@example\.org\)$/,
+    );
+
+    // The same command again reads the cache: no request, nothing new.
+    const again = await runCommand(args, env);
+    expect(again.stdout).toContain('(0 asked now, 1 from');
+    expect(again.stdout).toMatch(/papers: +0 new, 0 updated, 2 unchanged/);
+    expect(server.requests).toHaveLength(1);
+
+    // A fetch the API refuses stops before the store is touched.
+    refuse = true;
+    const before = dump(join(dir, 'from.db'));
+    const failed = await runCommand([...args.slice(0, 5), '3', '--cache', cache], env);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toMatch(
+      /^error: cannot fetch 127\.0\.0\.1:\d+: HTTP 400: Bad Request: malformed query; nothing was changed/m,
+    );
+    expect(dump(join(dir, 'from.db'))).toEqual(before);
+  });
+
+  it('refuses a source it cannot fetch yet, or a fetch without a query', async () => {
+    const env = { TOPOGRAPH_DB: join(dir, 'refused.db') };
+    const openalex = await runCommand(['--from', 'openalex', '--query', 'causal'], env);
+    expect(openalex.code).toBe(2);
+    expect(openalex.stderr).toContain('--from openalex is not supported yet (only arxiv)');
+    const noQuery = await runCommand(['--from', 'arxiv'], env);
+    expect(noQuery.code).toBe(2);
+    expect(noQuery.stderr).toContain('--from arxiv needs --query');
+    const nothing = await runCommand([], env);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('give files or folders to read, or --from arxiv');
   });
 });
 
