@@ -17,14 +17,18 @@ import {
   type StoreKind,
 } from '../server/store/open-store.ts';
 import {
-  checkFetchRequest,
   DEFAULT_CACHE_DIR,
   DEFAULT_FETCH_MAX,
   describeFetch,
-  fetchSource,
+  FETCH_SOURCES,
   FetchError,
   FetchOptionError,
+  fetchRequest,
+  fetchRequestOfUrl,
+  fetchSource,
   type FetchEnv,
+  type FetchOptions,
+  type FetchRequest,
 } from './fetch/fetch-source.ts';
 import { DEFAULT_TOP_K, ingest, type IngestSummary } from './pipeline.ts';
 import { createProgress } from './progress.ts';
@@ -130,12 +134,14 @@ export async function runIngestCommand(
   const program = new Command()
     .name('ingest')
     .description('Read paper listings and exports into the Topograph graph.')
-    .argument('[paths...]', 'files or folders to read')
-    .option('--from <source>', 'first fetch papers from an API: arxiv')
+    .argument('[paths...]', 'files or folders to read, or Hugging Face Papers page URLs')
+    .option('--from <source>', `first fetch papers from an API: ${FETCH_SOURCES.join(', ')}`)
     .option(
       '--query <query>',
-      'with --from arxiv: an arXiv search, e.g. \'all:"causal inference"\'',
+      'arxiv: an arXiv search (\'all:"causal inference"\'); openalex: words',
     )
+    .option('--since <day>', 'openalex: works published from this day; hf: listings from this day')
+    .option('--date <day>', "hf: that day's listing")
     .option(
       '--max <n>',
       'with --from: papers to fetch at most',
@@ -144,7 +150,7 @@ export async function runIngestCommand(
     )
     .option(
       '--cache <dir>',
-      'with --from: where fetched pages are kept (a re-run reads them, an interrupted fetch resumes)',
+      'where fetched pages are kept (a re-run reads them, an interrupted fetch resumes)',
       DEFAULT_CACHE_DIR,
     )
     .option(
@@ -192,31 +198,31 @@ export async function runIngestCommand(
           ifEmpty?: boolean;
           resolution?: number;
           newMap?: boolean;
-          from?: string;
-          query?: string;
-          max: number;
-          cache: string;
-        },
+        } & FetchOptions,
       ) => {
         if (paths.length === 0 && options.from === undefined) {
           program.error('ingest: give files or folders to read, or --from arxiv --query …', {
             exitCode: 2,
           });
         }
-        const fetchRequest = options.from && {
-          from: options.from,
-          query: options.query,
-          max: options.max,
-          cacheDir: options.cache,
-        };
-        if (fetchRequest) {
-          try {
-            checkFetchRequest(fetchRequest);
-          } catch (error) {
-            if (error instanceof FetchOptionError) program.error(error.message, { exitCode: 2 });
-            throw error;
+        // What to fetch first: --from, and Hugging Face Papers page URLs among the paths.
+        const fetches: FetchRequest[] = [];
+        try {
+          if (options.from !== undefined) fetches.push(fetchRequest(options));
+          for (const path of paths.filter((p) => /^https?:\/\//i.test(p))) {
+            const request = fetchRequestOfUrl(path, options);
+            if (!request) {
+              throw new FetchOptionError(
+                `ingest: ${path}: only Hugging Face Papers pages (https://huggingface.co/papers?date=…) can be read from a URL; for others use --from or save the file`,
+              );
+            }
+            fetches.push(request);
           }
+        } catch (error) {
+          if (error instanceof FetchOptionError) program.error(error.message, { exitCode: 2 });
+          throw error;
         }
+        paths = paths.filter((p) => !/^https?:\/\//i.test(p));
         if (!Number.isInteger(options.topK) || options.topK < 1 || options.topK > 100) {
           program.error('ingest: --top-k must be a whole number from 1 to 100');
         }
@@ -253,21 +259,21 @@ export async function runIngestCommand(
           }
         }
         // Fetched before the store is opened: a fetch that fails changes nothing stored.
-        if (fetchRequest) {
+        for (const request of fetches) {
           try {
-            const fetched = await fetchSource(fetchRequest, env, createProgress(io.err));
-            for (const line of describeFetch(fetched, fetchRequest)) print(line);
-            if (fetched.files.length === 0 && paths.length === 0) return;
+            const fetched = await fetchSource(request, env, createProgress(io.err));
+            for (const line of describeFetch(fetched, request)) print(line);
             paths = [...paths, ...fetched.files];
           } catch (error) {
             if (!(error instanceof FetchError)) throw error;
             print(
-              `error: ${error.message}; nothing was changed (the pages fetched so far stay in ${fetchRequest.cacheDir}: run again to go on from there)`,
+              `error: ${error.message}; nothing was changed (the pages fetched so far stay in ${request.cacheDir}: run again to go on from there)`,
             );
             exitCode = 1;
             return;
           }
         }
+        if (fetches.length > 0 && paths.length === 0) return;
         const kind = chooseStore(options.store);
         const store = await openStore(env, kind).catch((error: unknown) =>
           // A wrong setting or an unreachable Neo4j: its message says what to do.

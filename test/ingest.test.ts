@@ -511,17 +511,46 @@ describe('ingest --from arxiv', () => {
     expect(dump(join(dir, 'from.db'))).toEqual(before);
   });
 
-  it('refuses a source it cannot fetch yet, or a fetch without a query', async () => {
+  it('reads a Hugging Face Papers page URL given as a path through the API', async () => {
+    const daily = readFileSync(
+      join(import.meta.dirname, '../ingest/sources/fixtures/hf/hf_daily_papers_response.json'),
+      'utf8',
+    );
+    const hf = await startReplayServer(() => ({ body: daily }));
+    try {
+      const env = { TOPOGRAPH_DB: join(dir, 'hf.db'), TOPOGRAPH_HF_URL: `${hf.origin}/api` };
+      const page = 'https://huggingface.co/papers?date=2026-08-21';
+      const result = await runCommand([page, '--cache', join(dir, 'hf-cache')], env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('fetched:      3 papers of 3 from Hugging Face Daily Papers');
+      expect(result.stdout).toMatch(/papers: +3 new/);
+      expect(Object.fromEntries(hf.requests[0]!.url.searchParams)).toEqual({
+        date: '2026-08-21',
+        limit: '100',
+      });
+    } finally {
+      await hf.close();
+    }
+  });
+
+  it('refuses a fetch it cannot make, saying what it needs', async () => {
     const env = { TOPOGRAPH_DB: join(dir, 'refused.db') };
-    const openalex = await runCommand(['--from', 'openalex', '--query', 'causal'], env);
-    expect(openalex.code).toBe(2);
-    expect(openalex.stderr).toContain('--from openalex is not supported yet (only arxiv)');
-    const noQuery = await runCommand(['--from', 'arxiv'], env);
-    expect(noQuery.code).toBe(2);
-    expect(noQuery.stderr).toContain('--from arxiv needs --query');
-    const nothing = await runCommand([], env);
-    expect(nothing.code).toBe(2);
-    expect(nothing.stderr).toContain('give files or folders to read, or --from arxiv');
+    const refused = async (args: string[], message: string) => {
+      const result = await runCommand(args, env);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain(message);
+    };
+    await refused(
+      ['--from', 'scholar', '--query', 'x'],
+      '--from must be one of arxiv, openalex, hf',
+    );
+    await refused(['--from', 'arxiv'], '--from arxiv needs --query');
+    await refused(['--from', 'openalex', '--since', '2024-1-1', '--query', 'x'], 'YYYY-MM-DD');
+    await refused(['--from', 'hf'], '--from hf needs --date YYYY-MM-DD or --since YYYY-MM-DD');
+    await refused(['--from', 'arxiv', '--query', 'x', '--since', '2024-01-01'], 'use --max');
+    await refused(['https://example.org/list.bib'], 'only Hugging Face Papers pages');
+    await refused([], 'give files or folders to read, or --from arxiv');
+    expect(existsSync(join(dir, 'refused.db'))).toBe(false);
   });
 });
 

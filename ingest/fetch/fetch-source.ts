@@ -1,29 +1,44 @@
 /**
- * `npm run ingest -- --from <source> --query …`: fetches papers into the cache folder and says
- * what it did; the ingest then reads the fetched pages like saved files. Only arXiv so far.
+ * `npm run ingest -- --from <source> …` and Hugging Face Papers page URLs given as paths:
+ * the options checked, the polite client made for the source, the fetch run into the cache
+ * folder, and what it did in a few lines. The ingest then reads the fetched pages as files.
  */
 import { readFileSync } from 'node:fs';
 import type { Progress } from '../progress.ts';
-import { ARXIV_API, ARXIV_INTERVAL_MS, fetchArxiv, type FetchResult } from './arxiv.ts';
+import { ARXIV_API, ARXIV_INTERVAL_MS, fetchArxiv } from './arxiv.ts';
+import { fetchHfDailyPapers, HF_API, HF_INTERVAL_MS, hfListingOf, type HfListing } from './hf.ts';
+import { fetchOpenAlex, OPENALEX_API, OPENALEX_INTERVAL_MS } from './openalex.ts';
+import type { FetchResult } from './paged-fetch.ts';
 import { createPoliteClient, FetchError } from './polite-client.ts';
 
-export const FETCH_SOURCES = ['arxiv'] as const;
-/** Sources the fetch will know, named so a user learns they are not there yet. */
-const PLANNED_SOURCES = ['openalex', 'hf'];
+export const FETCH_SOURCES = ['arxiv', 'openalex', 'hf'] as const;
+export type FetchSourceName = (typeof FETCH_SOURCES)[number];
 export const DEFAULT_FETCH_MAX = 1_000;
 export const DEFAULT_CACHE_DIR = 'data/fetched';
 
-export interface FetchRequest {
-  from: string;
+/** What the command was asked to fetch. */
+export interface FetchOptions {
+  from?: string;
   query?: string;
+  since?: string;
+  date?: string;
   max: number;
-  cacheDir: string;
+  cache: string;
 }
 
+/** A fetch checked and ready to run. */
+export type FetchRequest = { max: number; cacheDir: string } & (
+  | { source: 'arxiv'; query: string }
+  | { source: 'openalex'; query: string; since?: string }
+  | { source: 'hf'; listing: HfListing; label: string }
+);
+
 export interface FetchEnv {
-  /** Another arXiv API endpoint (a mirror, or a replay server in tests). */
+  /** Other endpoints (a mirror, or a replay server in tests). */
   TOPOGRAPH_ARXIV_URL?: string;
-  /** Added to the User-Agent, so an API can reach whoever runs the fetch. */
+  TOPOGRAPH_OPENALEX_URL?: string;
+  TOPOGRAPH_HF_URL?: string;
+  /** Sent with every fetch (User-Agent; OpenAlex's polite pool), so an API can reach you. */
   TOPOGRAPH_MAILTO?: string;
 }
 
@@ -41,36 +56,83 @@ export function userAgent(env: FetchEnv): string {
   return `Topograph/${VERSION} (paper-map ingest${mailto ? `; mailto:${mailto}` : ''})`;
 }
 
-export function checkFetchRequest(request: FetchRequest): void {
-  if (PLANNED_SOURCES.includes(request.from)) {
-    throw new FetchOptionError(
-      `ingest: --from ${request.from} is not supported yet (only ${FETCH_SOURCES.join(', ')}); export the papers to a file and ingest that`,
-    );
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const today = () => new Date().toISOString().slice(0, 10);
+
+function checkDay(option: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+    throw new FetchOptionError(`ingest: ${option} must be a day as YYYY-MM-DD, not "${value}"`);
   }
-  if (!(FETCH_SOURCES as readonly string[]).includes(request.from)) {
-    throw new FetchOptionError(
-      `ingest: --from must be one of ${FETCH_SOURCES.join(', ')}, not "${request.from}"`,
-    );
-  }
-  if (!request.query?.trim()) {
-    throw new FetchOptionError(
-      'ingest: --from arxiv needs --query, an arXiv search such as \'all:"causal inference" AND cat:cs.LG\'',
-    );
-  }
-  if (!Number.isInteger(request.max) || request.max < 1) {
-    throw new FetchOptionError('ingest: --max must be a whole number above 0');
-  }
+  return value;
 }
 
+/** The fetch `--from` and its options ask for; throws `FetchOptionError` when they are wrong. */
+export function fetchRequest(options: FetchOptions): FetchRequest {
+  const { from } = options;
+  if (!(FETCH_SOURCES as readonly string[]).includes(from ?? '')) {
+    throw new FetchOptionError(
+      `ingest: --from must be one of ${FETCH_SOURCES.join(', ')}, not "${from}"`,
+    );
+  }
+  if (!Number.isInteger(options.max) || options.max < 1) {
+    throw new FetchOptionError('ingest: --max must be a whole number above 0');
+  }
+  const base = { max: options.max, cacheDir: options.cache };
+  const since = checkDay('--since', options.since);
+  const date = checkDay('--date', options.date);
+  if (from === 'hf') {
+    if ((since === undefined) === (date === undefined)) {
+      throw new FetchOptionError('ingest: --from hf needs --date YYYY-MM-DD or --since YYYY-MM-DD');
+    }
+    const first = (date ?? since)!;
+    if (first > today()) throw new FetchOptionError(`ingest: ${first} is in the future`);
+    const listing: HfListing = { kind: 'days', from: first, to: date ?? today() };
+    return { ...base, source: 'hf', listing, label: date ? date : `${since} to today` };
+  }
+  const query = options.query?.trim();
+  if (!query) {
+    throw new FetchOptionError(
+      from === 'arxiv'
+        ? 'ingest: --from arxiv needs --query, an arXiv search such as \'all:"causal inference" AND cat:cs.LG\''
+        : 'ingest: --from openalex needs --query, words to search works for',
+    );
+  }
+  if (date !== undefined) throw new FetchOptionError('ingest: --date goes with --from hf only');
+  if (from === 'arxiv') {
+    if (since !== undefined) {
+      throw new FetchOptionError(
+        'ingest: --since goes with --from openalex or hf; arXiv sends the newest first, use --max',
+      );
+    }
+    return { ...base, source: 'arxiv', query };
+  }
+  return { ...base, source: 'openalex', query, ...(since ? { since } : {}) };
+}
+
+/** The fetch a Hugging Face Papers page URL given as a path asks for, if it is one. */
+export function fetchRequestOfUrl(url: string, options: FetchOptions): FetchRequest | undefined {
+  const listing = hfListingOf(url, today());
+  if (!listing) return undefined;
+  return { max: options.max, cacheDir: options.cache, source: 'hf', listing, label: url };
+}
+
+const NAMES: Record<FetchSourceName, string> = {
+  arxiv: 'arXiv',
+  openalex: 'OpenAlex',
+  hf: 'Hugging Face Daily Papers',
+};
+
 /** Fetches; throws `FetchError` (pages fetched before it stay in the cache). */
-export async function fetchSource(
+export function fetchSource(
   request: FetchRequest,
   env: FetchEnv,
   progress: Progress,
 ): Promise<FetchResult> {
+  const interval = { arxiv: ARXIV_INTERVAL_MS, openalex: OPENALEX_INTERVAL_MS, hf: HF_INTERVAL_MS };
   const client = createPoliteClient({
     userAgent: userAgent(env),
-    minIntervalMs: ARXIV_INTERVAL_MS,
+    minIntervalMs: interval[request.source],
     // The rate limit's waits show on the progress line; a retry's is worth a line of its own.
     onWait: (ms, reason) => {
       if (reason !== 'rate limit') {
@@ -78,28 +140,48 @@ export async function fetchSource(
       }
     },
   });
-  return fetchArxiv({
-    query: request.query!,
-    max: request.max,
-    cacheDir: request.cacheDir,
-    client,
-    baseUrl: env.TOPOGRAPH_ARXIV_URL?.trim() || ARXIV_API,
-    progress,
-  });
+  const common = { max: request.max, cacheDir: request.cacheDir, client, progress };
+  const endpoint = (value: string | undefined, fallback: string) => value?.trim() || fallback;
+  switch (request.source) {
+    case 'arxiv':
+      return fetchArxiv({
+        ...common,
+        query: request.query,
+        baseUrl: endpoint(env.TOPOGRAPH_ARXIV_URL, ARXIV_API),
+      });
+    case 'openalex':
+      return fetchOpenAlex({
+        ...common,
+        query: request.query,
+        since: request.since,
+        mailto: env.TOPOGRAPH_MAILTO?.trim() || undefined,
+        baseUrl: endpoint(env.TOPOGRAPH_OPENALEX_URL, OPENALEX_API),
+      });
+    case 'hf':
+      return fetchHfDailyPapers({
+        ...common,
+        listing: request.listing,
+        baseUrl: endpoint(env.TOPOGRAPH_HF_URL, HF_API),
+      });
+  }
 }
 
 export function describeFetch(result: FetchResult, request: FetchRequest): string[] {
   const pages = result.fetchedPages + result.cachedPages;
+  const what = request.source === 'hf' ? request.label : request.query;
   const lines = [
-    `fetched:      ${result.papers} papers of ${result.total} from arXiv in ${pages} page${pages === 1 ? '' : 's'}` +
-      ` (${result.fetchedPages} asked now, ${result.cachedPages} from ${request.cacheDir})`,
+    `fetched:      ${result.papers} papers of ${result.total} from ${NAMES[request.source]} in ` +
+      `${pages} page${pages === 1 ? '' : 's'} (${result.fetchedPages} asked now, ` +
+      `${result.cachedPages} from ${request.cacheDir})`,
   ];
   if (result.limitReached) {
-    lines.push(
-      `note: stopped at --max ${request.max}; ${result.total - result.papers} more results`,
-    );
+    const more =
+      result.total > result.papers ? `; ${result.total - result.papers} more results` : '';
+    lines.push(`note: stopped at --max ${request.max}${more}`);
   }
-  if (result.total === 0) lines.push(`warning: arXiv has no result for ${request.query}`);
+  if (result.papers === 0 && result.warnings.length === 0) {
+    lines.push(`warning: ${NAMES[request.source]} has no paper for ${what}`);
+  }
   for (const warning of result.warnings) lines.push(`warning: ${warning}`);
   return lines;
 }

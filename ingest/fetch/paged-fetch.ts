@@ -1,0 +1,181 @@
+/**
+ * Fetches an API's results page by page into a cache folder of raw responses that the ingest
+ * then reads like saved files. A page is written only once it parses, under a name given by
+ * where it starts, so an interrupted fetch resumes at the first page it lacks and a re-run
+ * needs no network. Each source (arxiv.ts, openalex.ts, hf.ts) says how to ask for a page,
+ * read it, and find the next.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { IngestError } from '../errors.ts';
+import { SILENT_PROGRESS, type Progress } from '../progress.ts';
+import { FetchError, type PoliteClient } from './polite-client.ts';
+
+/** One page to ask for: where it starts (its file name) and its URL. */
+export interface PageRef {
+  key: string;
+  url: string;
+}
+
+/** What a page holds. */
+export interface PageRead {
+  entries: number;
+  /** Results the source says the query has, when it says. */
+  total?: number;
+}
+
+export interface PagedSource<P extends PageRead = PageRead> {
+  /** As users know it: "arXiv". */
+  name: string;
+  /** Sub-folder of the cache, and file extension of its pages ("arxiv", ".xml"). */
+  folder: string;
+  extension: string;
+  /** What makes two fetches the same (the folder is named after it). */
+  cacheKey: object;
+  first(remaining: number): PageRef;
+  /** Reads a page; throws `IngestError` when it is malformed. `name` names it in errors. */
+  read(body: string, name: string): Promise<P> | P;
+  /** The page after `ref`, or undefined at the end of the results. */
+  next(ref: PageRef, page: P, remaining: number): PageRef | undefined;
+  /** A page the source sometimes sends wrongly (arXiv: empty inside the results): ask again. */
+  suspicious?(ref: PageRef, page: P): string | undefined;
+  /** Whether a page may be kept (a day's listing that is still growing may not). */
+  keep?(ref: PageRef, page: P): boolean;
+}
+
+export interface FetchResult {
+  /** The cached pages, in order: the files to ingest. */
+  files: string[];
+  /** Entries in them. */
+  papers: number;
+  /** Results the source says the query has (the papers fetched where it does not say). */
+  total: number;
+  /** Pages fetched now, and pages found in the cache. */
+  fetchedPages: number;
+  cachedPages: number;
+  /** Whether `max` stopped the fetch before the results ran out. */
+  limitReached: boolean;
+  /** What the user should know: a page that looked wrong, where the fetch stopped. */
+  warnings: string[];
+}
+
+export interface PagedFetchOptions {
+  /** Papers to fetch at most. */
+  max: number;
+  /** Folder of the raw pages (a sub-folder per source and query). */
+  cacheDir: string;
+  client: PoliteClient;
+  progress?: Progress;
+}
+
+/** Times a suspicious page is asked again, and a malformed one. */
+const SUSPICIOUS_RETRIES = 2;
+const MALFORMED_RETRIES = 1;
+
+/** The query's own folder: readable, and unique to what the source says makes it. */
+export function queryFolder(cacheDir: string, source: string, key: object): string {
+  const text = JSON.stringify(key);
+  const slug =
+    (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).join('-').slice(0, 48).replace(/-$/, '') ||
+    'query';
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 10);
+  return join(cacheDir, source, `${slug}-${hash}`);
+}
+
+export async function fetchPages<P extends PageRead>(
+  source: PagedSource<P>,
+  options: PagedFetchOptions,
+): Promise<FetchResult> {
+  const { client, max } = options;
+  const progress = options.progress ?? SILENT_PROGRESS;
+  const folder = queryFolder(options.cacheDir, source.folder, source.cacheKey);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'query.json'),
+    JSON.stringify({ source: source.folder, ...source.cacheKey }, null, 2) + '\n',
+  );
+  const result: FetchResult = {
+    files: [],
+    papers: 0,
+    total: 0,
+    fetchedPages: 0,
+    cachedPages: 0,
+    limitReached: false,
+    warnings: [],
+  };
+  progress.start(`fetching from ${source.name}`, max, 'papers');
+  let ref: PageRef | undefined = source.first(max);
+  let last: P | undefined;
+  try {
+    while (ref !== undefined && result.papers < max) {
+      const file = join(folder, `page-${ref.key}${source.extension}`);
+      let page: P;
+      if (existsSync(file)) {
+        page = await source.read(readFileSync(file, 'utf8'), file);
+        result.cachedPages += 1;
+        if (page.entries > 0) result.files.push(file);
+      } else {
+        progress.update(result.papers, `asking ${new URL(ref.url).host}`);
+        const fetched = await fetchPage(source, client, ref);
+        page = fetched.page;
+        result.fetchedPages += 1;
+        const warning = source.suspicious?.(ref, page);
+        if (warning) {
+          result.warnings.push(`${warning}; stopped there (run again to try the rest)`);
+          last = page;
+          break;
+        }
+        if (page.entries > 0) {
+          // A page that may still change is kept apart, and asked for again next time.
+          const target =
+            (source.keep?.(ref, page) ?? true)
+              ? file
+              : join(folder, `latest-${ref.key}${source.extension}`);
+          writeFileSync(`${target}.partial`, fetched.body);
+          renameSync(`${target}.partial`, target);
+          result.files.push(target);
+        }
+      }
+      last = page;
+      result.papers += page.entries;
+      progress.update(
+        Math.min(result.papers, max),
+        page.total === undefined ? `${result.papers}` : `${result.papers} of ${page.total}`,
+      );
+      ref = source.next(ref, page, max - result.papers);
+    }
+  } finally {
+    progress.stop();
+  }
+  result.total = last?.total ?? result.papers;
+  result.limitReached = result.papers >= max && ref !== undefined;
+  return result;
+}
+
+/** One page, asked again while it is malformed or suspicious (a few times). */
+async function fetchPage<P extends PageRead>(
+  source: PagedSource<P>,
+  client: PoliteClient,
+  ref: PageRef,
+): Promise<{ page: P; body: string }> {
+  for (let suspicious = 0, malformed = 0; ;) {
+    const { body } = await client.get(ref.url);
+    let page: P;
+    try {
+      page = await source.read(body, ref.url);
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      if (malformed < MALFORMED_RETRIES) {
+        malformed += 1;
+        continue;
+      }
+      throw new FetchError(ref.url, `malformed response: ${error.reason}`);
+    }
+    if (source.suspicious?.(ref, page) && suspicious < SUSPICIOUS_RETRIES) {
+      suspicious += 1;
+      continue;
+    }
+    return { page, body };
+  }
+}
