@@ -26,9 +26,9 @@ import {
   fetchRequest,
   fetchRequestOfUrl,
   fetchSource,
+  storedFetches,
   type FetchEnv,
   type FetchOptions,
-  type FetchRequest,
 } from './fetch/fetch-source.ts';
 import { DEFAULT_TOP_K, ingest, type IngestSummary } from './pipeline.ts';
 import { createProgress } from './progress.ts';
@@ -149,6 +149,10 @@ export async function runIngestCommand(
       DEFAULT_FETCH_MAX,
     )
     .option(
+      '--update',
+      'fetch what is new for each query fetched before into the cache (--cache), and ingest it',
+    )
+    .option(
       '--cache <dir>',
       'where fetched pages are kept (a re-run reads them, an interrupted fetch resumes)',
       DEFAULT_CACHE_DIR,
@@ -198,17 +202,28 @@ export async function runIngestCommand(
           ifEmpty?: boolean;
           resolution?: number;
           newMap?: boolean;
+          update?: boolean;
         } & FetchOptions,
       ) => {
-        if (paths.length === 0 && options.from === undefined) {
-          program.error('ingest: give files or folders to read, or --from arxiv --query …', {
-            exitCode: 2,
-          });
+        if (paths.length === 0 && options.from === undefined && !options.update) {
+          program.error(
+            'ingest: give files or folders to read, --from arxiv --query …, or --update',
+            { exitCode: 2 },
+          );
         }
-        // What to fetch first: --from, and Hugging Face Papers page URLs among the paths.
-        const fetches: FetchRequest[] = [];
+        // What to fetch first: --from, the stored queries (--update), and Hugging Face Papers
+        // page URLs among the paths.
+        const fetches: ReturnType<typeof storedFetches> = [];
         try {
-          if (options.from !== undefined) fetches.push(fetchRequest(options));
+          if (options.from !== undefined) fetches.push({ request: fetchRequest(options) });
+          if (options.update) {
+            const stored = storedFetches(options.cache);
+            if (stored.length === 0 && paths.length === 0 && options.from === undefined) {
+              print(`ingest: nothing to update: no query was fetched into ${options.cache} yet`);
+              return;
+            }
+            fetches.push(...stored);
+          }
           for (const path of paths.filter((p) => /^https?:\/\//i.test(p))) {
             const request = fetchRequestOfUrl(path, options);
             if (!request) {
@@ -216,7 +231,7 @@ export async function runIngestCommand(
                 `ingest: ${path}: only Hugging Face Papers pages (https://huggingface.co/papers?date=…) can be read from a URL; for others use --from or save the file`,
               );
             }
-            fetches.push(request);
+            fetches.push({ request });
           }
         } catch (error) {
           if (error instanceof FetchOptionError) program.error(error.message, { exitCode: 2 });
@@ -259,9 +274,9 @@ export async function runIngestCommand(
           }
         }
         // Fetched before the store is opened: a fetch that fails changes nothing stored.
-        for (const request of fetches) {
+        for (const { request, update } of fetches) {
           try {
-            const fetched = await fetchSource(request, env, createProgress(io.err));
+            const fetched = await fetchSource(request, env, createProgress(io.err), update);
             for (const line of describeFetch(fetched, request)) print(line);
             paths = [...paths, ...fetched.files];
           } catch (error) {

@@ -533,6 +533,70 @@ describe('ingest --from arxiv', () => {
     }
   });
 
+  it('--update fetches only what is new for each query fetched before', async () => {
+    const daily = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '../ingest/sources/fixtures/hf/hf_daily_papers_response.json'),
+        'utf8',
+      ),
+    ) as unknown[];
+    const today = new Date().toISOString().slice(0, 10);
+    let listed = entries;
+    const arxiv = await startReplayServer(({ url }) => {
+      const start = Number(url.searchParams.get('start'));
+      const head = feed
+        .slice(0, feed.indexOf('<entry>'))
+        .replace(/<opensearch:totalResults>\d+</, `<opensearch:totalResults>${listed.length}<`);
+      return { body: head + listed.slice(start).join('\n') + '\n</feed>\n' };
+    });
+    const hf = await startReplayServer(({ url }) => ({
+      body: JSON.stringify(
+        url.searchParams.get('date') === today ? daily.slice(1, 2) : daily.slice(0, 1),
+      ),
+    }));
+    try {
+      const env = {
+        TOPOGRAPH_DB: join(dir, 'update.db'),
+        TOPOGRAPH_ARXIV_URL: `${arxiv.origin}/api/query`,
+        TOPOGRAPH_HF_URL: `${hf.origin}/api/daily_papers`,
+      };
+      const cache = ['--cache', join(dir, 'update-cache')];
+      expect(
+        (await runCommand(['--from', 'arxiv', '--query', 'all:testing', ...cache], env)).code,
+      ).toBe(0);
+      expect((await runCommand(['--from', 'hf', '--date', '2026-08-20', ...cache], env)).code).toBe(
+        0,
+      );
+
+      // A newer arXiv paper, and today's Hugging Face listing.
+      const newer = entries[0]!
+        .replaceAll('2202.12139', '2612.01234')
+        .replaceAll('10.1109/ICSTW55395.2022.00035', '10.1000/newer');
+      listed = [
+        newer.replace(/<title>[^<]*</, '<title>Testing causal discovery at scale<'),
+        ...entries,
+      ];
+      const arxivBefore = arxiv.requests.length;
+      const update = await runCommand(['--update', ...cache], env);
+      expect(update.code).toBe(0);
+      // One new paper from each; the three known arXiv papers, on the same page as the new
+      // one, gain that page as a source.
+      expect(update.stdout).toMatch(/papers: +2 new, 3 updated, 0 unchanged/);
+      expect(arxiv.requests.length - arxivBefore).toBe(1);
+      expect(hf.requests.map(({ url }) => url.searchParams.get('date'))).toEqual([
+        '2026-08-20',
+        today,
+      ]);
+    } finally {
+      await arxiv.close();
+      await hf.close();
+    }
+    const nothing = await runCommand(['--update', '--cache', join(dir, 'empty')], {
+      TOPOGRAPH_DB: join(dir, 'update.db'),
+    });
+    expect(nothing.stdout).toContain('nothing to update: no query was fetched into');
+  });
+
   it('refuses a fetch it cannot make, saying what it needs', async () => {
     const env = { TOPOGRAPH_DB: join(dir, 'refused.db') };
     const refused = async (args: string[], message: string) => {
@@ -549,7 +613,7 @@ describe('ingest --from arxiv', () => {
     await refused(['--from', 'hf'], '--from hf needs --date YYYY-MM-DD or --since YYYY-MM-DD');
     await refused(['--from', 'arxiv', '--query', 'x', '--since', '2024-01-01'], 'use --max');
     await refused(['https://example.org/list.bib'], 'only Hugging Face Papers pages');
-    await refused([], 'give files or folders to read, or --from arxiv');
+    await refused([], 'give files or folders to read, --from arxiv --query …, or --update');
     expect(existsSync(join(dir, 'refused.db'))).toBe(false);
   });
 });

@@ -182,6 +182,34 @@ describe('fetching from the arXiv API', () => {
     expect(sandbox.server!.requests).toHaveLength(before + 1);
   });
 
+  it('updates down to the first page holding a paper it has', async () => {
+    const { result } = await fetchFrom(api);
+    expect(result.papers).toBe(3);
+    // A newer paper comes first now.
+    const newer = ENTRIES[0]!
+      .replaceAll('2202.12139', '2612.01234')
+      .replace(/<title>[^<]*<\/title>/, '<title>Testing causal discovery at scale</title>');
+    const all = [newer, ...ENTRIES];
+    const later = (request: { url: URL }): Reply => {
+      const start = Number(request.url.searchParams.get('start'));
+      const size = Number(request.url.searchParams.get('max_results'));
+      return { body: page(all.slice(start, start + size), all.length, start) };
+    };
+    await sandbox.server!.close();
+    sandbox.server = undefined;
+    const known = new Set(ENTRIES.map((entry) => /<id>([^<]+?)v\d+<\/id>/.exec(entry)![1]!));
+    const { result: update, requests } = await fetchFrom(
+      later,
+      {},
+      {
+        update: { known, stamp: '20260101T000000Z' },
+      },
+    );
+    expect(requests.map((r) => r.url.searchParams.get('start'))).toEqual(['0', '1']);
+    expect(update).toMatchObject({ papers: 2, fetchedPages: 2, limitReached: false });
+    expect(update.files.every((file) => file.includes('update-20260101T000000Z'))).toBe(true);
+  });
+
   it('says which host it cannot reach', async () => {
     const closed = await startReplayServer(api);
     const origin = closed.origin;

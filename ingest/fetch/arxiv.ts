@@ -45,7 +45,11 @@ async function readPage(body: string, name: string): Promise<ArxivPage> {
   if (!total) {
     throw new IngestError('arxiv-fetch', name, undefined, 'no opensearch:totalResults in the feed');
   }
-  return { entries, total: Number(total[1]) };
+  // Newest first: an update stops at the first page holding a paper it has.
+  const ids = [...body.matchAll(/<entry\b[\s\S]*?<id>\s*([^<\s]+)\s*<\/id>/g)].map(([, id]) =>
+    id!.replace(/v\d+$/, ''),
+  );
+  return { entries, total: Number(total[1]), ids };
 }
 
 export function fetchArxiv(options: ArxivFetchOptions): Promise<FetchResult> {

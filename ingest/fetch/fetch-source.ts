@@ -3,12 +3,13 @@
  * the options checked, the polite client made for the source, the fetch run into the cache
  * folder, and what it did in a few lines. The ingest then reads the fetched pages as files.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Progress } from '../progress.ts';
 import { ARXIV_API, ARXIV_INTERVAL_MS, fetchArxiv } from './arxiv.ts';
 import { fetchHfDailyPapers, HF_API, HF_INTERVAL_MS, hfListingOf, type HfListing } from './hf.ts';
 import { fetchOpenAlex, OPENALEX_API, OPENALEX_INTERVAL_MS } from './openalex.ts';
-import type { FetchResult } from './paged-fetch.ts';
+import type { FetchResult, PagedFetchOptions } from './paged-fetch.ts';
 import { createPoliteClient, FetchError } from './polite-client.ts';
 
 export const FETCH_SOURCES = ['arxiv', 'openalex', 'hf'] as const;
@@ -123,11 +124,85 @@ const NAMES: Record<FetchSourceName, string> = {
   hf: 'Hugging Face Daily Papers',
 };
 
-/** Fetches; throws `FetchError` (pages fetched before it stay in the cache). */
-export function fetchSource(
+/**
+ * Fetches; throws `FetchError` (pages fetched before it stay in the cache). Once done, the
+ * request is kept in its folder (`request.json`, with the day it ran) for `--update`.
+ */
+export async function fetchSource(
   request: FetchRequest,
   env: FetchEnv,
   progress: Progress,
+  update?: PagedFetchOptions['update'],
+): Promise<FetchResult> {
+  const result = await fetchFrom(request, env, progress, update);
+  // Kept without its cache folder: the folder holding it says where that is.
+  const kept = { ...request, cacheDir: undefined };
+  const stored: StoredRequest = { request: kept, fetchedOn: today() };
+  writeFileSync(join(result.folder, 'request.json'), JSON.stringify(stored, null, 2) + '\n');
+  return result;
+}
+
+/** A fetch as `request.json` keeps it. */
+interface StoredRequest {
+  request: FetchRequest | (Omit<FetchRequest, 'cacheDir'> & { cacheDir: undefined });
+  /** The day (UTC) it last ran. */
+  fetchedOn: string;
+}
+
+/**
+ * The fetches `--update` runs: each query fetched into `cacheDir` before, asked again for what
+ * is new since (arXiv and OpenAlex: the newest first, down to a paper the earlier pages hold;
+ * Hugging Face: each day from the last one fetched to today).
+ */
+export function storedFetches(
+  cacheDir: string,
+): { request: FetchRequest; update?: PagedFetchOptions['update'] }[] {
+  const found: { request: FetchRequest; update?: PagedFetchOptions['update'] }[] = [];
+  const stamp = new Date().toISOString().replace(/[-:]|\.\d+/g, '');
+  for (const source of FETCH_SOURCES) {
+    const root = join(cacheDir, source);
+    if (!existsSync(root)) continue;
+    for (const name of readdirSync(root).sort()) {
+      const path = join(root, name, 'request.json');
+      if (!existsSync(path)) continue;
+      const stored = JSON.parse(readFileSync(path, 'utf8')) as StoredRequest;
+      const request = { ...stored.request, cacheDir } as FetchRequest;
+      if (request.source === 'hf') {
+        if (request.listing.kind !== 'days') continue;
+        found.push({
+          request: {
+            ...request,
+            listing: { kind: 'days', from: stored.fetchedOn, to: today() },
+            label: `${stored.fetchedOn} to today`,
+          },
+        });
+      } else {
+        found.push({ request, update: { known: knownIds(join(root, name)), stamp } });
+      }
+    }
+  }
+  return found;
+}
+
+/** The ids of the papers in a query's pages, updates included. */
+function knownIds(folder: string): Set<string> {
+  const ids = new Set<string>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/^(page|latest)-/.test(entry.name)) continue;
+    const body = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    const pattern = entry.name.endsWith('.xml')
+      ? /<entry\b[\s\S]*?<id>\s*([^<\s]+?)(?:v\d+)?\s*<\/id>/g
+      : /"id"\s*:\s*"(https:\/\/openalex\.org\/W\d+)"/g;
+    for (const [, id] of body.matchAll(pattern)) ids.add(id!);
+  }
+  return ids;
+}
+
+function fetchFrom(
+  request: FetchRequest,
+  env: FetchEnv,
+  progress: Progress,
+  update: PagedFetchOptions['update'],
 ): Promise<FetchResult> {
   const interval = { arxiv: ARXIV_INTERVAL_MS, openalex: OPENALEX_INTERVAL_MS, hf: HF_INTERVAL_MS };
   const client = createPoliteClient({
@@ -140,7 +215,7 @@ export function fetchSource(
       }
     },
   });
-  const common = { max: request.max, cacheDir: request.cacheDir, client, progress };
+  const common = { max: request.max, cacheDir: request.cacheDir, client, progress, update };
   const endpoint = (value: string | undefined, fallback: string) => value?.trim() || fallback;
   switch (request.source) {
     case 'arxiv':

@@ -96,7 +96,9 @@ export function fetchHfDailyPapers(options: HfFetchOptions): Promise<FetchResult
       name: 'Hugging Face Daily Papers',
       folder: 'hf',
       extension: '.json',
-      cacheKey: { listing: listing.kind, first: first.key },
+      // Every day's listing in one folder: a page is a day, whatever fetch asked for it.
+      cacheKey:
+        listing.kind === 'days' ? { listing: 'days' } : { listing: listing.kind, first: first.key },
       first: () => first,
       read: readPage,
       next: (current) => {

@@ -142,7 +142,6 @@ describe('fetching from Hugging Face Daily Papers', () => {
       'latest-2026-08-21.json',
       'page-2026-08-19.json',
       'page-2026-08-20.json',
-      'query.json',
     ]);
   });
 

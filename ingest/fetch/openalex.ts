@@ -1,7 +1,8 @@
 /**
  * OpenAlex works (`api.openalex.org/works`) as a paged source: a full-text search, optionally
  * from a publication date, 200 works a page by cursor (each page names the next), in the
- * polite pool when a `mailto` is given. Abstracts come as inverted indexes; the OpenAlex
+ * polite pool when a `mailto` is given, newest first (an update stops at the works it has; a
+ * work indexed late with an older publication date waits for a new search). Abstracts come as inverted indexes; the OpenAlex
  * reader (sources/openalex.ts) rebuilds them when the pages are ingested.
  */
 import { IngestError } from '../errors.ts';
@@ -45,6 +46,9 @@ function readPage(body: string, name: string): OpenAlexPage {
   }
   const cursor = meta.next_cursor;
   return {
+    ids: results.flatMap((work) =>
+      typeof (work as { id?: unknown })?.id === 'string' ? [(work as { id: string }).id] : [],
+    ),
     entries: results.length,
     total: typeof meta.count === 'number' ? meta.count : results.length,
     nextCursor: typeof cursor === 'string' && cursor !== '' ? cursor : undefined,
@@ -57,6 +61,8 @@ export function fetchOpenAlex(options: OpenAlexFetchOptions): Promise<FetchResul
   const ref = (index: number, cursor: string, remaining: number) => {
     const params = new URLSearchParams({ search: options.query });
     if (options.since) params.set('filter', `from_publication_date:${options.since}`);
+    // Newest first, so an update can stop at the works it has.
+    params.set('sort', 'publication_date:desc');
     params.set('per-page', String(Math.min(pageSize, remaining)));
     params.set('cursor', cursor);
     if (options.mailto) params.set('mailto', options.mailto);

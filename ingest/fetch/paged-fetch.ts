@@ -23,6 +23,8 @@ export interface PageRead {
   entries: number;
   /** Results the source says the query has, when it says. */
   total?: number;
+  /** Ids of its papers, where a source sends the newest first (updates stop at known ones). */
+  ids?: string[];
 }
 
 export interface PagedSource<P extends PageRead = PageRead> {
@@ -45,6 +47,8 @@ export interface PagedSource<P extends PageRead = PageRead> {
 }
 
 export interface FetchResult {
+  /** The query's cache folder. */
+  folder: string;
   /** The cached pages, in order: the files to ingest. */
   files: string[];
   /** Entries in them. */
@@ -67,6 +71,11 @@ export interface PagedFetchOptions {
   cacheDir: string;
   client: PoliteClient;
   progress?: Progress;
+  /**
+   * An update of an earlier fetch of the same query: its pages go to a folder of their own
+   * (`update-<stamp>`), and it stops at the first page holding a paper of `known`.
+   */
+  update?: { known: ReadonlySet<string>; stamp: string };
 }
 
 /** Times a suspicious page is asked again, and a malformed one. */
@@ -90,12 +99,10 @@ export async function fetchPages<P extends PageRead>(
   const { client, max } = options;
   const progress = options.progress ?? SILENT_PROGRESS;
   const folder = queryFolder(options.cacheDir, source.folder, source.cacheKey);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(
-    join(folder, 'query.json'),
-    JSON.stringify({ source: source.folder, ...source.cacheKey }, null, 2) + '\n',
-  );
+  const pages = options.update ? join(folder, `update-${options.update.stamp}`) : folder;
+  mkdirSync(pages, { recursive: true });
   const result: FetchResult = {
+    folder,
     files: [],
     papers: 0,
     total: 0,
@@ -109,7 +116,7 @@ export async function fetchPages<P extends PageRead>(
   let last: P | undefined;
   try {
     while (ref !== undefined && result.papers < max) {
-      const file = join(folder, `page-${ref.key}${source.extension}`);
+      const file = join(pages, `page-${ref.key}${source.extension}`);
       let page: P;
       if (existsSync(file)) {
         page = await source.read(readFileSync(file, 'utf8'), file);
@@ -131,7 +138,7 @@ export async function fetchPages<P extends PageRead>(
           const target =
             (source.keep?.(ref, page) ?? true)
               ? file
-              : join(folder, `latest-${ref.key}${source.extension}`);
+              : join(pages, `latest-${ref.key}${source.extension}`);
           writeFileSync(`${target}.partial`, fetched.body);
           renameSync(`${target}.partial`, target);
           result.files.push(target);
@@ -139,6 +146,12 @@ export async function fetchPages<P extends PageRead>(
       }
       last = page;
       result.papers += page.entries;
+      // An update has reached what the last fetch had: the rest is known.
+      const known = options.update?.known;
+      if (known && page.ids?.some((id) => known.has(id))) {
+        ref = undefined;
+        break;
+      }
       progress.update(
         Math.min(result.papers, max),
         page.total === undefined ? `${result.papers}` : `${result.papers} of ${page.total}`,
