@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { replaySandbox, startReplayServer, type Reply } from '../../test/support/replay-server.ts';
+import { replaySandbox } from '../../test/support/replay-sandbox.ts';
+import { startReplayServer, type Reply } from '../../test/support/replay-server.ts';
 import { createSqliteStore } from '../../server/store/sqlite/sqlite-store.ts';
 import { ingest } from '../pipeline.ts';
 import { fetchHfDailyPapers, hfListingOf } from './hf.ts';

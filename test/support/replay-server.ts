@@ -4,12 +4,8 @@
  * cut in the middle, a redirect). It notes every request and when it came, so a test can count
  * them and check the pace a client keeps.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
 
 export interface Reply {
   status?: number;
@@ -73,21 +69,4 @@ export async function startReplayServer(
         server.close(() => resolve());
       }),
   };
-}
-
-/**
- * A fresh temporary folder for each test, and the replay server a test starts (closed after
- * it): `sandbox.dir`, `sandbox.server`.
- */
-export function replaySandbox(): { dir: string; server: ReplayServer | undefined } {
-  const sandbox = { dir: '', server: undefined as ReplayServer | undefined };
-  beforeEach(() => {
-    sandbox.dir = mkdtempSync(join(tmpdir(), 'topograph-fetch-'));
-  });
-  afterEach(async () => {
-    await sandbox.server?.close();
-    sandbox.server = undefined;
-    rmSync(sandbox.dir, { recursive: true, force: true });
-  });
-  return sandbox;
 }
