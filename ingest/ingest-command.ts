@@ -149,6 +149,10 @@ export async function runIngestCommand(
       DEFAULT_FETCH_MAX,
     )
     .option(
+      '--mailto <address>',
+      'an e-mail address sent with fetches (OpenAlex polite pool; default: TOPOGRAPH_MAILTO)',
+    )
+    .option(
       '--update',
       'fetch what is new for each query fetched before into the cache (--cache), and ingest it',
     )
@@ -203,6 +207,7 @@ export async function runIngestCommand(
           resolution?: number;
           newMap?: boolean;
           update?: boolean;
+          mailto?: string;
         } & FetchOptions,
       ) => {
         if (paths.length === 0 && options.from === undefined && !options.update) {
@@ -276,7 +281,8 @@ export async function runIngestCommand(
         // Fetched before the store is opened: a fetch that fails changes nothing stored.
         for (const { request, update } of fetches) {
           try {
-            const fetched = await fetchSource(request, env, createProgress(io.err), update);
+            const fetchEnv = options.mailto ? { ...env, TOPOGRAPH_MAILTO: options.mailto } : env;
+            const fetched = await fetchSource(request, fetchEnv, createProgress(io.err), update);
             for (const line of describeFetch(fetched, request)) print(line);
             paths = [...paths, ...fetched.files];
           } catch (error) {

@@ -478,10 +478,11 @@ describe('ingest --from arxiv', () => {
     const env = {
       TOPOGRAPH_DB: join(dir, 'from.db'),
       TOPOGRAPH_ARXIV_URL: `${server.origin}/api/query`,
-      TOPOGRAPH_MAILTO: 'maps@example.org',
+      TOPOGRAPH_MAILTO: 'someone@example.org',
     };
     const cache = join(dir, 'cache');
     const args = ['--from', 'arxiv', '--query', 'all:testing', '--max', '2', '--cache', cache];
+    args.push('--mailto', 'maps@example.org');
     const first = await runCommand(args, env);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
@@ -504,9 +505,11 @@ describe('ingest --from arxiv', () => {
     refuse = true;
     const before = dump(join(dir, 'from.db'));
     const failed = await runCommand([...args.slice(0, 5), '3', '--cache', cache], env);
+    // --mailto wins over TOPOGRAPH_MAILTO.
+    expect(server.requests.at(-1)!.userAgent).toContain('mailto:someone@example.org');
     expect(failed.code).toBe(1);
     expect(failed.stdout).toMatch(
-      /^error: cannot fetch 127\.0\.0\.1:\d+: HTTP 400: Bad Request: malformed query; nothing was changed/m,
+      /^error: cannot fetch from 127\.0\.0\.1:\d+: HTTP 400: Bad Request: malformed query; nothing was changed/m,
     );
     expect(dump(join(dir, 'from.db'))).toEqual(before);
   });

@@ -164,7 +164,7 @@ describe('fetching from the arXiv API', () => {
     const error = await fetchFrom(answer).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FetchError);
     expect((error as FetchError).message).toMatch(
-      /cannot fetch 127\.0\.0\.1:\d+: malformed response/,
+      /cannot fetch from 127\.0\.0\.1:\d+: malformed response/,
     );
     const folder = readdirSync(join(sandbox.dir, 'cache', 'arxiv'))[0]!;
     const pages = () =>
@@ -225,7 +225,7 @@ describe('fetching from the arXiv API', () => {
     }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(FetchError);
     expect((error as FetchError).message).toMatch(
-      /^cannot fetch 127\.0\.0\.1:\d+: .*(ECONNREFUSED|fetch failed).*\(after 2 attempts\)$/,
+      /^cannot reach 127\.0\.0\.1:\d+: .*(ECONNREFUSED|fetch failed).*\(after 2 attempts\)$/,
     );
     expect(client.requests).toBe(2);
     expect(existsSync(join(sandbox.dir, 'cache', 'arxiv'))).toBe(true);

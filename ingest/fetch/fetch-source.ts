@@ -205,17 +205,26 @@ function fetchFrom(
   update: PagedFetchOptions['update'],
 ): Promise<FetchResult> {
   const interval = { arxiv: ARXIV_INTERVAL_MS, openalex: OPENALEX_INTERVAL_MS, hf: HF_INTERVAL_MS };
+  // The progress line says when the fetch waits for the rate limit; a retry's wait is worth a
+  // line of its own.
+  let done = 0;
+  const shown: Progress = {
+    ...progress,
+    update: (count, detail) => {
+      done = count;
+      progress.update(count, detail);
+    },
+  };
   const client = createPoliteClient({
     userAgent: userAgent(env),
     minIntervalMs: interval[request.source],
-    // The rate limit's waits show on the progress line; a retry's is worth a line of its own.
     onWait: (ms, reason) => {
-      if (reason !== 'rate limit') {
-        progress.log(`waiting ${(ms / 1000).toFixed(1)} s before asking again (${reason})`);
-      }
+      const seconds = (ms / 1000).toFixed(1);
+      if (reason === 'rate limit') progress.update(done, `waiting ${seconds} s (rate limit)`);
+      else progress.log(`waiting ${seconds} s before asking again (${reason})`);
     },
   });
-  const common = { max: request.max, cacheDir: request.cacheDir, client, progress, update };
+  const common = { max: request.max, cacheDir: request.cacheDir, client, progress: shown, update };
   const endpoint = (value: string | undefined, fallback: string) => value?.trim() || fallback;
   switch (request.source) {
     case 'arxiv':

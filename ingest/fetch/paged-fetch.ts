@@ -183,7 +183,7 @@ async function fetchPage<P extends PageRead>(
         malformed += 1;
         continue;
       }
-      throw new FetchError(ref.url, `malformed response: ${error.reason}`);
+      throw new FetchError(ref.url, `malformed response: ${error.reason}`, 200);
     }
     if (source.suspicious?.(ref, page) && suspicious < SUSPICIOUS_RETRIES) {
       suspicious += 1;

@@ -34,7 +34,10 @@ export class FetchError extends Error {
     /** The HTTP status of the last response, if one came. */
     readonly status?: number,
   ) {
-    super(`cannot fetch ${new URL(url).host}: ${reason}`);
+    // No answer at all (offline, refused, timed out): the host cannot be reached.
+    super(
+      `cannot ${status === undefined ? 'reach' : 'fetch from'} ${new URL(url).host}: ${reason}`,
+    );
   }
 }
 
