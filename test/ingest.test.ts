@@ -463,18 +463,29 @@ describe('ingest --from arxiv', () => {
     'utf8',
   );
   const entries = feed.match(/<entry>[\s\S]*?<\/entry>/g)!;
+  /** The arXiv API over `listed`: the page `start` and `max_results` ask for. */
+  const arxivApi = (listed: () => string[]) => (request: { url: URL }) => {
+    const start = Number(request.url.searchParams.get('start'));
+    const size = Number(request.url.searchParams.get('max_results'));
+    const head = feed
+      .slice(0, feed.indexOf('<entry>'))
+      .replace(/<opensearch:totalResults>\d+</, `<opensearch:totalResults>${listed().length}<`);
+    return {
+      body:
+        head +
+        listed()
+          .slice(start, start + size)
+          .join('\n') +
+        '\n</feed>\n',
+    };
+  };
 
   it('fetches a search into the cache and ingests it; a failed fetch changes nothing', async () => {
     let refuse = false;
-    server = await startReplayServer(({ url }) => {
-      if (refuse) return { status: 400, body: 'Bad Request: malformed query' };
-      const start = Number(url.searchParams.get('start'));
-      const size = Number(url.searchParams.get('max_results'));
-      const head = feed
-        .slice(0, feed.indexOf('<entry>'))
-        .replace(/<opensearch:totalResults>\d+</, `<opensearch:totalResults>${entries.length}<`);
-      return { body: head + entries.slice(start, start + size).join('\n') + '\n</feed>\n' };
-    });
+    const api = arxivApi(() => entries);
+    server = await startReplayServer((request) =>
+      refuse ? { status: 400, body: 'Bad Request: malformed query' } : api(request),
+    );
     const env = {
       TOPOGRAPH_DB: join(dir, 'from.db'),
       TOPOGRAPH_ARXIV_URL: `${server.origin}/api/query`,
@@ -545,13 +556,7 @@ describe('ingest --from arxiv', () => {
     ) as unknown[];
     const today = new Date().toISOString().slice(0, 10);
     let listed = entries;
-    const arxiv = await startReplayServer(({ url }) => {
-      const start = Number(url.searchParams.get('start'));
-      const head = feed
-        .slice(0, feed.indexOf('<entry>'))
-        .replace(/<opensearch:totalResults>\d+</, `<opensearch:totalResults>${listed.length}<`);
-      return { body: head + listed.slice(start).join('\n') + '\n</feed>\n' };
-    });
+    const arxiv = await startReplayServer(arxivApi(() => listed));
     const hf = await startReplayServer(({ url }) => ({
       body: JSON.stringify(
         url.searchParams.get('date') === today ? daily.slice(1, 2) : daily.slice(0, 1),

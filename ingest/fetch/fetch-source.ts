@@ -135,16 +135,15 @@ export async function fetchSource(
   update?: PagedFetchOptions['update'],
 ): Promise<FetchResult> {
   const result = await fetchFrom(request, env, progress, update);
-  // Kept without its cache folder: the folder holding it says where that is.
-  const kept = { ...request, cacheDir: undefined };
-  const stored: StoredRequest = { request: kept, fetchedOn: today() };
+  const stored: StoredRequest = { request, fetchedOn: today() };
   writeFileSync(join(result.folder, 'request.json'), JSON.stringify(stored, null, 2) + '\n');
   return result;
 }
 
 /** A fetch as `request.json` keeps it. */
 interface StoredRequest {
-  request: FetchRequest | (Omit<FetchRequest, 'cacheDir'> & { cacheDir: undefined });
+  /** Its `cacheDir` is replaced by the folder it is found in. */
+  request: FetchRequest;
   /** The day (UTC) it last ran. */
   fetchedOn: string;
 }
@@ -166,7 +165,7 @@ export function storedFetches(
       const path = join(root, name, 'request.json');
       if (!existsSync(path)) continue;
       const stored = JSON.parse(readFileSync(path, 'utf8')) as StoredRequest;
-      const request = { ...stored.request, cacheDir } as FetchRequest;
+      const request: FetchRequest = { ...stored.request, cacheDir };
       if (request.source === 'hf') {
         if (request.listing.kind !== 'days') continue;
         found.push({
@@ -177,25 +176,11 @@ export function storedFetches(
           },
         });
       } else {
-        found.push({ request, update: { known: knownIds(join(root, name)), stamp } });
+        found.push({ request, update: { stamp } });
       }
     }
   }
   return found;
-}
-
-/** The ids of the papers in a query's pages, updates included. */
-function knownIds(folder: string): Set<string> {
-  const ids = new Set<string>();
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !/^(page|latest)-/.test(entry.name)) continue;
-    const body = readFileSync(join(entry.parentPath, entry.name), 'utf8');
-    const pattern = entry.name.endsWith('.xml')
-      ? /<entry\b[\s\S]*?<id>\s*([^<\s]+?)(?:v\d+)?\s*<\/id>/g
-      : /"id"\s*:\s*"(https:\/\/openalex\.org\/W\d+)"/g;
-    for (const [, id] of body.matchAll(pattern)) ids.add(id!);
-  }
-  return ids;
 }
 
 function fetchFrom(

@@ -6,7 +6,14 @@
  * read it, and find the next.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { IngestError } from '../errors.ts';
 import { SILENT_PROGRESS, type Progress } from '../progress.ts';
@@ -73,9 +80,9 @@ export interface PagedFetchOptions {
   progress?: Progress;
   /**
    * An update of an earlier fetch of the same query: its pages go to a folder of their own
-   * (`update-<stamp>`), and it stops at the first page holding a paper of `known`.
+   * (`update-<stamp>`), and it stops at the first page holding a paper the earlier pages hold.
    */
-  update?: { known: ReadonlySet<string>; stamp: string };
+  update?: { stamp: string };
 }
 
 /** Times a suspicious page is asked again, and a malformed one. */
@@ -99,6 +106,8 @@ export async function fetchPages<P extends PageRead>(
   const { client, max } = options;
   const progress = options.progress ?? SILENT_PROGRESS;
   const folder = queryFolder(options.cacheDir, source.folder, source.cacheKey);
+  // An update knows the papers of every page fetched before, read as the source reads them.
+  const known = options.update && existsSync(folder) ? await knownIds(source, folder) : undefined;
   const pages = options.update ? join(folder, `update-${options.update.stamp}`) : folder;
   mkdirSync(pages, { recursive: true });
   const result: FetchResult = {
@@ -147,7 +156,6 @@ export async function fetchPages<P extends PageRead>(
       last = page;
       result.papers += page.entries;
       // An update has reached what the last fetch had: the rest is known.
-      const known = options.update?.known;
       if (known && page.ids?.some((id) => known.has(id))) {
         ref = undefined;
         break;
@@ -191,4 +199,16 @@ async function fetchPage<P extends PageRead>(
     }
     return { page, body };
   }
+}
+
+/** The ids of the papers in a query's pages, updates included. */
+async function knownIds<P extends PageRead>(source: PagedSource<P>, folder: string) {
+  const ids = new Set<string>();
+  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/^(page|latest)-.*\.\w+$/.test(entry.name)) continue;
+    const path = join(entry.parentPath, entry.name);
+    const page = await source.read(readFileSync(path, 'utf8'), path);
+    for (const id of page.ids ?? []) ids.add(id);
+  }
+  return ids;
 }
