@@ -9,7 +9,8 @@ export interface Progress {
   start(stage: string, total: number, unit?: string): void;
   /** `done` steps of the current stage are complete; `detail` says what is being done. */
   update(done: number, detail?: string): void;
-  stop(): void;
+  /** The stage ends: `done`, or how it ended otherwise (`stopped` by an error). */
+  stop(outcome?: string): void;
   /** A message that must not be lost between bars (a failed file). */
   log(message: string): void;
 }
@@ -33,8 +34,8 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
         stream.write(total > 1 ? `${stage} (${count})…\n` : `${stage}…\n`);
       },
       update() {},
-      stop() {
-        if (current) stream.write(`${current}: done\n`);
+      stop(outcome = 'done') {
+        if (current) stream.write(`${current}: ${outcome}\n`);
         current = '';
       },
       log(message) {
@@ -63,6 +64,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
       bar.update(done, { detail });
     },
     stop() {
+      // The bar stays where it stopped; what follows says why.
       if (active) bar.stop();
       active = false;
     },

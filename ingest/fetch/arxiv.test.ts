@@ -231,6 +231,20 @@ describe('fetching from the arXiv API', () => {
   });
 });
 
+describe('a host name that does not resolve', () => {
+  it('is not asked again: offline, a retry only makes the user wait', async () => {
+    const client = createPoliteClient({ userAgent: 'topograph-test', ...FAST, retries: 3 });
+    const error = await client
+      .get('http://topograph-test.invalid/api/query')
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(FetchError);
+    expect((error as FetchError).message).toMatch(
+      /^cannot reach topograph-test\.invalid: .*ENOTFOUND.*: offline, or the address is mistyped$/,
+    );
+    expect(client.requests).toBe(1);
+  });
+});
+
 describe('Retry-After', () => {
   it('reads seconds and HTTP dates', () => {
     expect(retryAfterMs('7')).toBe(7_000);

@@ -166,9 +166,11 @@ export async function fetchPages<P extends PageRead>(
       );
       ref = source.next(ref, page, max - result.papers);
     }
-  } finally {
-    progress.stop();
+  } catch (error) {
+    progress.stop('stopped');
+    throw error;
   }
+  progress.stop();
   result.total = last?.total ?? result.papers;
   result.limitReached = result.papers >= max && ref !== undefined;
   return result;

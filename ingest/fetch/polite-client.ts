@@ -3,7 +3,7 @@
  * request start per `minIntervalMs` (arXiv asks for one every 3 seconds), a descriptive
  * User-Agent, a timeout on each attempt (headers and body), and retries with exponential
  * backoff on network errors, timeouts, cut bodies, 429 and 5xx, waiting as long as a
- * `Retry-After` header asks. Built on Node's own `fetch` (undici): ky and got add retries but
+ * `Retry-After` header asks (a host name that does not resolve is not asked again). Built on Node's own `fetch` (undici): ky and got add retries but
  * not a body read inside the timeout and the retry, nor a pace kept across retries, and ky 2
  * no longer runs on Node 20.
  */
@@ -68,6 +68,13 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** A host name that does not resolve: asking again will not help (offline, or a typo). */
+function unresolved(error: unknown): boolean {
+  const cause =
+    error instanceof Error ? (error as { cause?: { code?: unknown } }).cause : undefined;
+  return cause?.code === 'ENOTFOUND';
 }
 
 function describe(error: unknown): string {
@@ -136,6 +143,9 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
         } catch (error) {
           if (error instanceof FetchError) throw error;
           reason = describe(error);
+          if (unresolved(error)) {
+            throw new FetchError(url, `${reason}: offline, or the address is mistyped`);
+          }
         }
         if (tried >= retries) {
           throw new FetchError(url, `${reason} (after ${tried + 1} attempts)`, status);
