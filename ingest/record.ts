@@ -2,6 +2,7 @@
  * What every source parser produces: one `PaperRecord` per paper it reads, with where it was
  * read. Records are raw (one input's view of a paper); ingest/merge turns them into `Paper`s.
  */
+import type { Authorship } from '../server/store/model.ts';
 import type { IngestError } from './errors.ts';
 
 export interface SourceLocation {
@@ -23,6 +24,17 @@ export interface PaperRecord {
   arxivId?: string;
   doi?: string;
   url?: string;
+  /** OpenAlex work id (`W2741809807`). */
+  openalexId?: string;
+  /** Subject categories the source files the paper under (arXiv's `cs.CL`, primary first). */
+  categories?: string[];
+  /**
+   * Works the paper cites, as the source names them: OpenAlex work ids (`W…`), `doi:…` or
+   * `arxiv:…`. Matched to stored papers by the people-and-citations work.
+   */
+  references?: string[];
+  /** Who wrote it with their ids and institutions, where the source gives more than names. */
+  authorships?: Authorship[];
   /** http(s) URLs the source gives for the paper: code repositories, project pages, datasets. */
   links?: string[];
   /** Free text beside the abstract whose URLs count too (arXiv's comment: "Code at …"). */

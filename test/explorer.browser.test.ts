@@ -554,6 +554,14 @@ describe('explorer in Chromium', () => {
         title: hostileTitle,
         abstract: 'A <script>window.__pwned=2</script> study of causal <i>inference</i>.',
         authors: ['<b>Mallory</b>'],
+        categories: ['<i>cs.XSS</i>'],
+        references: [],
+        authorships: [
+          {
+            name: '<b>Mallory</b>',
+            institutions: [{ name: '<img src=x onerror="window.__pwned=4">Evil U' }],
+          },
+        ],
         links: ['javascript:window.__pwned=3'],
         sources: ['evil.txt:1'],
       },
@@ -584,6 +592,10 @@ describe('explorer in Chromium', () => {
     expect(await abstract.textContent()).toBe(hostile.paper.abstract);
     expect(await abstract.locator('mark').allTextContents()).toEqual(['causal']);
     expect(await panel().locator('img, script, b, i').count()).toBe(0);
+    expect(await panel().locator('.kicker__categories').textContent()).toBe('<i>cs.XSS</i>');
+    expect(await panel().locator('.organization').textContent()).toBe(
+      '<img src=x onerror="window.__pwned=4">Evil U',
+    );
     expect(await panel().locator('a[href^="javascript:"]').count()).toBe(0);
     expect(await panel().locator('.link-list .unsafe-link').textContent()).toBe(
       'javascript:window.__pwned=3',

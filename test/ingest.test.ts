@@ -522,6 +522,9 @@ describe('ingest --from arxiv', () => {
     expect(failed.stdout).toMatch(
       /^error: cannot fetch from 127\.0\.0\.1:\d+: HTTP 400: Bad Request: malformed query; nothing was changed/m,
     );
+    expect(failed.stderr).toContain(
+      'fetching from arXiv (3 papers)…\nfetching from arXiv: stopped\n',
+    );
     expect(dump(join(dir, 'from.db'))).toEqual(before);
   });
 
@@ -544,6 +547,47 @@ describe('ingest --from arxiv', () => {
       });
     } finally {
       await hf.close();
+    }
+  });
+
+  it('keeps what OpenAlex says beyond the text: its ids, references and institutions', async () => {
+    const works = readFileSync(
+      join(
+        import.meta.dirname,
+        '../ingest/sources/fixtures/openalex/openalex_works_list_response.json',
+      ),
+      'utf8',
+    );
+    const openalex = await startReplayServer(() => ({ body: works }));
+    const path = join(dir, 'openalex.db');
+    try {
+      const env = { TOPOGRAPH_DB: path, TOPOGRAPH_OPENALEX_URL: openalex.origin };
+      const args = ['--from', 'openalex', '--query', 'vision', '--cache', join(dir, 'oa-cache')];
+      const result = await runCommand(args, env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/papers: +3 new/);
+    } finally {
+      await openalex.close();
+    }
+    const store = createSqliteStore(path);
+    try {
+      const [kitti] = await store.findPapers(['openalex:W2150066425']);
+      expect(kitti).toMatchObject({
+        doi: '10.1109/cvpr.2012.6248074',
+        openalexId: 'W2150066425',
+        references: { length: 50 },
+        categories: [],
+      });
+      expect(kitti!.authorships!.map((a) => [a.name, a.institutions[0]?.name])).toEqual([
+        ['Andreas Geiger', 'Karlsruhe Institute of Technology'],
+        ['P Lenz', 'Karlsruhe Institute of Technology'],
+        ['R. Urtasun', 'Toyota Motor Corporation (United States)'],
+      ]);
+      // The arXiv preprint's id is the paper's; its OpenAlex id is a key too.
+      const [word2vec] = await store.findPapers(['openalex:W1614298861']);
+      expect([word2vec?.id, word2vec?.openalexId]).toEqual(['1301.3781', 'W1614298861']);
+    } finally {
+      await store.close();
     }
   });
 

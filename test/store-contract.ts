@@ -13,6 +13,8 @@ const paper = (id: string, title: string, extra: Partial<Paper> = {}): Paper => 
   title,
   abstract: `${title}. An abstract about ${title.toLowerCase()}.`,
   authors: [],
+  categories: [],
+  references: [],
   links: [],
   sources: [`fixture.txt:${id}`],
   ...extra,
@@ -50,6 +52,26 @@ export const FIXTURE: PaperWrite[] = [
   {
     paper: paper('p2', 'Diagrams for causal effects', {
       links: ['https://github.com/py-why/dowhy'],
+      // What OpenAlex and arXiv say beyond the text, kept as given.
+      openalexId: 'W2741809807',
+      categories: ['stat.ME', 'cs.LG'],
+      references: ['W1614298861', 'doi:10.1/p1'],
+      authorships: [
+        {
+          name: 'Tomáš Mikolov',
+          openalexId: 'A5020917394',
+          orcid: '0000-0001-9520-4273',
+          institutions: [
+            {
+              name: 'Brno University of Technology',
+              openalexId: 'I60587646',
+              ror: 'https://ror.org/03613d656',
+              country: 'CZ',
+            },
+          ],
+        },
+        { name: 'Ada "O\'Brien" <b>', institutions: [{ name: 'Analytical Engine Co.' }] },
+      ],
     }),
     keys: ['title:diagrams for causal effects', 'doi:10.1/p2'],
     mentions: [

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SCHEMA, SCHEMA_VERSION } from '../server/store/sqlite/schema.ts';
-import { ADDED_IN_3 } from '../server/store/sqlite/upgrades.ts';
+import { ADDED_IN_3, ADDED_IN_8 } from '../server/store/sqlite/upgrades.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { describeGraphStoreContract, FIXTURE, FIXTURE_ANALYSIS } from './store-contract.ts';
 import { searchGraph } from '../server/store/search.ts';
@@ -195,6 +195,38 @@ describe('embedded store file versions', () => {
       ]);
       const [p1] = await store.exportPapers('', 1);
       expect(p1?.mentions.map((m) => m.keyTerm)).toEqual([true, true, true]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a version 7 file: its papers have no categories, references or authorships yet', async () => {
+    const path = join(dir, 'v7.db');
+    const v7 = createSqliteStore(path);
+    await v7.writePapers(FIXTURE);
+    await v7.close();
+    const db = new Database(path);
+    for (const column of Object.keys(ADDED_IN_8.papers!)) {
+      db.exec(`ALTER TABLE papers DROP COLUMN ${column}`);
+    }
+    db.pragma('user_version = 7');
+    db.close();
+
+    const store = createSqliteStore(path);
+    try {
+      const { openalexId, categories, references, authorships, ...rest } = FIXTURE[1]!.paper;
+      expect([openalexId, categories.length, references.length, authorships?.length]).toEqual([
+        'W2741809807',
+        2,
+        2,
+        2,
+      ]);
+      expect(await store.findPapers(['doi:10.1/p2'])).toEqual([
+        { ...rest, categories: [], references: [] },
+      ]);
+      // Written again, it keeps them.
+      await store.writePapers(FIXTURE.slice(1, 2));
+      expect(await store.findPapers(['doi:10.1/p2'])).toEqual([FIXTURE[1]!.paper]);
     } finally {
       await store.close();
     }

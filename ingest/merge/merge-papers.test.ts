@@ -45,6 +45,7 @@ describe('paper identity', () => {
       'arxiv:2301.1',
       'title:a b',
     ]);
+    expect(paperKeys({ title: 'A B', openalexId: 'w123' })).toEqual(['openalex:W123', 'title:a b']);
   });
 });
 
@@ -87,6 +88,54 @@ describe('merging records of one paper', () => {
     const yearOnly = paperFromRecord(record({ title: 'Paper', published: '2023' }));
     expect(mergePaper(yearOnly, b).published).toBe('2023-01-02');
     expect(mergePaper(b, yearOnly).published).toBe('2023-01-02');
+  });
+
+  it('unites categories and references; keeps the authorships that say most', () => {
+    const arxiv = paperFromRecord(
+      record({
+        title: 'Word vectors',
+        arxivId: '1301.3781',
+        categories: ['cs.CL', 'cs.CL'],
+        authors: ['T. Mikolov'],
+      }),
+    );
+    const mikolov = {
+      name: 'Tomáš Mikolov',
+      openalexId: 'A5020917394',
+      institutions: [{ name: 'Brno University of Technology' }],
+    };
+    const openalex = paperFromRecord(
+      record(
+        {
+          title: 'Word Vectors',
+          arxivId: '1301.3781',
+          openalexId: 'W1614298861',
+          references: ['W1', 'W2', 'W1'],
+          authors: ['Tomáš Mikolov'],
+          authorships: [mikolov],
+        },
+        2,
+      ),
+    );
+    expect(arxiv.categories).toEqual(['cs.CL']);
+    expect(openalex.references).toEqual(['W1', 'W2']);
+    const merged = mergePaper(arxiv, openalex);
+    expect(merged).toMatchObject({
+      id: '1301.3781',
+      openalexId: 'W1614298861',
+      categories: ['cs.CL'],
+      references: ['W1', 'W2'],
+      authorships: [mikolov],
+    });
+    // Names only (arXiv without affiliations) never replace what OpenAlex said.
+    const namesOnly = { name: 'Tomas Mikolov', institutions: [] };
+    expect(mergePaper(merged, { ...arxiv, authorships: [namesOnly] }).authorships).toEqual([
+      mikolov,
+    ]);
+    expect(mergePaper({ ...arxiv, authorships: [namesOnly] }, openalex).authorships).toEqual([
+      mikolov,
+    ]);
+    expect(paperKeys(openalex)).toContain('openalex:W1614298861');
   });
 
   it('groups records by any shared key', () => {

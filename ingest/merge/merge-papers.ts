@@ -4,7 +4,7 @@
  * union of links and sources, and the first value seen for single-valued metadata.
  */
 import { basename } from 'node:path';
-import type { Paper } from '../../server/store/model.ts';
+import type { Authorship, Paper } from '../../server/store/model.ts';
 import { findUrls, isHttpUrl } from '../links/find-urls.ts';
 import type { PaperRecord } from '../record.ts';
 import { normaliseArxivId, normaliseDoi, paperId, paperKeys } from './paper-key.ts';
@@ -28,6 +28,20 @@ function larger(a: number | undefined, b: number | undefined): number | undefine
   return Math.max(a, b);
 }
 
+/** Of two authorship lists, the one that says more (ids and institutions), else the first. */
+function richer(
+  a: Authorship[] | undefined,
+  b: Authorship[] | undefined,
+): Authorship[] | undefined {
+  const detail = (list: Authorship[] | undefined) =>
+    (list ?? []).reduce(
+      (sum, author) =>
+        sum + 1 + author.institutions.length + (author.orcid ? 1 : 0) + (author.openalexId ? 1 : 0),
+      0,
+    );
+  return detail(b) > detail(a) ? b : (a ?? b);
+}
+
 /** `file:line` with the file's base name, so re-running from another folder changes nothing. */
 export function sourceLabel(record: PaperRecord): string {
   return `${basename(record.source.file)}:${record.source.line}`;
@@ -41,6 +55,8 @@ export function paperFromRecord(record: PaperRecord): Paper {
     title: record.title.trim(),
     abstract,
     authors: record.authors ?? [],
+    categories: [...new Set(record.categories ?? [])],
+    references: [...new Set(record.references ?? [])],
     // The paper's own page (`url`) is not a link of it; URLs in the comment are.
     links: union(
       (record.links ?? []).filter(isHttpUrl),
@@ -56,6 +72,8 @@ export function paperFromRecord(record: PaperRecord): Paper {
   if (record.arxivId) paper.arxivId = normaliseArxivId(record.arxivId);
   if (record.doi) paper.doi = normaliseDoi(record.doi);
   if (record.url) paper.url = record.url;
+  if (record.openalexId) paper.openalexId = record.openalexId;
+  if (record.authorships?.length) paper.authorships = record.authorships;
   return paper;
 }
 
@@ -65,6 +83,8 @@ export function mergePaper(into: Paper, other: Paper): Paper {
     ...into,
     abstract: other.abstract.length > into.abstract.length ? other.abstract : into.abstract,
     authors: other.authors.length > into.authors.length ? other.authors : into.authors,
+    categories: union(into.categories, other.categories),
+    references: union(into.references, other.references),
     links: union(into.links, other.links),
     sources: union(into.sources, other.sources),
   };
@@ -76,6 +96,8 @@ export function mergePaper(into: Paper, other: Paper): Paper {
     arxivId: into.arxivId ?? other.arxivId,
     doi: into.doi ?? other.doi,
     url: into.url ?? other.url,
+    openalexId: into.openalexId ?? other.openalexId,
+    authorships: richer(into.authorships, other.authorships),
   };
   for (const [field, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(merged, { [field]: value });

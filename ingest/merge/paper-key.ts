@@ -57,6 +57,7 @@ export interface PaperIdentity {
   title: string;
   doi?: string;
   arxivId?: string;
+  openalexId?: string;
 }
 
 /** Match keys, strongest first: any shared key means the same paper. */
@@ -64,6 +65,7 @@ export function paperKeys(paper: PaperIdentity): string[] {
   const keys: string[] = [];
   if (paper.doi) keys.push(`doi:${normaliseDoi(paper.doi)}`);
   if (paper.arxivId) keys.push(`arxiv:${normaliseArxivId(paper.arxivId)}`);
+  if (paper.openalexId) keys.push(`openalex:${paper.openalexId.toUpperCase()}`);
   const title = normaliseTitle(paper.title);
   if (title) keys.push(`title:${title}`);
   return keys;

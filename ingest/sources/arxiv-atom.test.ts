@@ -69,6 +69,36 @@ describe('parseArxivAtom on the current-style feed', () => {
     expect(records[2]).toMatchObject({ doi: '10.1145/3395363.3397376', authors: { length: 5 } });
   });
 
+  it('reads the categories, primary first; authorships only where an affiliation is given', async () => {
+    const { records } = await collect(parseArxivAtom(CURRENT));
+    expect(records.map((r) => r.categories)).toEqual([
+      ['cs.SE', 'cs.LG'],
+      ['cs.SE', 'cs.AI'],
+      ['cs.SE', 'cs.CR', 'cs.LG'],
+    ]);
+    expect(records.map((r) => r.authorships)).toEqual([undefined, undefined, undefined]);
+    const { records: legacy } = await collect(parseArxivAtom(LEGACY));
+    expect(legacy[0]!.categories).toEqual(['hep-ex']);
+
+    const xml = feed(
+      [
+        '<entry><id>http://arxiv.org/abs/2405.13786v1</id><title>With affiliations</title>',
+        '<category term="cs.AI"/><arxiv:primary_category term="cs.SE"/><category term="cs.SE"/>',
+        '<author><name>Ada Lovelace</name><arxiv:affiliation> Analytical\n Engine Co. </arxiv:affiliation></author>',
+        '<author><name>Kai Chen</name></author></entry>',
+      ].join('\n'),
+    );
+    const { records: affiliated } = await collect(parseArxivAtom(writeTemp(xml)));
+    expect(affiliated[0]).toMatchObject({
+      categories: ['cs.SE', 'cs.AI'],
+      authors: ['Ada Lovelace', 'Kai Chen'],
+      authorships: [
+        { name: 'Ada Lovelace', institutions: [{ name: 'Analytical Engine Co.' }] },
+        { name: 'Kai Chen', institutions: [] },
+      ],
+    });
+  });
+
   it('keeps author names as the feed spells them (the recorded feed has mojibake)', async () => {
     const { records } = await collect(parseArxivAtom(CURRENT));
     expect(records[1]!.authors).toEqual([

@@ -3,7 +3,8 @@
  * current style (namespaces declared once on `<feed>`) and the legacy one (`xmlns` repeated on
  * every element). Elements are matched by namespace URI, never by prefix, so whatever prefixes
  * a feed declares work. Each `<entry>` becomes a record with its arXiv id (version stripped),
- * title, abstract, first-version date, authors, DOI, comment and abstract-page URL. The feed is
+ * title, abstract, first-version date, authors (with affiliations when given), categories
+ * (primary first), DOI, comment and abstract-page URL. The feed is
  * read whole: API pages are bounded (at most 2,000 entries, a few MB).
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -33,6 +34,8 @@ interface XmlElement {
   name: string;
   children: XmlElement[];
   text: string;
+  /** The `term` attribute (`<category term="cs.CL"/>`), the one attribute a field is read from. */
+  term: string | undefined;
   /** Character offset of its start tag in the document. */
   offset: number | undefined;
 }
@@ -75,9 +78,10 @@ function toElements(nodes: unknown, scope: ReadonlyMap<string, string>): XmlElem
     const tag = tagOf(node);
     if (tag === undefined) continue;
 
-    // Attributes matter only as namespace declarations: no field read here is an attribute.
+    // Attributes matter as namespace declarations, and `term` for categories.
     let declared: Map<string, string> | undefined;
-    for (const [name, value] of Object.entries(isObject(node[':@']) ? node[':@'] : {})) {
+    const attributes = isObject(node[':@']) ? node[':@'] : {};
+    for (const [name, value] of Object.entries(attributes)) {
       if (typeof value !== 'string') continue;
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         declared ??= new Map(scope);
@@ -95,6 +99,7 @@ function toElements(nodes: unknown, scope: ReadonlyMap<string, string>): XmlElem
       name: tag.slice(colon + 1),
       children,
       text: textOf(content, children),
+      term: typeof attributes.term === 'string' ? collapse(attributes.term) : undefined,
       offset:
         isObject(metadata) && typeof metadata.startIndex === 'number'
           ? metadata.startIndex
@@ -173,9 +178,24 @@ function readEntry(entry: XmlElement, number: number, file: string, line: number
   const published = ISO_DATE.exec(childText(entry, ATOM, 'published'))?.[1];
   if (published) record.published = published;
   const authors = childrenNamed(entry, ATOM, 'author')
-    .map((author) => childText(author, ATOM, 'name'))
-    .filter((name) => name !== '');
-  if (authors.length > 0) record.authors = authors;
+    .map((author) => ({
+      name: childText(author, ATOM, 'name'),
+      institutions: childrenNamed(author, ARXIV, 'affiliation')
+        .map((affiliation) => ({ name: collapse(affiliation.text) }))
+        .filter((institution) => institution.name !== ''),
+    }))
+    .filter((author) => author.name !== '');
+  if (authors.length > 0) record.authors = authors.map((author) => author.name);
+  // Affiliations are rare on arXiv; authorships say more than names only when some are there.
+  if (authors.some((author) => author.institutions.length > 0)) record.authorships = authors;
+  // The primary category first, then the others as listed.
+  const categories = [
+    ...childrenNamed(entry, ARXIV, 'primary_category'),
+    ...childrenNamed(entry, ATOM, 'category'),
+  ]
+    .map((category) => category.term ?? '')
+    .filter((term) => term !== '');
+  if (categories.length > 0) record.categories = [...new Set(categories)];
   // A paper with several DOIs lists them separated by spaces; the first is the main one.
   const doi = childText(entry, ARXIV, 'doi').split(' ')[0];
   if (doi) record.doi = doi;

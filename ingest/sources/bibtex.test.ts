@@ -172,6 +172,14 @@ describe('parseBibtex on broken entries', () => {
     expect(record).toMatchObject({ title: 'Learning X with Bar models, Think-at-Hard' });
   });
 
+  it("reads arXiv's primaryClass as the paper's category", async () => {
+    const file = writeTemp(
+      '@misc{a, title = {Think-at-Hard}, eprint = {2511.08577}, archivePrefix = {arXiv},\n  primaryClass = {cs.CL}}\n',
+    );
+    const [record] = await parse(file);
+    expect(record).toMatchObject({ arxivId: '2511.08577', categories: ['cs.CL'] });
+  });
+
   it('counts lines of CRLF files and skips the BOM', async () => {
     const file = writeTemp('\uFEFF% comment\r\n\r\n@article{a,\r\n  title = {T},\r\n}\r\n');
     expect(await parse(file)).toEqual([{ title: 'T', source: { file, line: 3 } }]);

@@ -12,6 +12,7 @@ import { arxivIdIn } from '../merge/paper-key.ts';
 import { IngestError } from '../errors.ts';
 import { readLines } from '../read-lines.ts';
 import { markupToText, type PaperRecord, type SourceItem } from '../record.ts';
+import { categoryList } from './generic-record.ts';
 
 const STAGE = 'bibtex';
 
@@ -90,6 +91,9 @@ function toRecord(entry: Entry, file: string, line: number): PaperRecord | Inges
   if (doi) paper.doi = doi;
   const arxivId = arxivIdOf(fields);
   if (arxivId) paper.arxivId = arxivId;
+  // arXiv's own BibTeX names the paper's primary category.
+  const categories = categoryList(fields.primaryclass);
+  if (categories.length) paper.categories = categories;
   const url = fields.url?.trim();
   if (url) {
     paper.url = url;

@@ -1,7 +1,7 @@
 /**
  * Maps a plain record — a JSON object or a CSV row — with commonly used field names to a
  * `PaperRecord`: `title`, `abstract`|`summary`, `authors`, `year`|`date`|`published`, `doi`,
- * `url`, `arxiv_id`, `code_repos`|`repo`|`github`, and the column names of Scopus and Web of
+ * `url`, `arxiv_id`, `code_repos`|`repo`|`github`, `categories`, and the column names of Scopus and Web of
  * Science exports. Names are matched case- and punctuation-insensitively.
  */
 import type { PaperRecord, SourceLocation } from '../record.ts';
@@ -37,7 +37,26 @@ const FIELDS = {
   comment: ['comment', 'comments', 'note'],
   organization: ['organization', 'organisation', 'affiliation'],
   upvotes: ['upvotes', 'hfupvotes'],
+  categories: ['primarycategory', 'primaryclass', 'categories', 'category', 'arxivcategories'],
 } as const;
+
+/** An arXiv category: `cs.CL`, `stat.ME`, `hep-th`, `math-ph`, `q-bio.NC`. */
+const ARXIV_CATEGORY = /^[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2,})?$/;
+
+/**
+ * Categories from one field: `cs.CL cs.AI` (arXiv's metadata, space-separated) or a list split
+ * by `;`, `|` or `,`; a name with spaces ("Machine Learning") stays whole unless every word of
+ * it is an arXiv category.
+ */
+export function categoryList(value: unknown): string[] {
+  const items = Array.isArray(value) ? list(value) : (text(value) ?? '').split(/\s*[;|,]\s*/);
+  return items.flatMap((item) => {
+    const words = item.trim().split(/\s+/);
+    return words.length > 1 && words.every((word) => ARXIV_CATEGORY.test(word))
+      ? words
+      : item.trim() || [];
+  });
+}
 
 export function fieldKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -112,5 +131,9 @@ export function genericRecord(
   if (organization) paper.organization = organization;
   const upvotes = Number(pick(record, FIELDS.upvotes));
   if (Number.isInteger(upvotes) && upvotes >= 0) paper.upvotes = upvotes;
+  const categories = [
+    ...new Set(FIELDS.categories.flatMap((name) => categoryList(record.get(name)))),
+  ];
+  if (categories.length) paper.categories = categories;
   return paper;
 }

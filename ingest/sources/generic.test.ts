@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../errors.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
-import { isoDate } from './generic-record.ts';
+import { categoryList, isoDate } from './generic-record.ts';
 import { formatFor } from './index.ts';
 import { tempFiles } from '../../test/support/temp-files.ts';
 
@@ -34,6 +34,7 @@ describe('JSON Lines', () => {
       published: '2025-09-08',
       links: ['https://github.com/IAMLAB-Ryerson/MLP-SRGAN'],
       comment: '14 pages, 10 figures',
+      categories: ['cs.CV', 'cs.AI', 'cs.LG', 'eess.IV'],
       source: { file: JSONL, line: 1 },
     });
     expect((items[0] as PaperRecord).authors?.length).toBeGreaterThan(2);
@@ -166,5 +167,29 @@ describe('isoDate', () => {
     expect(
       ['2023', '2023/6', '2023-06-20', '2023-06-20T10:00:00Z', 2021, 'June 2020'].map(isoDate),
     ).toEqual(['2023', '2023-06', '2023-06-20', '2023-06-20', '2021', undefined]);
+  });
+});
+
+describe('categoryList', () => {
+  it("splits arXiv's space-separated categories, and lists, but not a name with spaces", () => {
+    expect(
+      [
+        'cs.CL cs.AI',
+        'hep-th math-ph  q-bio.NC',
+        'Machine Learning; Statistics',
+        'cs.LG, stat.ML',
+        ['cs.CV', 'eess.IV'],
+        '',
+        42,
+      ].map(categoryList),
+    ).toEqual([
+      ['cs.CL', 'cs.AI'],
+      ['hep-th', 'math-ph', 'q-bio.NC'],
+      ['Machine Learning', 'Statistics'],
+      ['cs.LG', 'stat.ML'],
+      ['cs.CV', 'eess.IV'],
+      [],
+      ['42'],
+    ]);
   });
 });

@@ -70,6 +70,91 @@ describe('parseOpenAlex on a real /works list response', () => {
   });
 });
 
+describe('parseOpenAlex: what a work says beyond its text', () => {
+  it('keeps the work id, the referenced works as bare ids, and who wrote it from where', async () => {
+    const { records } = await collect(parseOpenAlex(LIST));
+    expect(records.map((r) => [r.openalexId, r.references?.length])).toEqual([
+      ['W1614298861', undefined],
+      ['W2150066425', 50],
+      ['W2144902422', 18],
+    ]);
+    expect(records[1]!.references!.slice(0, 3)).toEqual([
+      'W127013308',
+      'W1501358589',
+      'W1501749417',
+    ]);
+    expect(records[0]!.authorships!.slice(0, 2)).toEqual([
+      {
+        name: 'Tomáš Mikolov',
+        openalexId: 'A5020917394',
+        institutions: [
+          {
+            name: 'Brno University of Technology',
+            openalexId: 'I60587646',
+            ror: 'https://ror.org/03613d656',
+            country: 'CZ',
+          },
+        ],
+      },
+      {
+        name: 'Kai Chen',
+        openalexId: 'A5078467158',
+        orcid: '0000-0001-9520-4273',
+        institutions: [
+          {
+            name: 'Beijing University of Posts and Telecommunications',
+            openalexId: 'I139759216',
+            ror: 'https://ror.org/04w9fbh59',
+            country: 'CN',
+          },
+        ],
+      },
+    ]);
+    expect(records[0]!.authors).toEqual(records[0]!.authorships!.map((a) => a.name));
+  });
+
+  it('falls back to the printed name and affiliation lines; ignores ids that are not OpenAlex', async () => {
+    const work = listResponse().results[2]!;
+    const [first] = work.authorships as Work[];
+    const file = writeTemp(
+      JSON.stringify({
+        ...work,
+        referenced_works: [
+          'https://openalex.org/W1486890033',
+          'not an id',
+          42,
+          'https://openalex.org/A1',
+        ],
+        authorships: [
+          {
+            ...first,
+            author: {
+              id: 'javascript:alert(1)',
+              display_name: null,
+              orcid: 'https://orcid.org/nope',
+            },
+            institutions: [],
+          },
+        ],
+      }),
+      'work.json',
+    );
+    const { records } = await collect(parseOpenAlex(file));
+    expect(records[0]).toMatchObject({
+      references: ['W1486890033'],
+      authors: ['Ali Rahimi'],
+      authorships: [
+        {
+          name: 'Ali Rahimi',
+          institutions: [{ name: 'Intel Research - Seattle, Seattle, WA#TAB#' }],
+        },
+      ],
+    });
+    expect(records[0]!.authorships![0]).not.toHaveProperty('orcid');
+    expect(records[0]!.authorships![0]).not.toHaveProperty('openalexId');
+  });
+});
+
 describe('parseOpenAlex on a real single work', () => {
   it('reads one record; the trimmed index gives only the words it has', async () => {
     const { records } = await collect(parseOpenAlex(SINGLE));

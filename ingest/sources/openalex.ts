@@ -10,11 +10,15 @@ import { isHttpUrl } from '../links/find-urls.ts';
 import { arxivIdIn } from '../merge/paper-key.ts';
 import { readLines, type NumberedLine } from '../read-lines.ts';
 import { JSON_LINES_FILE, jsonLineRecords, readJsonDocument } from './json-records.ts';
+import type { Authorship, Institution } from '../../server/store/model.ts';
 import type { PaperRecord, SourceItem, SourceLocation } from '../record.ts';
 
 const STAGE = 'openalex';
 
 const WORK_ID = /^(?:https:\/\/openalex\.org\/)?W\d+$/i;
+/** Any OpenAlex entity URL or bare id (`https://openalex.org/A5020917394`, `I60587646`). */
+const ENTITY_ID = /^(?:https:\/\/openalex\.org\/)?([WAI]\d+)$/i;
+const ORCID = /^(?:https?:\/\/orcid\.org\/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/i;
 const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
 const ISO_DATE = /^(\d{4}-\d{2}-\d{2})/;
 
@@ -85,6 +89,48 @@ function arxivIdOf(work: JsonObject, doi: string | undefined): string | undefine
   return candidates.map(arxivIdIn).find(Boolean);
 }
 
+/** `W123`, `A123` or `I123` from an OpenAlex URL or id; undefined for anything else. */
+function entityId(value: unknown): string | undefined {
+  return ENTITY_ID.exec(text(value))?.[1]?.toUpperCase();
+}
+
+function institutionOf(value: unknown): Institution | undefined {
+  if (!isObject(value)) return undefined;
+  const name = text(value.display_name);
+  if (!name) return undefined;
+  const institution: Institution = { name };
+  const id = entityId(value.id);
+  if (id) institution.openalexId = id;
+  const ror = text(value.ror);
+  if (isHttpUrl(ror)) institution.ror = ror;
+  const country = text(value.country_code);
+  if (/^[A-Z]{2}$/i.test(country)) institution.country = country.toUpperCase();
+  return institution;
+}
+
+/**
+ * An authorship: the author's display name (else the name as printed), ids, and the
+ * institutions OpenAlex matched (else the affiliation lines as printed).
+ */
+function authorshipOf(value: unknown): Authorship | undefined {
+  if (!isObject(value)) return undefined;
+  const author = isObject(value.author) ? value.author : {};
+  const name = text(author.display_name) || text(value.raw_author_name);
+  if (!name) return undefined;
+  const matched = (Array.isArray(value.institutions) ? value.institutions : [])
+    .map(institutionOf)
+    .filter((institution) => institution !== undefined);
+  const printed = Array.isArray(value.raw_affiliation_strings)
+    ? value.raw_affiliation_strings.map((line) => ({ name: text(line) })).filter((i) => i.name)
+    : [];
+  const authorship: Authorship = { name, institutions: matched.length > 0 ? matched : printed };
+  const id = entityId(author.id);
+  if (id) authorship.openalexId = id;
+  const orcid = ORCID.exec(text(author.orcid))?.[1];
+  if (orcid) authorship.orcid = orcid.toUpperCase();
+  return authorship;
+}
+
 /** The record of one work, or why it cannot be one. */
 function workRecord(work: unknown, source: SourceLocation): PaperRecord | string {
   if (!isObject(work)) return 'not a work object';
@@ -103,15 +149,21 @@ function workRecord(work: unknown, source: SourceLocation): PaperRecord | string
   const published = ISO_DATE.exec(text(work.publication_date))?.[1];
   if (published) record.published = published;
   if (Array.isArray(work.authorships)) {
-    const authors = work.authorships
-      .map((authorship) =>
-        isObject(authorship)
-          ? (isObject(authorship.author) && text(authorship.author.display_name)) ||
-            text(authorship.raw_author_name)
-          : '',
-      )
-      .filter((name) => name !== '');
-    if (authors.length > 0) record.authors = authors;
+    const authorships = work.authorships
+      .map(authorshipOf)
+      .filter((authorship) => authorship !== undefined);
+    if (authorships.length > 0) {
+      record.authors = authorships.map((authorship) => authorship.name);
+      record.authorships = authorships;
+    }
+  }
+  const openalexId = entityId(work.id);
+  if (openalexId?.startsWith('W')) record.openalexId = openalexId;
+  if (Array.isArray(work.referenced_works)) {
+    const references = work.referenced_works
+      .map(entityId)
+      .filter((id) => id?.startsWith('W') === true);
+    if (references.length > 0) record.references = references as string[];
   }
   const landingPage = isObject(work.primary_location)
     ? text(work.primary_location.landing_page_url)
@@ -149,7 +201,9 @@ export async function* parseOpenAlexLines(
  *
  * Maps `title` (else `display_name`), the abstract rebuilt from `abstract_inverted_index`
  * (none when null; a trimmed index gives only the words it has), `publication_date`, `doi`
- * without its `https://doi.org/` prefix, authors' display names, `url` from the primary
+ * without its `https://doi.org/` prefix, authors' display names (and as `authorships`, with
+ * their OpenAlex ids, ORCIDs and institutions, else their affiliation lines as printed), the
+ * work's id as `openalexId`, `referenced_works` as `references` (bare `W…` ids), `url` from the primary
  * location's landing page (else the DOI link), and `arxivId` from the first location whose
  * landing page or PDF is on arxiv.org (else arXiv's own `10.48550/arXiv.…` DOI).
  * Throws `IngestError` when the file is not UTF-8, not JSON, or not OpenAlex. Pass `lines` to

@@ -14,6 +14,23 @@ export type RepositoryKind = 'code' | 'dataset' | 'model' | 'demo';
 /** `released`: the paper links it; `promised`: the paper says it will be released. */
 export type LinkStatus = 'released' | 'promised';
 
+/** An institution an author wrote from (OpenAlex's, or an affiliation line as printed). */
+export interface InstitutionRecord {
+  name: string;
+  openalexId?: string;
+  ror?: string;
+  /** ISO 3166 country code. */
+  country?: string;
+}
+
+/** An author of a paper with the ids and institutions a source gave. */
+export interface Authorship {
+  name: string;
+  orcid?: string;
+  openalexId?: string;
+  institutions: InstitutionRecord[];
+}
+
 export interface HealthResponse {
   status: 'ok';
   store: string;
@@ -48,6 +65,14 @@ export interface PaperRecord {
   arxivId?: string;
   doi?: string;
   url?: string;
+  /** OpenAlex work id (`W2741809807`). */
+  openalexId?: string;
+  /** Subject categories (arXiv's `cs.CL`), primary first. */
+  categories: string[];
+  /** Works it cites, as sources name them (OpenAlex `W…` ids, `doi:…`, `arxiv:…`). */
+  references: string[];
+  /** Its authors with ids and institutions, where a source gave more than names. */
+  authorships?: Authorship[];
   /** Other http(s) links (project pages, demos): not repositories. */
   links: string[];
   /** Where the paper was seen: `file:line` of each input record merged into it. */

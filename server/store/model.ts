@@ -3,6 +3,27 @@
  * and the relationships between them (see DESIGN.md, "Graph model"). Plain data, no behaviour.
  */
 
+/** An institution an author wrote from: OpenAlex's, or an affiliation line as written. */
+export interface Institution {
+  name: string;
+  /** OpenAlex institution id (`I60587646`). */
+  openalexId?: string;
+  /** ROR id (`https://ror.org/03613d656`). */
+  ror?: string;
+  /** ISO 3166 country code (`CZ`). */
+  country?: string;
+}
+
+/** One author of a paper as the source identifies them. */
+export interface Authorship {
+  name: string;
+  /** `0000-0001-9520-4273`, without the `https://orcid.org/` prefix. */
+  orcid?: string;
+  /** OpenAlex author id (`A5020917394`). */
+  openalexId?: string;
+  institutions: Institution[];
+}
+
 /** A paper as stored: one node, however many inputs it was seen in. */
 export interface Paper {
   /** Stable id: arXiv id or DOI when known, else `t-` + a hash of the normalised title. */
@@ -19,6 +40,14 @@ export interface Paper {
   arxivId?: string;
   doi?: string;
   url?: string;
+  /** OpenAlex work id (`W2741809807`). */
+  openalexId?: string;
+  /** Subject categories (arXiv's `cs.CL`), primary first; empty when no source gave any. */
+  categories: string[];
+  /** Works it cites, as sources name them (`W…`, `doi:…`, `arxiv:…`); see `PaperRecord`. */
+  references: string[];
+  /** Its authors with ids and institutions, where a source gave them (OpenAlex, arXiv). */
+  authorships?: Authorship[];
   /** Other http(s) links found for the paper (project pages, demos): not repositories. */
   links: string[];
   /** Where the paper was seen: `file:line` for each input record merged into it. */

@@ -176,6 +176,10 @@ function paperRow(paper: Paper) {
     url: paper.url ?? null,
     links: paper.links,
     sources: paper.sources,
+    openalexId: paper.openalexId ?? null,
+    categories: paper.categories,
+    references: paper.references,
+    authorships: paper.authorships ? JSON.stringify(paper.authorships) : null,
   };
 }
 

@@ -148,7 +148,10 @@ export const QUERIES = {
     USING INDEX p:Paper(id)
     RETURN t.id AS id, count(*) AS mentions`,
 
-  /** $rows: one map per paper; a null property is removed, as a SQL NULL is absent. */
+  /**
+   * $rows: one map per paper; a null property is removed, as a SQL NULL is absent.
+   * `authorships` is JSON text: a property cannot hold a list of maps.
+   */
   upsertPapers: `
     UNWIND $rows AS row
     MERGE (p:Paper {id: row.id})
@@ -156,7 +159,8 @@ export const QUERIES = {
         p.authors = row.authors, p.authorsCount = toInteger(row.authorsCount),
         p.upvotes = toInteger(row.upvotes), p.organization = row.organization,
         p.arxivId = row.arxivId, p.doi = row.doi, p.url = row.url, p.links = row.links,
-        p.sources = row.sources`,
+        p.sources = row.sources, p.openalexId = row.openalexId, p.categories = row.categories,
+        p.references = row.references, p.authorships = row.authorships`,
 
   /** $rows: {key, paperId}; a key seen again for another paper moves to it. */
   upsertPaperKeys: `

@@ -5,7 +5,7 @@
  * the one place they are converted; our counts stay far below 2^53.
  */
 import type { Cluster } from '../graph-store.ts';
-import type { LinkStatus, Paper, Repository, RepositoryKind, Topic } from '../model.ts';
+import type { Authorship, LinkStatus, Paper, Repository, RepositoryKind, Topic } from '../model.ts';
 
 /** A node's properties as `n {.*}` returns them. */
 export type Properties = Record<string, unknown>;
@@ -34,6 +34,13 @@ export function paperFromProperties(p: Properties): Paper {
     ...optional('arxivId', p.arxivId as string | null),
     ...optional('doi', p.doi as string | null),
     ...optional('url', p.url as string | null),
+    ...optional('openalexId', p.openalexId as string | null),
+    categories: texts(p.categories),
+    references: texts(p.references),
+    ...optional(
+      'authorships',
+      typeof p.authorships === 'string' ? (JSON.parse(p.authorships) as Authorship[]) : null,
+    ),
     links: texts(p.links),
     sources: texts(p.sources),
   };

@@ -3,7 +3,7 @@
  * becomes an absent field, JSON text becomes lists, 0/1 becomes a boolean.
  */
 import type { Cluster, SimilarList, SimilarPaper } from '../graph-store.ts';
-import type { Paper, Topic } from '../model.ts';
+import type { Authorship, Paper, Topic } from '../model.ts';
 
 export interface PaperRow {
   id: string;
@@ -19,6 +19,10 @@ export interface PaperRow {
   url: string | null;
   links: string;
   sources: string;
+  openalex_id: string | null;
+  categories: string;
+  reference_ids: string;
+  authorships: string | null;
 }
 
 export interface TopicRow {
@@ -52,6 +56,8 @@ export function paperFromRow(row: PaperRow): Paper {
     title: row.title,
     abstract: row.abstract,
     authors: JSON.parse(row.authors) as string[],
+    categories: JSON.parse(row.categories) as string[],
+    references: JSON.parse(row.reference_ids) as string[],
     links: JSON.parse(row.links) as string[],
     sources: JSON.parse(row.sources) as string[],
   };
@@ -62,6 +68,8 @@ export function paperFromRow(row: PaperRow): Paper {
   if (row.arxiv_id !== null) paper.arxivId = row.arxiv_id;
   if (row.doi !== null) paper.doi = row.doi;
   if (row.url !== null) paper.url = row.url;
+  if (row.openalex_id !== null) paper.openalexId = row.openalex_id;
+  if (row.authorships !== null) paper.authorships = JSON.parse(row.authorships) as Authorship[];
   return paper;
 }
 

@@ -29,10 +29,15 @@
  * weigh the map's topics. An upgraded file's mentions are all key terms until its papers are
  * ingested again.
  *
+ * Version 8: what sources say beyond title and abstract, kept for the people-and-citations
+ * work: `openalex_id`, `categories` (arXiv's), `reference_ids` (the works a paper cites, as the
+ * source names them) and `authorships` (authors with their ids and institutions; NULL when no
+ * source gave more than names). Papers written before have none until ingested again.
+ *
  * upgrades.ts turns a file of each older version into one of the next.
  */
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS papers (
@@ -48,7 +53,11 @@ CREATE TABLE IF NOT EXISTS papers (
   doi TEXT,
   url TEXT,
   links TEXT NOT NULL,
-  sources TEXT NOT NULL
+  sources TEXT NOT NULL,
+  openalex_id TEXT,
+  categories TEXT NOT NULL DEFAULT '[]',
+  reference_ids TEXT NOT NULL DEFAULT '[]',
+  authorships TEXT
 );
 CREATE TABLE IF NOT EXISTS paper_keys (
   key TEXT PRIMARY KEY,

@@ -270,6 +270,10 @@ class SqliteStore implements GraphStore {
               url: paper.url ?? null,
               links: JSON.stringify(paper.links),
               sources: JSON.stringify(paper.sources),
+              openalexId: paper.openalexId ?? null,
+              categories: JSON.stringify(paper.categories),
+              references: JSON.stringify(paper.references),
+              authorships: paper.authorships ? JSON.stringify(paper.authorships) : null,
             });
             indexText(paper.id, paper.title, paper.abstract);
             for (const key of keys) upsertKey.run(key, paper.id);

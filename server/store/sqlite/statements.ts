@@ -8,14 +8,18 @@ export const SQL = {
   papersByKeys: `SELECT DISTINCT p.* FROM paper_keys k JOIN papers p ON p.id = k.paper_id
      WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
   upsertPaper: `INSERT INTO papers (id, title, abstract, published, authors, authors_count, upvotes,
-     organization, arxiv_id, doi, url, links, sources)
+     organization, arxiv_id, doi, url, links, sources, openalex_id, categories, reference_ids,
+     authorships)
      VALUES (@id, @title, @abstract, @published, @authors, @authorsCount, @upvotes,
-     @organization, @arxivId, @doi, @url, @links, @sources)
+     @organization, @arxivId, @doi, @url, @links, @sources, @openalexId, @categories,
+     @references, @authorships)
      ON CONFLICT (id) DO UPDATE SET title = excluded.title, abstract = excluded.abstract,
      published = excluded.published, authors = excluded.authors,
      authors_count = excluded.authors_count, upvotes = excluded.upvotes,
      organization = excluded.organization, arxiv_id = excluded.arxiv_id, doi = excluded.doi,
-     url = excluded.url, links = excluded.links, sources = excluded.sources`,
+     url = excluded.url, links = excluded.links, sources = excluded.sources,
+     openalex_id = excluded.openalex_id, categories = excluded.categories,
+     reference_ids = excluded.reference_ids, authorships = excluded.authorships`,
   upsertPaperKey:
     'INSERT INTO paper_keys (key, paper_id) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET paper_id = excluded.paper_id',
   markPaperTopics:

@@ -24,6 +24,16 @@ export const ADDED_IN_3: Record<string, Record<string, string>> = {
   },
 };
 
+/** Columns version 8 added to papers. */
+export const ADDED_IN_8: Record<string, Record<string, string>> = {
+  papers: {
+    openalex_id: 'TEXT',
+    categories: "TEXT NOT NULL DEFAULT '[]'",
+    reference_ids: "TEXT NOT NULL DEFAULT '[]'",
+    authorships: 'TEXT',
+  },
+};
+
 /** Version n → n + 1. */
 const UPGRADES: Record<number, (db: Db) => void> = {
   // The search index keyed by its rowid: version 1 kept the paper id inside it.
@@ -73,6 +83,8 @@ const UPGRADES: Record<number, (db: Db) => void> = {
       DROP INDEX IF EXISTS topics_on_map;
       DROP INDEX IF EXISTS mentions_topic;`);
   },
+  // Categories, references, OpenAlex ids and authorships of papers.
+  7: (db) => addColumns(db, ADDED_IN_8),
 };
 
 /** Creates the tables of a new file (`version` 0), or upgrades a file of an older version. */

@@ -20,7 +20,16 @@ const topic = (id: string, papers: string[], coOccurring: string[]): FocusDetail
 const paper = (id: string, topics: string[], repositories: string[]): FocusDetail => ({
   kind: 'paper',
   data: {
-    paper: { id, title: `Paper ${id}`, abstract: '', authors: [], links: [], sources: [] },
+    paper: {
+      id,
+      title: `Paper ${id}`,
+      abstract: '',
+      authors: [],
+      categories: [],
+      references: [],
+      links: [],
+      sources: [],
+    },
     topics: topics.map((t) => ({ id: t, label: t, score: 1, inTitle: false })),
     repositories: repositories.map((r) => ({
       id: r,

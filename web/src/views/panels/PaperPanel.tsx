@@ -1,11 +1,12 @@
 /**
- * The side panel for a paper: title, date, authors and organisation, the abstract with its
+ * The side panel for a paper: title, date, categories, authors and organisation (else their
+ * institutions), the abstract with its
  * key terms marked, its topics, the code and data it links to, other links, related papers
  * (with the topics they share as the reason) and where it was read from. All of it is
  * untrusted text, rendered as React text nodes; only http(s) links become anchors.
  */
 import { useMemo } from 'react';
-import type { PaperDetailResponse } from '../../../../server/api/types.ts';
+import type { Authorship, PaperDetailResponse } from '../../../../server/api/types.ts';
 import { formatDate, plural, relatedReason } from '../../core/format/format.ts';
 import { paperHomeLink, paperLinks } from '../../core/links/paper-links.ts';
 import { safeHttpUrl } from '../../core/links/safe-url.ts';
@@ -23,6 +24,7 @@ interface PaperPanelProps {
 }
 
 const AUTHORS_SHOWN = 3;
+const INSTITUTIONS_SHOWN = 2;
 
 export function PaperPanel({ detail, context }: PaperPanelProps) {
   const { paper, topics, repositories, related } = detail;
@@ -34,6 +36,9 @@ export function PaperPanel({ detail, context }: PaperPanelProps) {
     (link) => !repositoryUrls.has(link.url.toLowerCase()) && safeHttpUrl(link.url) !== home.url,
   );
   const byline = authorLine(paper.authors, paper.authorsCount);
+  const organizations = paper.organization
+    ? [paper.organization]
+    : institutionNames(paper.authorships ?? []);
   const date = formatDate(paper.published);
 
   return (
@@ -44,15 +49,22 @@ export function PaperPanel({ detail, context }: PaperPanelProps) {
         {paper.upvotes !== undefined && paper.upvotes > 0 && (
           <span title="Upvotes on the listing">▲ {paper.upvotes}</span>
         )}
+        {paper.categories.length > 0 && (
+          <span className="kicker__categories" title="Subject categories">
+            {paper.categories.join(' · ')}
+          </span>
+        )}
       </p>
       <h2 id="panel-title" className="panel-title">
         {paper.title}
       </h2>
-      {(byline !== null || paper.organization) && (
+      {(byline !== null || organizations.length > 0) && (
         <p className="panel-meta">
           {byline}
-          {byline !== null && paper.organization ? ' · ' : null}
-          {paper.organization && <span className="organization">{paper.organization}</span>}
+          {byline !== null && organizations.length > 0 ? ' · ' : null}
+          {organizations.length > 0 && (
+            <span className="organization">{institutionLine(organizations)}</span>
+          )}
         </p>
       )}
       <p className="paper-home">
@@ -139,6 +151,18 @@ export function PaperPanel({ detail, context }: PaperPanelProps) {
       )}
     </article>
   );
+}
+
+/** The institutions the authors wrote from, each once, in author order. */
+function institutionNames(authorships: readonly Authorship[]): string[] {
+  return [...new Set(authorships.flatMap((author) => author.institutions.map((i) => i.name)))];
+}
+
+/** "Brno University of Technology, Google (United States) +1 more". */
+function institutionLine(names: readonly string[]): string {
+  const shown = names.slice(0, INSTITUTIONS_SHOWN).join(', ');
+  const rest = names.length - INSTITUTIONS_SHOWN;
+  return rest > 0 ? `${shown} +${rest} more` : shown;
 }
 
 /** "Ada Lovelace, Alan Turing, Grace Hopper +2 more", or "5 authors" when only counted. */
