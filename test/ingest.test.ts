@@ -528,6 +528,22 @@ describe('ingest --from arxiv', () => {
     expect(dump(join(dir, 'from.db'))).toEqual(before);
   });
 
+  it('says so when a query has no results, and stores nothing', async () => {
+    const empty = await startReplayServer(arxivApi(() => []));
+    try {
+      const path = join(dir, 'none.db');
+      const env = { TOPOGRAPH_DB: path, TOPOGRAPH_ARXIV_URL: `${empty.origin}/api/query` };
+      const args = ['--from', 'arxiv', '--query', 'all:nothingmatches', '--cache', join(dir, 'c0')];
+      const result = await runCommand(args, env);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain('fetched:      0 papers of 0 from arXiv in 1 page');
+      expect(result.stdout).toContain('warning: arXiv has no paper for all:nothingmatches');
+      expect(existsSync(path)).toBe(false);
+    } finally {
+      await empty.close();
+    }
+  });
+
   it('reads a Hugging Face Papers page URL given as a path through the API', async () => {
     const daily = readFileSync(
       join(import.meta.dirname, '../ingest/sources/fixtures/hf/hf_daily_papers_response.json'),
