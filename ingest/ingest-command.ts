@@ -15,6 +15,7 @@ import {
   storeLocation,
   type StoreEnv,
   type StoreKind,
+  similarIndexPath,
 } from '../server/store/open-store.ts';
 import {
   DEFAULT_CACHE_DIR,
@@ -43,7 +44,8 @@ function similarLine(similar: NonNullable<IngestSummary['map']>['similarPapers']
   return [
     similar.mode === 'all'
       ? `related:      found for every paper (${count(similar.listCount, 'paper')})`
-      : `related:      the changed papers fitted in (${count(similar.listCount, 'list')} written)`,
+      : `related:      the changed papers fitted in (${count(similar.listCount, 'list')} written` +
+        `${similar.index === 'extended' ? ', into the index of the last ingest' : ''})`,
   ];
 }
 
@@ -316,6 +318,7 @@ export async function runIngestCommand(
             ...(resolution === undefined ? {} : { resolution }),
             newMap: options.newMap ?? false,
             progress: createProgress(io.err),
+            similarIndexFile: similarIndexPath(env, kind),
           }).catch((error: unknown) => {
             // A wrong option, not a wrong file: say so and stop.
             if (error instanceof RangeError) program.error(error.message, { exitCode: 2 });

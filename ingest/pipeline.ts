@@ -20,12 +20,19 @@ import {
   type AnalysisStep,
   type MapReport,
 } from './analyze/analyze-topics.ts';
-import { similarityIndex, similarPapers, updateSimilar } from './analyze/similar-papers.ts';
+import {
+  allLists,
+  buildIndexData,
+  extendIndexData,
+  indexOf,
+  updateSimilar,
+} from './analyze/similar-papers.ts';
+import { readIndexFile, writeIndexFile } from './analyze/similarity-file.ts';
 import { IngestError } from './errors.ts';
 import { recordProblem, withoutMarkup } from './record.ts';
 import { findRepositoryLinks } from './links/find-repository-links.ts';
 import { mergePaper, paperFromRecord, PaperIndex } from './merge/merge-papers.ts';
-import { paperKeys } from './merge/paper-key.ts';
+import { paperKeys } from '../server/store/paper-key.ts';
 import { SILENT_PROGRESS, type Progress } from './progress.ts';
 import { formatFor, SOURCE_FORMATS } from './sources/index.ts';
 import { readCorpus, type KeyTerm } from './terms/extract.ts';
@@ -46,6 +53,11 @@ export interface IngestOptions {
   /** Draw the map afresh rather than from the previous one (new layout, new cluster ids). */
   newMap?: boolean;
   progress?: Progress;
+  /**
+   * Where the similarity index is kept between ingests (see similarity-file.ts): a daily
+   * listing is then fitted into the last ingest's index instead of every text being read again.
+   */
+  similarIndexFile?: string;
 }
 
 export interface FileFailure {
@@ -202,7 +214,12 @@ export async function ingest(
     before.papersVersion > 0 && before.similarVersion >= before.papersVersion ? changedIds : null;
   let map: MapReport | undefined;
   if (changed || behind || similarBehind || (await store.stats()).clusterCount === 0) {
-    map = await analyzeStore(store, options, timings, similarBehind ? { fitIn } : null);
+    map = await analyzeStore(
+      store,
+      options,
+      timings,
+      similarBehind ? { fitIn, versionBefore: before.similarVersion } : null,
+    );
     if (behind && !changed) map.caughtUp = true;
   }
   endStage('analyze');
@@ -225,8 +242,11 @@ async function analyzeStore(
   store: IngestSide,
   options: IngestOptions,
   timings: StageTimings,
-  /** Null: the similar papers are current; `fitIn`: the changed papers, when few enough. */
-  similar: { fitIn: ReadonlySet<string> | null } | null,
+  /**
+   * Null: the similar papers are current; `fitIn`: the changed papers, when few enough;
+   * `versionBefore`: the papers version the stored lists were complete for before this ingest.
+   */
+  similar: { fitIn: ReadonlySet<string> | null; versionBefore: number } | null,
 ): Promise<MapReport> {
   const progress = options.progress ?? SILENT_PROGRESS;
   const steps = timings.analysis;
@@ -265,7 +285,12 @@ async function analyzeStore(
   // Another ingest's analysis, of more papers, has written (or is writing) its own.
   if (similar && !report.superseded) {
     progress.update(4, 'finding similar papers');
-    report.similarPapers = await writeSimilarPapers(store, similar.fitIn);
+    report.similarPapers = await writeSimilarPapers(
+      store,
+      similar.fitIn,
+      options.similarIndexFile,
+      similar.versionBefore,
+    );
     endStep('similar');
   }
   progress.update(5);
@@ -285,11 +310,15 @@ const FIT_IN_SHARE = 0.1;
 
 /**
  * The similar papers, from the whole store's texts (see similar-papers.ts): every paper's, or
- * only the `fitIn` papers' and those they join. Says which, for the summary.
+ * only the `fitIn` papers' and those they join. With an `indexFile`, the index of the last
+ * ingest is read from it and the changed papers added (when it is that ingest's: see
+ * similarity-file.ts), and the index written back for the next. Says which, for the summary.
  */
 async function writeSimilarPapers(
   store: IngestSide,
   fitIn: ReadonlySet<string> | null,
+  indexFile: string | undefined,
+  similarVersionBefore: number,
 ): Promise<NonNullable<MapReport['similarPapers']>> {
   const { papersVersion } = await store.mapState();
   const papers: PaperText[] = [];
@@ -298,8 +327,23 @@ async function writeSimilarPapers(
     page = await store.readPaperTexts(page.at(-1)!.id, SIMILAR_PAGE);
   }
   const fitting = fitIn !== null && fitIn.size <= FIT_IN_SHARE * papers.length;
+  const kept = fitting && indexFile ? readIndexFile(indexFile, similarVersionBefore) : undefined;
+  // The file's papers and the changed ones must be exactly the store's.
+  const keptIds = new Set(kept?.ids);
+  const extendable =
+    kept !== undefined &&
+    papers.length === new Set([...keptIds, ...fitIn!]).size &&
+    papers.every((paper) => fitIn!.has(paper.id) || keptIds.has(paper.id));
+  const data = extendable
+    ? extendIndexData(
+        kept,
+        papers.filter((paper) => fitIn!.has(paper.id)),
+      )
+    : buildIndexData(papers);
+  papers.length = 0;
+  const index = indexOf(data);
   const lists = fitting
-    ? await updateSimilar(similarityIndex(papers), fitIn, {
+    ? await updateSimilar(index, fitIn, {
         readSimilar: async (ids) => {
           const stored: SimilarList[] = [];
           for (let start = 0; start < ids.length; start += SIMILAR_BATCH) {
@@ -309,8 +353,7 @@ async function writeSimilarPapers(
         },
         findListing: (ids) => store.findListing(ids),
       })
-    : similarPapers(papers);
-  papers.length = 0;
+    : allLists(index);
   // The last batch (an empty one when there is nothing to write) records the version.
   for (let start = 0; start === 0 || start < lists.length; start += SIMILAR_BATCH) {
     const last = start + SIMILAR_BATCH >= lists.length;
@@ -319,7 +362,12 @@ async function writeSimilarPapers(
       last ? papersVersion : undefined,
     );
   }
-  return { mode: fitting ? 'fitted in' : 'all', listCount: lists.length };
+  if (indexFile) writeIndexFile(indexFile, data, papersVersion);
+  return {
+    mode: fitting ? 'fitted in' : 'all',
+    listCount: lists.length,
+    index: extendable ? 'extended' : 'built',
+  };
 }
 
 /** Whether a file is empty or blank (whitespace only; a compressed file only when empty). */

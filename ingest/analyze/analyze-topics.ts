@@ -85,9 +85,10 @@ export interface MapReport {
   superseded?: true;
   /**
    * The similar papers written: every paper's (`all`), or the changed papers' and the lists
-   * they joined (`fitted in`); absent when they were current.
+   * they joined (`fitted in`); absent when they were current. `index`: the similarity index
+   * built from every text, or the last ingest's read from its file and extended.
    */
-  similarPapers?: { mode: 'all' | 'fitted in'; listCount: number };
+  similarPapers?: { mode: 'all' | 'fitted in'; listCount: number; index: 'built' | 'extended' };
 }
 
 export type AnalysisStep = 'select' | 'cluster' | 'layout' | 'links' | 'overlays';

@@ -21,7 +21,8 @@
  * papers scoring highest on those get the common terms' part of the cosine added ("model",
  * "method" in the 80,000 arXiv papers, whose postings would make up most of the work), so
  * every score is the exact cosine. A few papers added to a large store (a daily listing) are
- * fitted into the stored lists (`updateSimilar`): the index is built, only they are queried.
+ * fitted into the stored lists (`updateSimilar`), and into the index the last ingest kept in a
+ * file (similarity-file.ts, `extendIndexData`): only they are tokenised, only they queried.
  */
 import { eng } from 'stopword';
 import { stemmer } from 'stemmer';
@@ -78,7 +79,9 @@ export interface Scored {
 
 /** The papers' vectors and inverted index; `query` a paper against all the others. */
 export interface SimilarityIndex {
-  readonly papers: readonly PaperText[];
+  /** Paper ids by document number. */
+  readonly ids: readonly string[];
+  readonly data: IndexData;
   /**
    * The `limit` papers most similar to `doc` (highest score, then lowest id), and every
    * candidate scored on the way (at most `CANDIDATES`), each with its exact cosine.
@@ -96,9 +99,13 @@ export function similarPapers(
   papers: readonly PaperText[],
   options: SimilarOptions = {},
 ): SimilarList[] {
-  const index = similarityIndex(papers, options);
+  return allLists(similarityIndex(papers, options), options);
+}
+
+/** Every paper's similar papers, in the index's order. */
+export function allLists(index: SimilarityIndex, options: SimilarOptions = {}): SimilarList[] {
   const limit = options.limit ?? SIMILAR_PER_PAPER;
-  return papers.map((_, doc) => {
+  return index.ids.map((_, doc) => {
     const list = listOf(index, doc, index.query(doc, limit).best);
     if (options.onProgress && (doc + 1) % 1_000 === 0) options.onProgress(doc + 1);
     return list;
@@ -107,14 +114,14 @@ export function similarPapers(
 
 function listOf(index: SimilarityIndex, doc: number, best: Scored[]): SimilarList {
   return {
-    paperId: index.papers[doc]!.id,
+    paperId: index.ids[doc]!,
     similar: best.map((other) => similarOf(index, doc, other)),
   };
 }
 
 function similarOf(index: SimilarityIndex, doc: number, { doc: other, score }: Scored) {
   return {
-    id: index.papers[other]!.id,
+    id: index.ids[other]!,
     score: Math.round(score * 1e4) / 1e4,
     phrases: index.phrases(doc, other),
   };
@@ -143,13 +150,13 @@ export async function updateSimilar(
   const lists = new Map<string, SimilarList>();
   /** Candidate id → the changed papers that scored it, with their score. */
   const joining = new Map<string, { doc: number; other: number; score: number }[]>();
-  index.papers.forEach((paper, doc) => {
-    if (!requery.has(paper.id)) return;
+  index.ids.forEach((paperId, doc) => {
+    if (!requery.has(paperId)) return;
     const { best, scored } = index.query(doc, limit);
-    lists.set(paper.id, listOf(index, doc, best));
-    if (!changed.has(paper.id)) return;
+    lists.set(paperId, listOf(index, doc, best));
+    if (!changed.has(paperId)) return;
     for (const { doc: other, score } of scored) {
-      const id = index.papers[other]!.id;
+      const id = index.ids[other]!;
       if (requery.has(id)) continue; // its own list is computed afresh
       const entries = joining.get(id) ?? [];
       entries.push({ doc: other, other: doc, score });
@@ -178,41 +185,90 @@ export async function updateSimilar(
   return [...lists.values()];
 }
 
-/** Builds the vectors and the inverted index of `papers` (see the module's comment). */
-export function similarityIndex(
-  papers: readonly PaperText[],
-  { candidateDf = CANDIDATE_DF, candidates: candidateCount = CANDIDATES }: SimilarOptions = {},
-): SimilarityIndex {
-  const n = papers.length;
-  // ── vocabulary: stems → word ids; each word's count, for the form the reasons show ──
-  const stemIds = new Map<string, number>();
-  const words = new Map<string, { id: number; count: number }>();
-  let stemCount = 0;
-  /** A word's stem id, -1 for a word left out (each word judged once, then looked up). */
-  const wordId = (word: string): number => {
-    const known = words.get(word);
+/**
+ * What an index is made of: enough to query it (`indexOf`), to add a few papers to it
+ * (`extendIndexData`) and to keep it in a file between ingests (similarity-file.ts).
+ */
+export interface IndexData {
+  /** Paper ids by document number. */
+  ids: string[];
+  /** Word stems by stem id, and each as most written (the reasons show these). */
+  stems: string[];
+  forms: string[];
+  /**
+   * Every term (words: stem id; pairs: see `BIGRAM_BASE`), the common first. A term of one
+   * paper finds nothing today, but is indexed so that a paper added later finds that one by it.
+   */
+  terms: Float64Array;
+  termDf: Uint32Array;
+  /** Terms of over `CANDIDATE_DF` papers: `terms[0…commonCount-1]`. */
+  commonCount: number;
+  /**
+   * Each paper's unit vector as a sparse row (CSR): `rowTerms[rowStart[doc]…rowStart[doc+1]-1]`
+   * (indices into `terms`, ascending, so the common terms first, ending at `rareStart[doc]`)
+   * and their weights.
+   */
+  rowStart: Uint32Array;
+  rareStart: Uint32Array;
+  rowTerms: Uint32Array;
+  rowWeights: Float64Array;
+}
+
+/** Stems and word forms: a word's stem id, each word judged once, then looked up. */
+class Vocabulary {
+  private readonly stemIds: Map<string, number>;
+  private readonly words = new Map<string, { id: number; count: number }>();
+
+  constructor(readonly stems: string[] = []) {
+    this.stemIds = new Map(stems.map((stem, id) => [stem, id]));
+  }
+
+  /** The word's stem id; -1 for a word left out. */
+  id(word: string): number {
+    const known = this.words.get(word);
     if (known !== undefined) {
       known.count++;
       return known.id;
     }
     if (leftOut(word)) {
-      words.set(word, { id: -1, count: 0 });
+      this.words.set(word, { id: -1, count: 0 });
       return -1;
     }
     const stem = stemmer(word);
-    let id = stemIds.get(stem);
+    let id = this.stemIds.get(stem);
     if (id === undefined) {
-      id = stemCount++;
-      stemIds.set(stem, id);
+      id = this.stems.length;
+      this.stems.push(stem);
+      this.stemIds.set(stem, id);
     }
-    words.set(word, { id, count: 1 });
+    this.words.set(word, { id, count: 1 });
     return id;
-  };
-  // ── term counts per paper (flat: papers' terms one after another), document frequencies ──
-  const countStart = new Uint32Array(n + 1);
-  const countTerms: number[] = [];
-  const countValues: number[] = [];
-  const df = new CountTable(1 << 20);
+  }
+
+  /** Each stem written as its most used form ("models" over "modeling"), the first on a tie. */
+  forms(): string[] {
+    const forms: string[] = new Array<string>(this.stems.length);
+    const formCounts = new Uint32Array(this.stems.length);
+    for (const [word, { id, count }] of this.words) {
+      if (id >= 0 && count > formCounts[id]!) {
+        forms[id] = word;
+        formCounts[id] = count;
+      }
+    }
+    return forms;
+  }
+}
+
+/**
+ * Counts the terms of each paper, one after another: `each(term, count)` for each distinct term
+ * of a paper (words and pairs, in ascending order), then `done(doc)`.
+ */
+function countTerms(
+  papers: readonly PaperText[],
+  vocabulary: Vocabulary,
+  each: (term: number, count: number) => void,
+  done: (doc: number) => void,
+): void {
   // A paper's terms one after another (words and pairs), sorted, then counted in runs.
   let buffer = new Float64Array(4_096);
   papers.forEach((paper, doc) => {
@@ -227,7 +283,7 @@ export function similarityIndex(
       }
       let previous = -1;
       for (const word of tokens) {
-        const id = wordId(word);
+        const id = vocabulary.id(word);
         if (id >= 0) {
           buffer[length++] = id;
           if (previous >= 0 && previous !== id) buffer[length++] = previous * BIGRAM_BASE + id;
@@ -240,35 +296,88 @@ export function similarityIndex(
       const term = terms[i]!;
       let end = i + 1;
       while (end < length && terms[end] === term) end++;
-      df.add(term);
-      countTerms.push(term);
-      countValues.push(end - i);
+      each(term, end - i);
       i = end;
     }
-    countStart[doc + 1] = countTerms.length;
+    done(doc);
   });
-  // Each stem written as its most used form ("models" over "modeling"), the first on a tie.
-  const forms: string[] = new Array<string>(stemCount);
-  const formCounts = new Uint32Array(stemCount);
-  for (const [word, { id, count }] of words) {
-    if (id >= 0 && count > formCounts[id]!) {
-      forms[id] = word;
-      formCounts[id] = count;
-    }
+}
+
+/** A term's weight in a paper: (1 + log tf) · log(N / df). */
+const weightOf = (count: number, idf: number) => (1 + Math.log(count)) * idf;
+
+/**
+ * One paper's row from its counted terms:
+ * its indexed terms ascending (the common ones first) with unit-vector weights, words and
+ * pairs each scaled to their share.
+ */
+function rowOf(
+  entries: { term: number; index: number; weight: number }[],
+  terms: Float64Array | number[],
+): { indices: number[]; weights: number[] } {
+  let wordNorm = 0;
+  let pairNorm = 0;
+  for (const { term, weight } of entries) {
+    if (weight <= 0) continue;
+    if (term < BIGRAM_BASE) wordNorm += weight * weight;
+    else pairNorm += weight * weight;
   }
-  words.clear();
-  stemIds.clear();
+  const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
+  const pairScale = pairNorm > 0 ? Math.sqrt(BIGRAM_WEIGHT / pairNorm) : 0;
+  const indexed = entries
+    .filter((entry) => entry.index >= 0 && entry.weight > 0)
+    .sort((a, b) => a.index - b.index);
+  return {
+    indices: indexed.map((entry) => entry.index),
+    weights: indexed.map(
+      (entry) => entry.weight * (terms[entry.index]! < BIGRAM_BASE ? wordScale : pairScale),
+    ),
+  };
+}
+
+/** Builds the vectors and the inverted index of `papers` (see the module's comment). */
+export function similarityIndex(
+  papers: readonly PaperText[],
+  options: SimilarOptions = {},
+): SimilarityIndex {
+  return indexOf(buildIndexData(papers, options), options);
+}
+
+/** The vectors of `papers`, every term weighted against all of them. */
+export function buildIndexData(
+  papers: readonly PaperText[],
+  { candidateDf = CANDIDATE_DF }: SimilarOptions = {},
+): IndexData {
+  const n = papers.length;
+  const vocabulary = new Vocabulary();
+  // ── term counts per paper (flat: papers' terms one after another), document frequencies ──
+  const countStart = new Uint32Array(n + 1);
+  const countTermList: number[] = [];
+  const countValues: number[] = [];
+  const df = new CountTable(1 << 20);
+  countTerms(
+    papers,
+    vocabulary,
+    (term, count) => {
+      df.add(term);
+      countTermList.push(term);
+      countValues.push(count);
+    },
+    (doc) => {
+      countStart[doc + 1] = countTermList.length;
+    },
+  );
+  const forms = vocabulary.forms();
   // ── unit vectors (words, then pairs scaled to √BIGRAM_WEIGHT), as sparse rows: each row's
   // common terms (in more than CANDIDATE_DF papers) first, numbered 0…commonCount-1 ──
-  // Terms of two papers or more are numbered, the common ones first; a term of one paper only
-  // counts in its paper's norm.
-  /** Term → its index + 1 (0: a term of one paper). */
+  // Every term is numbered, the common ones first.
+  /** Term → its index + 1. */
   const termIndex = new CountTable(1 << 20);
   const terms: number[] = [];
   const termDf: number[] = [];
   const numberTerms = (common: boolean) => {
     for (const [term, documents] of df.entries()) {
-      if (documents < 2 || documents > candidateDf !== common) continue;
+      if (documents > candidateDf !== common) continue;
       terms.push(term);
       termDf.push(documents);
       termIndex.set(term, terms.length);
@@ -295,10 +404,10 @@ export function similarityIndex(
     let pairNorm = 0;
     let entryCount = 0;
     for (let i = countStart[doc]!; i < countStart[doc + 1]!; i++) {
-      const term = countTerms[i]!;
+      const term = countTermList[i]!;
       const index = termIndex.get(term) - 1;
       const idf = index < 0 ? logN : Math.log(n / termDf[index]!);
-      const weight = (1 + Math.log(countValues[i]!)) * idf;
+      const weight = weightOf(countValues[i]!, idf);
       if (weight <= 0) continue;
       if (term < BIGRAM_BASE) wordNorm += weight * weight;
       else pairNorm += weight * weight;
@@ -319,24 +428,164 @@ export function similarityIndex(
     }
     rowStart[doc + 1] = rowTerms.length;
   }
-  countTerms.length = 0;
+  countTermList.length = 0;
   countValues.length = 0;
   termIndex.clear();
-  // ── postings of the rarer terms: for each, the papers having it and its weight in each ──
-  const termCount = terms.length;
-  const postingStart = new Uint32Array(termCount + 1);
-  for (const term of rowTerms) postingStart[term + 1]!++;
-  for (let t = 0; t < termCount; t++) postingStart[t + 1]! += postingStart[t]!;
-  const postingDocs = new Uint32Array(rowTerms.length);
-  const postingWeights = new Float32Array(rowTerms.length);
-  const fill = postingStart.slice(0, termCount);
-  for (let doc = 0; doc < n; doc++) {
-    for (let i = rowStart[doc]!; i < rowStart[doc + 1]!; i++) {
-      const slot = fill[rowTerms[i]!]!++;
-      postingDocs[slot] = doc;
-      postingWeights[slot] = rowWeights[i]!;
+  return {
+    ids: papers.map((paper) => paper.id),
+    stems: vocabulary.stems,
+    forms,
+    terms: Float64Array.from(terms),
+    termDf: Uint32Array.from(termDf),
+    commonCount,
+    rowStart,
+    rareStart,
+    rowTerms: Uint32Array.from(rowTerms),
+    rowWeights: Float64Array.from(rowWeights),
+  };
+}
+
+/**
+ * `data` with `added` papers in it (a paper it holds already replaced): a daily listing fitted
+ * into a large store without reading every text again. The added papers are weighted against
+ * the document frequencies with them counted in; the papers already there keep their weights
+ * (50 papers change the idf of 80,000 by a hair), and a term only one of them used is not
+ * indexed, so an added paper sharing it does not find that paper by it. Every so often (a
+ * large ingest, a stale or missing file) the index is built afresh.
+ */
+export function extendIndexData(data: IndexData, added: readonly PaperText[]): IndexData {
+  const position = new Map(data.ids.map((id, doc) => [id, doc]));
+  const dropped = new Set(
+    added.map((paper) => position.get(paper.id)).filter((doc) => doc !== undefined),
+  );
+  const vocabulary = new Vocabulary([...data.stems]);
+  const counted: { term: number; count: number }[][] = [];
+  let current: { term: number; count: number }[] = [];
+  countTerms(
+    added,
+    vocabulary,
+    (term, count) => current.push({ term, count }),
+    () => {
+      counted.push(current);
+      current = [];
+    },
+  );
+  // The added papers' terms among those indexed (one pass, no map of every term), the others
+  // numbered after them.
+  const indexOfTerm = new Map(counted.flat().map(({ term }) => [term, -1]));
+  data.terms.forEach((term, index) => {
+    if (indexOfTerm.has(term)) indexOfTerm.set(term, index);
+  });
+  const newTerms = [...indexOfTerm].filter(([, index]) => index === -1).map(([term]) => term);
+  newTerms.forEach((term, i) => indexOfTerm.set(term, data.terms.length + i));
+  const terms = new Float64Array(data.terms.length + newTerms.length);
+  terms.set(data.terms);
+  terms.set(newTerms, data.terms.length);
+  const termDf = new Uint32Array(terms.length);
+  termDf.set(data.termDf);
+  for (const doc of dropped) {
+    for (let i = data.rowStart[doc]!; i < data.rowStart[doc + 1]!; i++) {
+      termDf[data.rowTerms[i]!]! -= 1;
     }
   }
+  for (const { term } of counted.flat()) termDf[indexOfTerm.get(term)!]! += 1;
+  const n = data.ids.length - dropped.size + added.length;
+  const rows = counted.map((entries) =>
+    rowOf(
+      entries.map(({ term, count }) => {
+        const index = indexOfTerm.get(term)!;
+        return { term, index, weight: weightOf(count, Math.log(n / termDf[index]!)) };
+      }),
+      terms,
+    ),
+  );
+  // The rows kept, then the added papers'.
+  const kept = data.ids.flatMap((_, doc) => (dropped.has(doc) ? [] : [doc]));
+  const length =
+    kept.reduce((sum, doc) => sum + data.rowStart[doc + 1]! - data.rowStart[doc]!, 0) +
+    rows.reduce((sum, row) => sum + row.indices.length, 0);
+  const rowStart = new Uint32Array(n + 1);
+  const rareStart = new Uint32Array(n);
+  const rowTerms = new Uint32Array(length);
+  const rowWeights = new Float64Array(length);
+  let at = 0;
+  kept.forEach((doc, to) => {
+    const from = data.rowStart[doc]!;
+    const end = data.rowStart[doc + 1]!;
+    rowTerms.set(data.rowTerms.subarray(from, end), at);
+    rowWeights.set(data.rowWeights.subarray(from, end), at);
+    rareStart[to] = at + data.rareStart[doc]! - from;
+    at += end - from;
+    rowStart[to + 1] = at;
+  });
+  rows.forEach(({ indices, weights }, i) => {
+    const to = kept.length + i;
+    rowTerms.set(indices, at);
+    rowWeights.set(weights, at);
+    const common = indices.findIndex((index) => index >= data.commonCount);
+    rareStart[to] = at + (common === -1 ? indices.length : common);
+    at += indices.length;
+    rowStart[to + 1] = at;
+  });
+  const forms = vocabulary.forms();
+  // Stems seen before keep their form unless the added papers wrote a new one.
+  data.forms.forEach((form, id) => {
+    if (form !== undefined) forms[id] ??= form;
+  });
+  return {
+    ids: [...kept.map((doc) => data.ids[doc]!), ...added.map((paper) => paper.id)],
+    stems: vocabulary.stems,
+    forms,
+    terms,
+    termDf,
+    commonCount: data.commonCount,
+    rowStart,
+    rareStart,
+    rowTerms,
+    rowWeights,
+  };
+}
+
+/** The index of `data`: postings of the rarer terms, and a paper as a query. */
+export function indexOf(
+  data: IndexData,
+  { candidates: candidateCount = CANDIDATES }: SimilarOptions = {},
+): SimilarityIndex {
+  const { ids, forms, terms, commonCount, rowStart, rareStart, rowTerms, rowWeights } = data;
+  const n = ids.length;
+  // ── postings: for each term, the papers having it and its weight in each (CSR). The rarer
+  // terms' at once; the common terms' (most of all entries: "model" in half the papers) only
+  // when a query needs them, which a daily listing's few queries seldom do ──
+  const postingsOf = (
+    from: (doc: number) => number,
+    to: (doc: number) => number,
+    first: number,
+    count: number,
+  ) => {
+    const start = new Uint32Array(count + 1);
+    for (let doc = 0; doc < n; doc++) {
+      for (let i = from(doc); i < to(doc); i++) start[rowTerms[i]! - first + 1]!++;
+    }
+    for (let t = 0; t < count; t++) start[t + 1]! += start[t]!;
+    const docs = new Uint32Array(start[count]!);
+    const weights = new Float32Array(start[count]!);
+    const fill = start.slice(0, count);
+    for (let doc = 0; doc < n; doc++) {
+      for (let i = from(doc); i < to(doc); i++) {
+        const slot = fill[rowTerms[i]! - first]!++;
+        docs[slot] = doc;
+        weights[slot] = rowWeights[i]!;
+      }
+    }
+    return { start, docs, weights, first };
+  };
+  const rare = postingsOf(
+    (doc) => rareStart[doc]!,
+    (doc) => rowStart[doc + 1]!,
+    commonCount,
+    terms.length - commonCount,
+  );
+  let common: typeof rare | undefined;
   // ── a paper as a query: candidates by the rarer terms, then the common terms added ──
   const partial = new Float64Array(n);
   const touched = new Uint32Array(n);
@@ -345,14 +594,23 @@ export function similarityIndex(
   /** Accumulates the query's terms from `from` in `partial`; the number of papers touched. */
   const gather = (query: number, from: number): number => {
     let count = 0;
+    if (from < rareStart[query]!) {
+      common ??= postingsOf(
+        (doc) => rowStart[doc]!,
+        (doc) => rareStart[doc]!,
+        0,
+        commonCount,
+      );
+    }
     for (let i = from; i < rowStart[query + 1]!; i++) {
       const term = rowTerms[i]!;
       const weight = rowWeights[i]!;
-      for (let p = postingStart[term]!; p < postingStart[term + 1]!; p++) {
-        const doc = postingDocs[p]!;
+      const { start, docs, weights, first } = term < commonCount ? common! : rare;
+      for (let p = start[term - first]!; p < start[term - first + 1]!; p++) {
+        const doc = docs[p]!;
         if (doc === query) continue;
         if (partial[doc] === 0) touched[count++] = doc;
-        partial[doc]! += weight * postingWeights[p]!;
+        partial[doc]! += weight * weights[p]!;
       }
     }
     return count;
@@ -386,10 +644,10 @@ export function similarityIndex(
       }));
     }
     clear(count);
-    scored.sort((a, b) => b.score - a.score || (papers[a.doc]!.id < papers[b.doc]!.id ? -1 : 1));
+    scored.sort((a, b) => b.score - a.score || (ids[a.doc]! < ids[b.doc]! ? -1 : 1));
     return { best: scored.slice(0, limit), scored };
   };
-  return { papers, query, phrases: sharedPhrases };
+  return { ids, data, query, phrases: sharedPhrases };
 
   /** The rarer terms two papers share, by their share of the cosine, as most written. */
   function sharedPhrases(a: number, b: number): string[] {

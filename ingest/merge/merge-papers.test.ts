@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../record.ts';
 import { mergePaper, paperFromRecord, PaperIndex } from './merge-papers.ts';
-import { arxivIdIn, normaliseArxivId, normaliseTitle, paperId, paperKeys } from './paper-key.ts';
+import { arxivIdIn, normaliseArxivId, normaliseTitle, paperId, paperKeys } from '../../server/store/paper-key.ts';
 
 const record = (fields: Partial<PaperRecord> & { title: string }, line = 1): PaperRecord => ({
   source: { file: 'data/in/listing.txt', line },

@@ -7,7 +7,12 @@ import { basename } from 'node:path';
 import type { Authorship, Paper } from '../../server/store/model.ts';
 import { findUrls, isHttpUrl } from '../links/find-urls.ts';
 import type { PaperRecord } from '../record.ts';
-import { normaliseArxivId, normaliseDoi, paperId, paperKeys } from './paper-key.ts';
+import {
+  normaliseArxivId,
+  normaliseDoi,
+  paperId,
+  paperKeys,
+} from '../../server/store/paper-key.ts';
 
 function union<T>(a: readonly T[], b: readonly T[]): T[] {
   return [...new Set([...a, ...b])];

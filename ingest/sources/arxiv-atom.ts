@@ -10,7 +10,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { IngestError } from '../errors.ts';
 import { readLines, type NumberedLine } from '../read-lines.ts';
-import { isArxivId } from '../merge/paper-key.ts';
+import { isArxivId } from '../../server/store/paper-key.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';
 
 const STAGE = 'arxiv-atom';

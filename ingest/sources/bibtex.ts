@@ -8,7 +8,7 @@
 import { parse, type Creator, type Entry, type Library } from '@retorquere/bibtex-parser';
 import { findUrls } from '../links/find-urls.ts';
 import { toRepository } from '../links/repository.ts';
-import { arxivIdIn } from '../merge/paper-key.ts';
+import { arxivIdIn } from '../../server/store/paper-key.ts';
 import { IngestError } from '../errors.ts';
 import { readLines } from '../read-lines.ts';
 import { markupToText, type PaperRecord, type SourceItem } from '../record.ts';

@@ -10,7 +10,7 @@ import { isHttpUrl } from '../links/find-urls.ts';
 import { IngestError } from '../errors.ts';
 import { readLines, type NumberedLine } from '../read-lines.ts';
 import { JSON_LINES_FILE, jsonLineRecords, readJsonDocument } from './json-records.ts';
-import { isArxivId } from '../merge/paper-key.ts';
+import { isArxivId } from '../../server/store/paper-key.ts';
 import type { PaperRecord, SourceItem, SourceLocation } from '../record.ts';
 
 const STAGE = 'hf-papers';

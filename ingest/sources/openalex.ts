@@ -7,7 +7,7 @@
  */
 import { IngestError } from '../errors.ts';
 import { isHttpUrl } from '../links/find-urls.ts';
-import { arxivIdIn } from '../merge/paper-key.ts';
+import { arxivIdIn } from '../../server/store/paper-key.ts';
 import { readLines, type NumberedLine } from '../read-lines.ts';
 import { JSON_LINES_FILE, jsonLineRecords, readJsonDocument } from './json-records.ts';
 import type { Authorship, Institution } from '../../server/store/model.ts';

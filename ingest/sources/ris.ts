@@ -6,7 +6,7 @@
  */
 import { findUrls } from '../links/find-urls.ts';
 import { toRepository } from '../links/repository.ts';
-import { arxivIdIn } from '../merge/paper-key.ts';
+import { arxivIdIn } from '../../server/store/paper-key.ts';
 import { IngestError } from '../errors.ts';
 import { readLines } from '../read-lines.ts';
 import type { PaperRecord, SourceItem } from '../record.ts';

@@ -69,6 +69,20 @@ export function storeLocation(
 }
 
 /**
+ * Where an ingest keeps the similarity index between runs (ingest/analyze/similarity-file.ts):
+ * beside the embedded store's file, or under `data/` named after the Neo4j server. Losing it
+ * costs time, never correctness: the next ingest builds the index afresh.
+ */
+export function similarIndexPath(
+  env: StoreEnv = process.env,
+  kind: StoreKind = storeKind(env),
+): string {
+  if (kind === 'embedded') return `${dbPath(env)}.similarity`;
+  const server = storeLocation(env, kind).replace(/[^A-Za-z0-9.-]+/g, '_');
+  return `data/neo4j-${server}.similarity`;
+}
+
+/**
  * What the server reads through: `threads` read threads on the store the environment names
  * (see read-threads.ts), or `store` itself, in this thread, when `threads` is 0.
  */
