@@ -15,6 +15,7 @@ import type {
   TopicDetailResponse,
   TopicMapResponse,
 } from '../server/api/types.ts';
+import { ingest } from '../ingest/pipeline.ts';
 import { createSqliteStore } from '../server/store/sqlite/sqlite-store.ts';
 import { createSampleStore, type SampleStore } from './support/sample-store.ts';
 import { FIXTURE, FIXTURE_ANALYSIS } from './store-contract.ts';
@@ -263,6 +264,37 @@ describe('GET /api/search', () => {
     expect(
       repos.results.some((r) => r.kind === 'repository' && r.id === 'github.com/py-why/dowhy'),
     ).toBe(true);
+  });
+
+  it('finds a paper by its arXiv id or DOI, and gives its categories', async () => {
+    const store = createSqliteStore(':memory:');
+    await ingest(['ingest/sources/fixtures/arxiv/arxiv_api_atom_current.xml'], store);
+    const arxivApp = await buildApp({ store });
+    try {
+      const search = async (q: string) => {
+        const response = await arxivApp.inject({
+          method: 'GET',
+          url: `/api/search?q=${encodeURIComponent(q)}`,
+        });
+        return (response.json() as SearchResponse).results.filter((r) => r.kind === 'paper');
+      };
+      for (const query of [
+        'arXiv:2202.12139v1',
+        'https://arxiv.org/abs/2202.12139',
+        '10.1109/ICSTW55395.2022.00035',
+      ]) {
+        expect((await search(query))[0]).toMatchObject({
+          id: '2202.12139',
+          label:
+            'Testing Deep Learning Models: A First Comparative Study of Multiple Testing Techniques',
+        });
+      }
+      const detail = await arxivApp.inject({ method: 'GET', url: '/api/papers/2202.12139' });
+      expect((detail.json() as PaperDetailResponse).paper.categories).toEqual(['cs.SE', 'cs.LG']);
+    } finally {
+      await arxivApp.close();
+      await store.close();
+    }
   });
 
   it('finds the topic an acronym stands for first', async () => {

@@ -41,7 +41,7 @@ const dowhy = {
 export const FIXTURE: PaperWrite[] = [
   {
     paper: paper('p1', 'String diagram surgery', { published: '2019-01-01', upvotes: 3 }),
-    keys: ['title:string diagram surgery'],
+    keys: ['title:string diagram surgery', 'arxiv:1811.06783'],
     mentions: [
       mention('string diagram', 0.9, true),
       mention('causal inference', 0.5),
@@ -73,7 +73,7 @@ export const FIXTURE: PaperWrite[] = [
         { name: 'Ada "O\'Brien" <b>', institutions: [{ name: 'Analytical Engine Co.' }] },
       ],
     }),
-    keys: ['title:diagrams for causal effects', 'doi:10.1/p2'],
+    keys: ['title:diagrams for causal effects', 'doi:10.1/p2', 'openalex:W2741809807'],
     mentions: [
       mention('string diagram', 0.8),
       mention('causal inference', 0.5),
@@ -728,6 +728,28 @@ export function describeGraphStoreContract(
         ['causal effect', 1],
       ]);
       expect(topic?.coOccurring[0]?.strength).toBeCloseTo((2 * 4) / (3 * 2), 5);
+    });
+
+    it('finds a paper by its DOI, arXiv id or OpenAlex id, however written', async () => {
+      const first = async (query: string) => {
+        const hits = await searchGraph(store, query, 10);
+        return hits.find((hit) => hit.kind === 'paper')?.id;
+      };
+      for (const doi of ['10.1/p2', '10.1/P2', 'https://doi.org/10.1/p2', 'doi:10.1/p2']) {
+        expect(await first(doi)).toBe('p2');
+      }
+      for (const arxiv of [
+        '1811.06783',
+        'arXiv:1811.06783v2',
+        'https://arxiv.org/abs/1811.06783',
+      ]) {
+        expect(await first(arxiv)).toBe('p1');
+      }
+      expect(await first('https://openalex.org/W2741809807')).toBe('p2');
+      expect(await first('10.1/unknown')).toBeUndefined();
+      expect(await store.findPapersByKey(['doi:10.1/p2', 'arxiv:1811.06783'], 1)).toEqual([
+        { id: 'p1', title: 'String diagram surgery', published: '2019-01-01' },
+      ]);
     });
 
     it('searches topics, papers and repositories', async () => {

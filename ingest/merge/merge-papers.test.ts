@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PaperRecord } from '../record.ts';
 import { mergePaper, paperFromRecord, PaperIndex } from './merge-papers.ts';
-import { arxivIdIn, normaliseArxivId, normaliseTitle, paperId, paperKeys } from '../../server/store/paper-key.ts';
+import {
+  arxivIdIn,
+  identifierKeys,
+  normaliseArxivId,
+  normaliseTitle,
+  paperId,
+  paperKeys,
+} from '../../server/store/paper-key.ts';
 
 const record = (fields: Partial<PaperRecord> & { title: string }, line = 1): PaperRecord => ({
   source: { file: 'data/in/listing.txt', line },
@@ -46,6 +53,40 @@ describe('paper identity', () => {
       'title:a b',
     ]);
     expect(paperKeys({ title: 'A B', openalexId: 'w123' })).toEqual(['openalex:W123', 'title:a b']);
+  });
+});
+
+describe('identifierKeys', () => {
+  it('reads what a user types for a DOI, an arXiv id or an OpenAlex work, and nothing else', () => {
+    expect(
+      [
+        '10.1109/CVPR.2012.6248074',
+        ' https://doi.org/10.1109/cvpr.2012.6248074 ',
+        '2511.08577',
+        'arXiv:2511.08577v2',
+        'https://arxiv.org/pdf/2511.08577v1',
+        'hep-th/9901001',
+        '10.48550/arXiv.2511.08577',
+        'W2741809807',
+        'https://openalex.org/W2741809807',
+        'causal inference',
+        '10.5 percent',
+        '',
+      ].map(identifierKeys),
+    ).toEqual([
+      ['doi:10.1109/cvpr.2012.6248074'],
+      ['doi:10.1109/cvpr.2012.6248074'],
+      ['arxiv:2511.08577'],
+      ['arxiv:2511.08577'],
+      ['arxiv:2511.08577'],
+      ['arxiv:hep-th/9901001'],
+      ['arxiv:2511.08577', 'doi:10.48550/arxiv.2511.08577'],
+      ['openalex:W2741809807'],
+      ['openalex:W2741809807'],
+      [],
+      [],
+      [],
+    ]);
   });
 });
 

@@ -370,7 +370,7 @@ export interface ReadSide extends StoreBase {
   topic(id: string, limit: number): Promise<TopicDetail | undefined>;
   repository(id: string): Promise<RepositoryDetail | undefined>;
   paperMapInput(query: { limit: number }): Promise<PaperMapInput>;
-  // Search is made of these three (search.ts orders, merges and words them).
+  // Search is made of these four (search.ts orders, merges and words them).
   /**
    * Topics by name: `named`, those whose id is one of `ids` (any paper count); else topics of
    * two papers or more whose case-folded label ends with, starts with, or contains `text`
@@ -384,6 +384,8 @@ export interface ReadSide extends StoreBase {
    * side by side. Best first (a title match weighs ten times an abstract's), at most `limit`.
    */
   findPaperText(text: string, mode: 'words' | 'phrase', limit: number): Promise<PaperHit[]>;
+  /** Papers by their match keys (`doi:…`, `arxiv:…`, `openalex:W…`; see paper-key.ts), by id. */
+  findPapersByKey(keys: string[], limit: number): Promise<PaperHit[]>;
   /** Repositories whose id contains `text` (case-folded), by id, at most `limit`. */
   findRepositories(text: string, limit: number): Promise<Repository[]>;
 }

@@ -1,6 +1,8 @@
 /**
- * Identity of papers across inputs. A paper is matched on DOI, then arXiv id (without
- * version), then normalised title; its stable id is the arXiv id or DOI when known, else a
+ * Identity of papers across inputs: the match keys both stores keep for each paper (SQLite's
+ * `paper_keys`, Neo4j's `PaperKey` nodes), by which a later input, or a search for an
+ * identifier, finds it. A paper is matched on DOI, then arXiv id (without version), then
+ * OpenAlex id, then normalised title; its stable id is the arXiv id or DOI when known, else a
  * hash of the normalised title.
  */
 import { createHash } from 'node:crypto';
@@ -77,4 +79,24 @@ export function paperId(paper: PaperIdentity): string {
   if (paper.doi) return normaliseDoi(paper.doi);
   const hash = createHash('sha256').update(normaliseTitle(paper.title)).digest('hex');
   return `t-${hash.slice(0, 16)}`;
+}
+
+const DOI = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?10\.\d{1,9}(?:\.\d+)*\/\S+$/i;
+const OPENALEX_WORK = /^(?:https?:\/\/(?:api\.)?openalex\.org\/(?:works\/)?)?(W\d+)$/i;
+
+/**
+ * The match keys a typed identifier stands for: a DOI (`10.1109/…`, a doi.org link), an arXiv
+ * id (`2511.08577`, `arXiv:2511.08577v2`, an arxiv.org link, `hep-th/9901001`) or an OpenAlex
+ * work (`W2741809807`, an openalex.org link); none for any other text.
+ */
+export function identifierKeys(text: string): string[] {
+  const typed = text.trim();
+  const keys: string[] = [];
+  const bare = typed.replace(/^arxiv:\s*/i, '');
+  const arxivId = isArxivId(bare) ? bare : arxivIdIn(typed);
+  if (arxivId) keys.push(`arxiv:${normaliseArxivId(arxivId)}`);
+  if (DOI.test(typed)) keys.push(`doi:${normaliseDoi(typed)}`);
+  const work = OPENALEX_WORK.exec(typed)?.[1];
+  if (work) keys.push(`openalex:${work.toUpperCase()}`);
+  return keys;
 }

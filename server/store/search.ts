@@ -6,14 +6,20 @@
  *   acronym of ("LLM" → "large language model (LLM)"), then topics of two papers or more whose
  *   label starts with it, whose id does, whose label has a later word starting with it; the
  *   most mentioned first within each, each topic once.
- * - Papers: by any word of their title or abstract (all of them; the last also as a prefix),
- *   and for two words or more those having them as a phrase first, each hit saying which.
+ * - Papers: the paper a DOI, arXiv id or OpenAlex id names (any way it is written: a link, a
+ *   version, `arXiv:`); then by any word of their title or abstract (all of them; the last also
+ *   as a prefix), and for two words or more those having them as a phrase first, each hit
+ *   saying which.
  * - Repositories: by any part of their id.
  */
 import type { ReadSide, SearchHit } from './graph-store.ts';
+import { identifierKeys } from './paper-key.ts';
 
 /** The reads search is made of (see ReadSide). */
-export type SearchReads = Pick<ReadSide, 'findTopics' | 'findPaperText' | 'findRepositories'>;
+export type SearchReads = Pick<
+  ReadSide,
+  'findTopics' | 'findPaperText' | 'findPapersByKey' | 'findRepositories'
+>;
 
 /** Words in a query: a query of two or more is also looked for as a phrase. */
 function wordCount(query: string): number {
@@ -30,17 +36,28 @@ export async function searchGraph(
   // Two words or more: the papers having them as a phrase first, then the others.
   const phrase = wordCount(query) >= 2;
   // Asked all at once: a store that answers over the network (Neo4j) takes a round trip each.
-  const [named, acronym, starting, idStarting, withWord, asPhrase, withWords, repositories] =
-    await Promise.all([
-      store.findTopics({ kind: 'named', ids: [typed, needle] }, limit),
-      needle === '' ? [] : store.findTopics({ kind: 'labelEndsWith', text: ` (${needle})` }, limit),
-      store.findTopics({ kind: 'labelStartsWith', text: needle }, limit),
-      store.findTopics({ kind: 'idStartsWith', text: needle }, limit),
-      store.findTopics({ kind: 'labelHasWordStartingWith', text: ` ${needle}` }, limit),
-      phrase ? store.findPaperText(query, 'phrase', limit) : [],
-      store.findPaperText(query, 'words', limit),
-      store.findRepositories(needle, limit),
-    ]);
+  const keys = identifierKeys(typed);
+  const [
+    named,
+    acronym,
+    starting,
+    idStarting,
+    withWord,
+    identified,
+    asPhrase,
+    withWords,
+    repositories,
+  ] = await Promise.all([
+    store.findTopics({ kind: 'named', ids: [typed, needle] }, limit),
+    needle === '' ? [] : store.findTopics({ kind: 'labelEndsWith', text: ` (${needle})` }, limit),
+    store.findTopics({ kind: 'labelStartsWith', text: needle }, limit),
+    store.findTopics({ kind: 'idStartsWith', text: needle }, limit),
+    store.findTopics({ kind: 'labelHasWordStartingWith', text: ` ${needle}` }, limit),
+    keys.length > 0 ? store.findPapersByKey(keys, limit) : [],
+    phrase ? store.findPaperText(query, 'phrase', limit) : [],
+    store.findPaperText(query, 'words', limit),
+    store.findRepositories(needle, limit),
+  ]);
   const seen = new Set<string>();
   const hits: SearchHit[] = [named, acronym, starting, idStarting, withWord]
     .flat()
@@ -54,10 +71,10 @@ export async function searchGraph(
     }));
 
   const inPhrase = new Set(asPhrase.map((paper) => paper.id));
-  const papers = [...asPhrase, ...withWords.filter((paper) => !inPhrase.has(paper.id))].slice(
-    0,
-    limit,
-  );
+  const found = new Set<string>();
+  const papers = [...identified, ...asPhrase, ...withWords]
+    .filter((paper) => !found.has(paper.id) && found.add(paper.id))
+    .slice(0, limit);
   for (const paper of papers) {
     hits.push({
       kind: 'paper',

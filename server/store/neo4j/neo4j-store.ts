@@ -707,6 +707,17 @@ class Neo4jStore implements GraphStore {
     return papers.map(summary);
   }
 
+  async findPapersByKey(keys: string[], limit: number): Promise<PaperHit[]> {
+    if (keys.length === 0) return [];
+    const papers = await this.read((tx) =>
+      run<{ id: string; title: string; published: string | null }>(tx, QUERIES.paperHitsByKeys, {
+        keys,
+        limit: int(limit),
+      }),
+    );
+    return papers.map(summary);
+  }
+
   async findRepositories(text: string, limit: number): Promise<Repository[]> {
     const rows = await this.read((tx) =>
       run<{ repository: Properties }>(tx, QUERIES.searchRepositories, {

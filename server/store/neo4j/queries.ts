@@ -110,6 +110,16 @@ export const QUERIES = {
     RETURN p {.*} AS paper
     ORDER BY p.id`,
 
+  /** $keys: the papers these match keys identify, as search hits, by id; at most $limit. */
+  paperHitsByKeys: `
+    MATCH (k:PaperKey)-[:IDENTIFIES]->(p:Paper)
+    USING INDEX k:PaperKey(key)
+    WHERE k.key IN $keys
+    WITH DISTINCT p
+    RETURN p.id AS id, p.title AS title, p.published AS published
+    ORDER BY id
+    LIMIT $limit`,
+
   /** $ids: how many of these papers are stored. */
   countPapersAmong: `
     MATCH (p:Paper)

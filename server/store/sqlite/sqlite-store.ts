@@ -155,6 +155,16 @@ function runLocked<T>(path: string, timeout: number, write: () => T): T {
   }
 }
 
+/** A paper's row as a hit or summary: a paper without a date has none. */
+function paperHit<R extends PaperHitRow>({
+  published,
+  ...paper
+}: R): Omit<R, 'published'> & { published?: string } {
+  return published ? { ...paper, published } : paper;
+}
+
+type PaperHitRow = { id: string; title: string; published: string | null };
+
 class SqliteStore implements GraphStore {
   readonly kind = 'embedded';
 
@@ -622,7 +632,7 @@ class SqliteStore implements GraphStore {
         { id: string; title: string; published: string | null; status: LinkStatus }
       >(SQL.repositoryPapers)
       .all(id)
-      .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
+      .map(paperHit);
     return { repository, papers };
   }
 
@@ -670,11 +680,17 @@ class SqliteStore implements GraphStore {
     const match = mode === 'phrase' ? ftsPhrase(text) : ftsQuery(text);
     if (!match) return [];
     return this.db
-      .prepare<[string, number], { id: string; title: string; published: string | null }>(
-        SQL.papersMatching,
-      )
+      .prepare<[string, number], PaperHitRow>(SQL.papersMatching)
       .all(match, limit)
-      .map(({ published, ...paper }) => (published ? { ...paper, published } : paper));
+      .map(paperHit);
+  }
+
+  async findPapersByKey(keys: string[], limit: number): Promise<PaperHit[]> {
+    if (keys.length === 0) return [];
+    return this.db
+      .prepare<[string, number], PaperHitRow>(SQL.paperHitsByKeys)
+      .all(JSON.stringify(keys), limit)
+      .map(paperHit);
   }
 
   async findRepositories(text: string, limit: number): Promise<Repository[]> {

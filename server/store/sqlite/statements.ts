@@ -7,6 +7,9 @@
 export const SQL = {
   papersByKeys: `SELECT DISTINCT p.* FROM paper_keys k JOIN papers p ON p.id = k.paper_id
      WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
+  paperHitsByKeys: `SELECT DISTINCT p.id, p.title, p.published FROM paper_keys k
+     JOIN papers p ON p.id = k.paper_id
+     WHERE k.key IN (SELECT value FROM json_each(?)) ORDER BY p.id LIMIT ?`,
   upsertPaper: `INSERT INTO papers (id, title, abstract, published, authors, authors_count, upvotes,
      organization, arxiv_id, doi, url, links, sources, openalex_id, categories, reference_ids,
      authorships)
