@@ -59,7 +59,11 @@ for (let run = 1; run <= runs; run++) {
   const store = createSqliteStore(join(dir, 'bench.db'));
   const memory = memoryByStage();
   const started = performance.now();
-  const summary = await ingest(paths, store, { progress: memory.progress });
+  // As `npm run ingest` does: the similarity index kept beside the store for the next ingest.
+  const summary = await ingest(paths, store, {
+    progress: memory.progress,
+    similarIndexFile: join(dir, 'bench.db.similarity'),
+  });
   const seconds = (performance.now() - started) / 1000;
   const stats = await store.stats();
   await store.close();
