@@ -239,6 +239,8 @@ export interface SearchHit {
   detail?: string;
   /** A paper found for two words or more: whether it has them as a phrase. */
   phrase?: boolean;
+  /** A paper the query names by its DOI, arXiv id or OpenAlex id. */
+  identified?: true;
 }
 
 /** `GET /api/search?q=` */

@@ -75,13 +75,18 @@ export async function searchGraph(
   const papers = [...identified, ...asPhrase, ...withWords]
     .filter((paper) => !found.has(paper.id) && found.add(paper.id))
     .slice(0, limit);
+  const byIdentifier = new Set(identified.map((paper) => paper.id));
   for (const paper of papers) {
     hits.push({
       kind: 'paper',
       id: paper.id,
       label: paper.title,
       detail: paper.published,
-      ...(phrase ? { phrase: inPhrase.has(paper.id) } : {}),
+      ...(byIdentifier.has(paper.id)
+        ? { identified: true }
+        : phrase
+          ? { phrase: inPhrase.has(paper.id) }
+          : {}),
     });
   }
 

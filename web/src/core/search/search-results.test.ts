@@ -61,6 +61,19 @@ describe('groupSearchHits', () => {
     ]);
   });
 
+  it('puts the paper an identifier names first, on its own', () => {
+    const named: SearchHit = { kind: 'paper', id: '2511.08577', label: 'TaH', identified: true };
+    const other: SearchHit = { kind: 'paper', id: 'x', label: 'x', phrase: false };
+    const groups = groupSearchHits([other, named], 6, 'https://arxiv.org/abs/2511.08577');
+    expect(
+      groups.map((group) => [group.key, group.title, group.hits.map(({ hit }) => hit.id)]),
+    ).toEqual([
+      ['paper:identifier', 'The paper it names', ['2511.08577']],
+      ['paper:words', 'Papers with its words apart', ['x']],
+    ]);
+    expect(hitAt(groups, 0)?.id).toBe('2511.08577');
+  });
+
   it('leaves out empty groups', () => {
     expect(groupSearchHits([])).toEqual([]);
   });

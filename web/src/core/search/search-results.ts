@@ -3,7 +3,8 @@
  * repositories — a topic is the most useful jump on a map), keeping the server's ranking
  * inside each group, with one flat order for keyboard navigation. For a query of several
  * words the papers having it as a phrase are a group of their own, before the papers having
- * its words only somewhere, whose title says when no paper has the phrase.
+ * its words only somewhere, whose title says when no paper has the phrase. A paper the query
+ * names by an identifier (DOI, arXiv id) comes first, on its own.
  */
 import type { SearchHit, SearchKind } from '../../../../server/api/types.ts';
 
@@ -41,9 +42,15 @@ export function groupSearchHits(
       groups.push({ key, kind, title, hits: of.map((hit) => ({ hit, index: index++ })) });
   };
   for (const { kind, title } of SEARCH_GROUP_ORDER) {
-    const ofKind = hits.filter((hit) => hit.kind === kind).slice(0, perKind);
+    let ofKind = hits.filter((hit) => hit.kind === kind).slice(0, perKind);
+    // A DOI, arXiv id or OpenAlex id names its paper: first, on its own.
+    const named = ofKind.filter((hit) => hit.identified);
+    if (named.length > 0) {
+      add('paper:identifier', kind, 'The paper it names', named);
+      ofKind = ofKind.filter((hit) => !hit.identified);
+    }
     if (kind !== 'paper' || !ofKind.some((hit) => hit.phrase !== undefined)) {
-      add(kind, kind, title, ofKind);
+      add(kind, kind, named.length > 0 ? 'Other papers with its words' : title, ofKind);
       continue;
     }
     const asPhrase = ofKind.filter((hit) => hit.phrase);
@@ -51,7 +58,7 @@ export function groupSearchHits(
     add(
       'paper:words',
       kind,
-      asPhrase.length > 0
+      asPhrase.length > 0 || named.length > 0
         ? 'Papers with its words apart'
         : `No paper has “${query}” as a phrase; papers with its words`,
       ofKind.filter((hit) => !hit.phrase),
