@@ -46,6 +46,11 @@ function similarLine(similar: NonNullable<IngestSummary['map']>['similarPapers']
       ? `related:      found for every paper (${count(similar.listCount, 'paper')})`
       : `related:      the changed papers fitted in (${count(similar.listCount, 'list')} written` +
         `${similar.index === 'extended' ? ', into the index of the last ingest' : ''})`,
+    ...(similar.indexNotKept
+      ? [
+          `note: the similarity index was not kept (${similar.indexNotKept}); the next ingest builds it again`,
+        ]
+      : []),
   ];
 }
 

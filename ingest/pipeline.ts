@@ -4,8 +4,9 @@
  * contributes nothing, so it never leaves half its papers in the store; the other files are
  * ingested. Running the same ingest twice changes nothing.
  */
+import { mkdirSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type {
   IngestSide,
   PaperText,
@@ -362,11 +363,21 @@ async function writeSimilarPapers(
       last ? papersVersion : undefined,
     );
   }
-  if (indexFile) writeIndexFile(indexFile, data, papersVersion);
+  // Only time is lost when the index cannot be kept: the next ingest builds it again.
+  let notKept: string | undefined;
+  if (indexFile) {
+    try {
+      mkdirSync(dirname(indexFile), { recursive: true });
+      writeIndexFile(indexFile, data, papersVersion);
+    } catch (error) {
+      notKept = `${indexFile}: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
   return {
     mode: fitting ? 'fitted in' : 'all',
     listCount: lists.length,
     index: extendable ? 'extended' : 'built',
+    ...(notKept ? { indexNotKept: notKept } : {}),
   };
 }
 

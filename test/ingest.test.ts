@@ -756,6 +756,43 @@ describe('settings from a .env file', () => {
   });
 });
 
+describe('the similarity index beside the store', () => {
+  it('is only a saving: an ingest that cannot write it says so and keeps everything else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'topograph-index-'));
+    try {
+      const db = join(dir, 'store.db');
+      // Where the file should go, a folder with something in it.
+      mkdirSync(join(`${db}.similarity`, 'in-the-way'), { recursive: true });
+      const listing = join(dir, 'listing.jsonl');
+      const papers = [
+        { title: 'Instrumental variables', abstract: 'Weak instruments bias causal effects.' },
+        {
+          title: 'Weak instruments',
+          abstract: 'Instrumental variable estimates with weak instruments.',
+        },
+        { title: 'Thin lenses', abstract: 'Optics of thin lenses and their focal length.' },
+      ];
+      writeFileSync(listing, papers.map((paper) => JSON.stringify(paper)).join('\n') + '\n');
+      const result = await runCommand([listing], { TOPOGRAPH_DB: db });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/papers: +3 new/);
+      expect(result.stdout).toContain(
+        `note: the similarity index was not kept (${db}.similarity: `,
+      );
+      expect(result.stdout).toContain('the next ingest builds it again');
+      expect(existsSync(`${db}.similarity.partial`)).toBe(false);
+      const store = createSqliteStore(db);
+      try {
+        expect((await store.stats()).similarCount).toBe(2);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('related papers after a small ingest into a store', () => {
   it('fits the new papers into the stored lists, as computing them all would place them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'topograph-fit-in-'));

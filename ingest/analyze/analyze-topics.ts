@@ -88,7 +88,13 @@ export interface MapReport {
    * they joined (`fitted in`); absent when they were current. `index`: the similarity index
    * built from every text, or the last ingest's read from its file and extended.
    */
-  similarPapers?: { mode: 'all' | 'fitted in'; listCount: number; index: 'built' | 'extended' };
+  similarPapers?: {
+    mode: 'all' | 'fitted in';
+    listCount: number;
+    index: 'built' | 'extended';
+    /** Why the index could not be written for the next ingest (it builds it again). */
+    indexNotKept?: string;
+  };
 }
 
 export type AnalysisStep = 'select' | 'cluster' | 'layout' | 'links' | 'overlays';

@@ -13,7 +13,15 @@
  * Layout: a little-endian u32 length, a JSON header (format, version, ids, stems, forms,
  * array lengths), then the typed arrays, each starting on an 8-byte boundary.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import type { IndexData } from './similar-papers.ts';
 
 const FORMAT = 'topograph-similarity-index/1';
@@ -59,15 +67,25 @@ export function writeIndexFile(file: string, data: IndexData, papersVersion: num
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
   const partial = `${file}.partial`;
-  const fd = openSync(partial, 'w');
+  try {
+    writeParts(partial, [length, json], data);
+    renameSync(partial, file);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/** Writes the header's parts, then each array on an 8-byte boundary. */
+function writeParts(path: string, head: Uint8Array[], data: IndexData): void {
+  const fd = openSync(path, 'w');
   try {
     let offset = 0;
     const write = (bytes: Uint8Array) => {
       writeSync(fd, bytes);
       offset += bytes.length;
     };
-    write(length);
-    write(json);
+    for (const part of head) write(part);
     for (const name of NAMES) {
       write(Buffer.alloc(padding(offset)));
       const array = data[name];
@@ -76,7 +94,6 @@ export function writeIndexFile(file: string, data: IndexData, papersVersion: num
   } finally {
     closeSync(fd);
   }
-  renameSync(partial, file);
 }
 
 /**
