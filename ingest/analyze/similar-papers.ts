@@ -81,7 +81,6 @@ export interface Scored {
 export interface SimilarityIndex {
   /** Paper ids by document number. */
   readonly ids: readonly string[];
-  readonly data: IndexData;
   /**
    * The `limit` papers most similar to `doc` (highest score, then lowest id), and every
    * candidate scored on the way (at most `CANDIDATES`), each with its exact cosine.
@@ -313,7 +312,7 @@ const weightOf = (count: number, idf: number) => (1 + Math.log(count)) * idf;
  */
 function rowOf(
   entries: { term: number; index: number; weight: number }[],
-  terms: Float64Array | number[],
+  terms: Float64Array,
 ): { indices: number[]; weights: number[] } {
   let wordNorm = 0;
   let pairNorm = 0;
@@ -324,9 +323,7 @@ function rowOf(
   }
   const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
   const pairScale = pairNorm > 0 ? Math.sqrt(BIGRAM_WEIGHT / pairNorm) : 0;
-  const indexed = entries
-    .filter((entry) => entry.index >= 0 && entry.weight > 0)
-    .sort((a, b) => a.index - b.index);
+  const indexed = entries.filter((entry) => entry.weight > 0).sort((a, b) => a.index - b.index);
   return {
     indices: indexed.map((entry) => entry.index),
     weights: indexed.map(
@@ -398,7 +395,6 @@ export function buildIndexData(
   }
   const entryIndices = new Uint32Array(widest);
   const weightAt = new Float64Array(terms.length);
-  const logN = Math.log(n);
   for (let doc = 0; doc < n; doc++) {
     let wordNorm = 0;
     let pairNorm = 0;
@@ -406,15 +402,12 @@ export function buildIndexData(
     for (let i = countStart[doc]!; i < countStart[doc + 1]!; i++) {
       const term = countTermList[i]!;
       const index = termIndex.get(term) - 1;
-      const idf = index < 0 ? logN : Math.log(n / termDf[index]!);
-      const weight = weightOf(countValues[i]!, idf);
+      const weight = weightOf(countValues[i]!, Math.log(n / termDf[index]!));
       if (weight <= 0) continue;
       if (term < BIGRAM_BASE) wordNorm += weight * weight;
       else pairNorm += weight * weight;
-      if (index >= 0) {
-        entryIndices[entryCount++] = index;
-        weightAt[index] = weight;
-      }
+      entryIndices[entryCount++] = index;
+      weightAt[index] = weight;
     }
     const wordScale = wordNorm > 0 ? 1 / Math.sqrt(wordNorm) : 0;
     const pairScale = pairNorm > 0 ? Math.sqrt(BIGRAM_WEIGHT / pairNorm) : 0;
@@ -449,9 +442,8 @@ export function buildIndexData(
  * `data` with `added` papers in it (a paper it holds already replaced): a daily listing fitted
  * into a large store without reading every text again. The added papers are weighted against
  * the document frequencies with them counted in; the papers already there keep their weights
- * (50 papers change the idf of 80,000 by a hair), and a term only one of them used is not
- * indexed, so an added paper sharing it does not find that paper by it. Every so often (a
- * large ingest, a stale or missing file) the index is built afresh.
+ * (50 papers change the idf of 80,000 by a hair), and the stems they had keep their written
+ * form. A large ingest, or a stale or missing file, builds the index afresh.
  */
 export function extendIndexData(data: IndexData, added: readonly PaperText[]): IndexData {
   const position = new Map(data.ids.map((id, doc) => [id, doc]));
@@ -527,10 +519,10 @@ export function extendIndexData(data: IndexData, added: readonly PaperText[]): I
     at += indices.length;
     rowStart[to + 1] = at;
   });
+  // Stems seen before keep the form the whole corpus writes most; new ones the added papers'.
   const forms = vocabulary.forms();
-  // Stems seen before keep their form unless the added papers wrote a new one.
   data.forms.forEach((form, id) => {
-    if (form !== undefined) forms[id] ??= form;
+    if (form !== undefined) forms[id] = form;
   });
   return {
     ids: [...kept.map((doc) => data.ids[doc]!), ...added.map((paper) => paper.id)],
@@ -647,7 +639,7 @@ export function indexOf(
     scored.sort((a, b) => b.score - a.score || (ids[a.doc]! < ids[b.doc]! ? -1 : 1));
     return { best: scored.slice(0, limit), scored };
   };
-  return { ids, data, query, phrases: sharedPhrases };
+  return { ids, query, phrases: sharedPhrases };
 
   /** The rarer terms two papers share, by their share of the cosine, as most written. */
   function sharedPhrases(a: number, b: number): string[] {

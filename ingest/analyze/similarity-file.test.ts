@@ -25,7 +25,10 @@ const ranked = (lists: ReturnType<typeof allLists>) =>
 describe('extendIndexData', () => {
   it('ranks added papers as an index of every text does', () => {
     const whole = ranked(allLists(indexOf(buildIndexData(PAPERS))));
-    const extended = extendIndexData(buildIndexData(PAPERS.slice(0, 5)), PAPERS.slice(5));
+    const base = buildIndexData(PAPERS.slice(0, 5));
+    const extended = extendIndexData(base, PAPERS.slice(5));
+    // Stems indexed before keep their form ("networks" in e stays, whatever f writes).
+    expect(extended.forms.slice(0, base.forms.length)).toEqual(base.forms);
     expect(extended.ids).toEqual(PAPERS.map((p) => p.id));
     const lists = ranked(allLists(indexOf(extended)));
     expect(lists.f).toEqual(whole.f);
